@@ -1,0 +1,38 @@
+package nl.metrokaart.infra.testing;
+
+import io.smallrye.jwt.build.Jwt;
+import java.util.List;
+import java.util.Map;
+
+/**
+ * Signed bearer tokens shaped like the Metrokaart Keycloak realm's (roles in {@code realm_access.roles}, the
+ * {@code municipality} claim), for service tests that run against quarkus-test-oidc-server instead of Keycloak.
+ */
+public final class TestTokens {
+
+    /** The issuer quarkus-test-oidc-server's discovery document announces. */
+    private static final String ISSUER = "https://server.example.com";
+
+    private TestTokens() {
+    }
+
+    public static String withRoles(String username, String... roles) {
+        return Jwt.preferredUserName(username)
+                .subject(username)
+                .issuer(ISSUER)
+                .claim("realm_access", Map.of("roles", List.of(roles)))
+                .expiresIn(600)
+                .sign();
+    }
+
+    /** A municipality coordinator scoped to one municipality (CBS code, e.g. GM0610). */
+    public static String coordinator(String username, String municipalityCode) {
+        return Jwt.preferredUserName(username)
+                .subject(username)
+                .issuer(ISSUER)
+                .claim("realm_access", Map.of("roles", List.of("municipality-coordinator")))
+                .claim("municipality", municipalityCode)
+                .expiresIn(600)
+                .sign();
+    }
+}

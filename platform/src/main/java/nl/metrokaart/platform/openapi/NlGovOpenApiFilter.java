@@ -1,0 +1,137 @@
+package nl.metrokaart.platform.openapi;
+
+import io.quarkus.smallrye.openapi.OpenApiFilter;
+import java.util.LinkedHashMap;
+import java.util.List;
+import java.util.Map;
+import org.eclipse.microprofile.openapi.OASFactory;
+import org.eclipse.microprofile.openapi.OASFilter;
+import org.eclipse.microprofile.openapi.models.Components;
+import org.eclipse.microprofile.openapi.models.OpenAPI;
+import org.eclipse.microprofile.openapi.models.Operation;
+import org.eclipse.microprofile.openapi.models.PathItem;
+import org.eclipse.microprofile.openapi.models.Paths;
+import org.eclipse.microprofile.openapi.models.headers.Header;
+import org.eclipse.microprofile.openapi.models.media.Content;
+import org.eclipse.microprofile.openapi.models.media.Schema;
+import org.eclipse.microprofile.openapi.models.responses.APIResponse;
+import org.eclipse.microprofile.openapi.models.responses.APIResponses;
+import org.eclipse.microprofile.openapi.models.security.SecurityRequirement;
+
+/**
+ * Applies the NL GOV API Design Rules to every service's OpenAPI document at build time, so that no resource
+ * has to repeat them: paths relative to the versioned server URL {@code /api/v1}, the {@code API-Version}
+ * header on every success response, and {@code application/problem+json} on every error response, including
+ * the 400 that every operation with input can answer.
+ */
+@OpenApiFilter(OpenApiFilter.RunStage.BUILD)
+public class NlGovOpenApiFilter implements OASFilter {
+
+    public static final String BASE_PATH = "/api/v1";
+    static final String PROBLEM_SCHEMA = "Problem";
+    static final String INVALID_PARAM_SCHEMA = "InvalidParam";
+    static final String VERSION_HEADER = "API-Version";
+    private static final String PROBLEM_JSON = "application/problem+json";
+
+    @Override
+    public void filterOpenAPI(OpenAPI openAPI) {
+        openAPI.setServers(List.of(OASFactory.createServer().url(BASE_PATH)
+                .description("This API, relative to the host that serves this document (the gateway).")));
+        Components components = openAPI.getComponents() == null ? OASFactory.createComponents() : openAPI.getComponents();
+        openAPI.setComponents(components);
+        components.addHeader(VERSION_HEADER, OASFactory.createHeader()
+                .description("The full version of the API (semantic versioning).")
+                .required(true)
+                .schema(OASFactory.createSchema().addType(Schema.SchemaType.STRING).examples(List.of("1.0.0"))));
+        components.addSchema(INVALID_PARAM_SCHEMA, invalidParamSchema());
+        components.addSchema(PROBLEM_SCHEMA, problemSchema());
+
+        Paths original = openAPI.getPaths();
+        if (original == null) {
+            return;
+        }
+        Paths relative = OASFactory.createPaths();
+        Map<String, PathItem> items = new LinkedHashMap<>(original.getPathItems());
+        items.forEach((path, item) -> {
+            item.getOperations().forEach((method, operation) -> conform(method, operation));
+            relative.addPathItem(path.startsWith(BASE_PATH) ? path.substring(BASE_PATH.length()) : path, item);
+        });
+        openAPI.setPaths(relative);
+    }
+
+    private static void conform(PathItem.HttpMethod method, Operation operation) {
+        if (operation.getSecurity() != null) {
+            // Roles are not OAuth scopes: the requirement names the scheme only, so Swagger UI asks for no scopes.
+            operation.setSecurity(operation.getSecurity().stream()
+                    .map(requirement -> {
+                        SecurityRequirement withoutScopes = OASFactory.createSecurityRequirement();
+                        requirement.getSchemes().keySet().forEach(withoutScopes::addScheme);
+                        return withoutScopes;
+                    })
+                    .toList());
+        }
+        APIResponses responses = operation.getResponses() == null ? OASFactory.createAPIResponses() : operation.getResponses();
+        operation.setResponses(responses);
+        boolean hasInput = operation.getRequestBody() != null
+                || (operation.getParameters() != null && !operation.getParameters().isEmpty())
+                || method == PathItem.HttpMethod.POST || method == PathItem.HttpMethod.PUT
+                || method == PathItem.HttpMethod.PATCH;
+        if (hasInput && !responses.hasAPIResponse("400")) {
+            responses.addAPIResponse("400", OASFactory.createAPIResponse()
+                    .description("Invalid input: the problem lists the offending fields in invalidParams."));
+        }
+        if (!responses.hasAPIResponse("500")) {
+            responses.addAPIResponse("500", OASFactory.createAPIResponse().description("Unexpected error."));
+        }
+        responses.getAPIResponses().forEach((code, response) -> conform(code, response));
+    }
+
+    private static void conform(String code, APIResponse response) {
+        if (response.getRef() != null || code.length() != 3) {
+            return;
+        }
+        char kind = code.charAt(0);
+        if (kind == '2' || kind == '3') {
+            Map<String, Header> headers = response.getHeaders() == null ? new LinkedHashMap<>() : new LinkedHashMap<>(response.getHeaders());
+            headers.putIfAbsent(VERSION_HEADER, OASFactory.createHeader().ref(VERSION_HEADER));
+            response.setHeaders(headers);
+        } else if (kind == '4' || kind == '5') {
+            Content content = OASFactory.createContent().addMediaType(PROBLEM_JSON,
+                    OASFactory.createMediaType().schema(OASFactory.createSchema().ref(PROBLEM_SCHEMA)));
+            response.setContent(content);
+        }
+    }
+
+    private static Schema problemSchema() {
+        return OASFactory.createSchema()
+                .addType(Schema.SchemaType.OBJECT)
+                .description("Problem details (RFC 9457), as the NL GOV API Design Rules require for every error.")
+                .required(List.of("status", "title", "detail"))
+                .addProperty("type", OASFactory.createSchema().addType(Schema.SchemaType.STRING).format("uri")
+                        .description("Identifies the kind of problem."))
+                .addProperty("title", OASFactory.createSchema().addType(Schema.SchemaType.STRING)
+                        .description("Short, human-readable summary of the kind of problem."))
+                .addProperty("status", OASFactory.createSchema().addType(Schema.SchemaType.INTEGER).format("int32")
+                        .minimum(java.math.BigDecimal.valueOf(400)).maximum(java.math.BigDecimal.valueOf(599))
+                        .description("The HTTP status code."))
+                .addProperty("detail", OASFactory.createSchema().addType(Schema.SchemaType.STRING)
+                        .description("Human-readable explanation of this occurrence of the problem."))
+                .addProperty("instance", OASFactory.createSchema().addType(Schema.SchemaType.STRING).format("uri-reference")
+                        .description("The request path this problem occurred on."))
+                .addProperty("invalidParams", OASFactory.createSchema().addType(Schema.SchemaType.ARRAY)
+                        .items(OASFactory.createSchema().ref(INVALID_PARAM_SCHEMA))
+                        .description("For validation problems: each invalid parameter with the reason."));
+    }
+
+    private static Schema invalidParamSchema() {
+        return OASFactory.createSchema()
+                .addType(Schema.SchemaType.OBJECT)
+                .required(List.of("name", "reason"))
+                .addProperty("type", OASFactory.createSchema().addType(Schema.SchemaType.STRING).format("uri"))
+                .addProperty("name", OASFactory.createSchema().addType(Schema.SchemaType.STRING)
+                        .description("The parameter or body field, e.g. name or period.start."))
+                .addProperty("reason", OASFactory.createSchema().addType(Schema.SchemaType.STRING))
+                .addProperty("in", OASFactory.createSchema().addType(Schema.SchemaType.STRING)
+                        .description("Where the parameter was: body, query, path or header."));
+    }
+}

@@ -1,0 +1,98 @@
+package nl.metrokaart.platform.problem;
+
+import com.fasterxml.jackson.databind.JsonMappingException;
+import com.fasterxml.jackson.databind.ObjectMapper;
+import io.quarkiverse.resteasy.problem.HttpProblem;
+import io.quarkiverse.resteasy.problem.postprocessing.ProblemContext;
+import io.quarkiverse.resteasy.problem.postprocessing.ProblemPostProcessor;
+import jakarta.enterprise.context.ApplicationScoped;
+import jakarta.inject.Inject;
+import java.util.ArrayList;
+import java.util.Collection;
+import java.util.LinkedHashMap;
+import java.util.List;
+import java.util.Map;
+import java.util.stream.Collectors;
+
+/**
+ * Brings every problem response in line with the NL GOV API Design Rules: {@code status}, {@code title} and
+ * {@code detail} are always present, and validation failures list their fields in {@code invalidParams}.
+ */
+@ApplicationScoped
+public class NlGovProblemDetails implements ProblemPostProcessor {
+
+    static final String VIOLATIONS = "violations";
+    public static final String INVALID_PARAMS = "invalidParams";
+
+    @Inject
+    ObjectMapper objectMapper;
+
+    @Override
+    public int priority() {
+        // After the extension's own processors, so that defaults such as the instance are already filled in.
+        return 10;
+    }
+
+    @Override
+    public HttpProblem apply(HttpProblem problem, ProblemContext context) {
+        HttpProblem.Builder builder = HttpProblem.builder(problem);
+        List<Map<String, Object>> invalidParams = invalidParams(problem, context.cause);
+        if (!invalidParams.isEmpty() && !problem.getParameters().containsKey(INVALID_PARAMS)) {
+            builder.with(INVALID_PARAMS, invalidParams);
+        }
+        if (problem.getDetail() == null || problem.getDetail().isBlank()) {
+            builder.withDetail(detailFor(problem, invalidParams));
+        }
+        if (problem.getTitle() == null) {
+            builder.withTitle(Titles.forStatus(problem.getStatusCode()));
+        }
+        return builder.build();
+    }
+
+    private List<Map<String, Object>> invalidParams(HttpProblem problem, Throwable cause) {
+        List<Map<String, Object>> result = new ArrayList<>();
+        Object violations = problem.getParameters().get(VIOLATIONS);
+        if (violations instanceof Collection<?> list) {
+            for (Object violation : list) {
+                Map<?, ?> fields = objectMapper.convertValue(violation, Map.class);
+                Map<String, Object> param = new LinkedHashMap<>();
+                param.put("type", "https://www.rfc-editor.org/rfc/rfc9457#name-extension-members");
+                param.put("name", lastSegment(String.valueOf(fields.get("field"))));
+                param.put("reason", String.valueOf(fields.get("message")));
+                param.put("in", fields.get("in"));
+                result.add(param);
+            }
+        } else if (cause instanceof JsonMappingException mapping && !mapping.getPath().isEmpty()) {
+            String field = mapping.getPath().stream()
+                    .map(ref -> ref.getFieldName() != null ? ref.getFieldName() : "[" + ref.getIndex() + "]")
+                    .collect(Collectors.joining(".")).replace(".[", "[");
+            Map<String, Object> param = new LinkedHashMap<>();
+            param.put("type", "https://www.rfc-editor.org/rfc/rfc9457#name-extension-members");
+            param.put("name", field);
+            param.put("reason", mapping.getOriginalMessage() == null ? "Invalid value." : firstLine(mapping.getOriginalMessage()));
+            param.put("in", "body");
+            result.add(param);
+        }
+        return result;
+    }
+
+    private static String detailFor(HttpProblem problem, List<Map<String, Object>> invalidParams) {
+        if (!invalidParams.isEmpty()) {
+            return "The request is not valid: " + invalidParams.stream()
+                    .map(p -> p.get("name") + " " + p.get("reason"))
+                    .collect(Collectors.joining("; ")) + ".";
+        }
+        return Titles.detailForStatus(problem.getStatusCode());
+    }
+
+    /** Bean validation names a field as {@code method.argument.field}; the client only knows the field. */
+    private static String lastSegment(String path) {
+        int dot = path.lastIndexOf('.');
+        return dot < 0 ? path : path.substring(dot + 1);
+    }
+
+    private static String firstLine(String message) {
+        int newline = message.indexOf('\n');
+        return newline < 0 ? message : message.substring(0, newline);
+    }
+}

@@ -1,0 +1,64 @@
+package nl.metrokaart.programme.programme;
+
+import jakarta.annotation.security.RolesAllowed;
+import jakarta.inject.Inject;
+import jakarta.validation.Valid;
+import jakarta.validation.constraints.NotNull;
+import jakarta.ws.rs.Consumes;
+import jakarta.ws.rs.GET;
+import jakarta.ws.rs.POST;
+import jakarta.ws.rs.Path;
+import jakarta.ws.rs.PathParam;
+import jakarta.ws.rs.Produces;
+import jakarta.ws.rs.core.Context;
+import jakarta.ws.rs.core.MediaType;
+import jakarta.ws.rs.core.UriInfo;
+import java.util.List;
+import java.util.UUID;
+import nl.metrokaart.platform.security.Roles;
+import org.eclipse.microprofile.openapi.annotations.Operation;
+import org.eclipse.microprofile.openapi.annotations.media.Content;
+import org.eclipse.microprofile.openapi.annotations.media.Schema;
+import org.eclipse.microprofile.openapi.annotations.responses.APIResponse;
+import org.eclipse.microprofile.openapi.annotations.tags.Tag;
+import org.jboss.resteasy.reactive.RestResponse;
+
+@Path("/api/v1/programmes")
+@Tag(name = "Programmes", description = "The joint programme: shared ambition, goals, period and governance.")
+@Produces(MediaType.APPLICATION_JSON)
+@Consumes(MediaType.APPLICATION_JSON)
+public class ProgrammeResource {
+
+    @Inject
+    ProgrammeService programmes;
+
+    @GET
+    @RolesAllowed({Roles.ADMIN, Roles.PROGRAMME_MANAGER, Roles.MUNICIPALITY_COORDINATOR, Roles.SECRETARY, Roles.INTEGRATOR})
+    @Operation(operationId = "listProgrammes", summary = "List the programmes")
+    @APIResponse(responseCode = "200", description = "The programmes, by start date.",
+            content = @Content(schema = @Schema(implementation = ProgrammeResponse.class, type = org.eclipse.microprofile.openapi.annotations.enums.SchemaType.ARRAY)))
+    public List<ProgrammeResponse> list() {
+        return programmes.list().stream().map(ProgrammeResponse::of).toList();
+    }
+
+    @GET
+    @Path("/{programmeId}")
+    @RolesAllowed({Roles.ADMIN, Roles.PROGRAMME_MANAGER, Roles.MUNICIPALITY_COORDINATOR, Roles.SECRETARY, Roles.INTEGRATOR})
+    @Operation(operationId = "getProgramme", summary = "Get one programme")
+    @APIResponse(responseCode = "200", description = "The programme.")
+    @APIResponse(responseCode = "404", description = "No programme with this id.")
+    public ProgrammeResponse get(@PathParam("programmeId") UUID programmeId) {
+        return ProgrammeResponse.of(programmes.get(programmeId));
+    }
+
+    @POST
+    @RolesAllowed({Roles.ADMIN, Roles.PROGRAMME_MANAGER})
+    @Operation(operationId = "createProgramme", summary = "Create a programme")
+    @APIResponse(responseCode = "201", description = "Created; Location names the new programme.")
+    public RestResponse<ProgrammeResponse> create(@NotNull @Valid ProgrammeRequest request, @Context UriInfo uriInfo) {
+        Programme created = programmes.create(request);
+        return RestResponse.ResponseBuilder.<ProgrammeResponse>created(
+                        uriInfo.getAbsolutePathBuilder().path(created.id.toString()).build())
+                .entity(ProgrammeResponse.of(created)).build();
+    }
+}
