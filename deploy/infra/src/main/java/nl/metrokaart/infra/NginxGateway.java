@@ -288,19 +288,19 @@ public final class NginxGateway implements AutoCloseable {
             Readiness.await("nginx gateway on port " + port, STARTUP_TIMEOUT, () -> {
                 if (!process.isAlive()) {
                     throw new IllegalStateException("nginx exited with code " + process.exitValue()
-                            + " while starting; " + log + ":\n" + tail(log));
+                            + " while starting; " + log + ":\n" + LogTail.of(log, 30));
                 }
                 return status(client, gateway.baseUrl() + "/healthz") == 200;
             });
             if (status(client, gateway.baseUrl() + "/") != 200) {
                 throw new IllegalStateException("nginx is up but cannot serve Swagger UI from " + run.resolve("html")
-                        + " (are all parent directories readable by the nginx worker user?); " + log + ":\n" + tail(log));
+                        + " (are all parent directories readable by the nginx worker user?); " + log + ":\n" + LogTail.of(log, 30));
             }
             return gateway;
         } catch (RuntimeException e) {
             gateway.close();
             if (e.getMessage() != null && e.getMessage().contains("did not become ready")) {
-                throw new IllegalStateException(e.getMessage() + "; " + log + ":\n" + tail(log), e);
+                throw new IllegalStateException(e.getMessage() + "; " + log + ":\n" + LogTail.of(log, 30), e);
             }
             throw e;
         }
@@ -593,18 +593,6 @@ public final class NginxGateway implements AutoCloseable {
         } catch (InterruptedException e) {
             Thread.currentThread().interrupt();
             return -1;
-        }
-    }
-
-    private static String tail(Path log) {
-        try {
-            if (!Files.exists(log)) {
-                return "(no output)";
-            }
-            List<String> lines = Files.readAllLines(log, StandardCharsets.UTF_8);
-            return String.join("\n", lines.subList(Math.max(0, lines.size() - 30), lines.size()));
-        } catch (IOException | UncheckedIOException e) {
-            return "(could not read " + log + ": " + e.getMessage() + ")";
         }
     }
 }

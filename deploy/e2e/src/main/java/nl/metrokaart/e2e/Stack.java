@@ -1,0 +1,169 @@
+package nl.metrokaart.e2e;
+
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.util.ArrayList;
+import java.util.Collections;
+import java.util.List;
+import java.util.Map;
+import java.util.concurrent.CompletableFuture;
+import java.util.concurrent.CompletionException;
+import nl.metrokaart.infra.KafkaBroker;
+import nl.metrokaart.infra.KeycloakServer;
+import nl.metrokaart.infra.NginxGateway;
+import nl.metrokaart.infra.PostgresServer;
+import nl.metrokaart.infra.ServiceProcess;
+
+/**
+ * The whole Metrokaart suite on this machine: PostgreSQL with one database per service, a Kafka broker, Keycloak
+ * with the Metrokaart realm, the three services and the nginx gateway in front of them. Used by the local run
+ * command and by the end-to-end tests; {@link #close()} stops everything in reverse order.
+ */
+public final class Stack implements AutoCloseable {
+
+    /** The three services: name, module directory, database, the property that carries the JDBC URL. */
+    public enum Service {
+        PROGRAMME("programme-service", "programme"),
+        MUNICIPALITY("municipality-service", "municipality"),
+        NEWSLETTER("newsletter-service", "newsletter");
+
+        final String module;
+        final String database;
+
+        Service(String module, String database) {
+            this.module = module;
+            this.database = database;
+        }
+    }
+
+    /**
+     * Where things are and which ports to use (0: a free port).
+     *
+     * @param kafkaAsProcess a separate broker process (local run) instead of one inside this JVM (tests)
+     */
+    public record Settings(Path root, Path keycloakHome, Path runDirectory, int postgresPort, int kafkaPort,
+                           boolean kafkaAsProcess, int keycloakPort, int programmePort, int municipalityPort,
+                           int newsletterPort, int gatewayPort, int ratePerSecond, int rateBurst) {
+    }
+
+    private final List<AutoCloseable> started = Collections.synchronizedList(new ArrayList<>());
+    private PostgresServer postgres;
+    private KafkaBroker kafka;
+    private KeycloakServer keycloak;
+    private NginxGateway gateway;
+    private final List<ServiceProcess> services = new ArrayList<>();
+
+    private Stack() {
+    }
+
+    public static Stack start(Settings settings) {
+        Stack stack = new Stack();
+        try {
+            stack.boot(settings);
+            return stack;
+        } catch (RuntimeException e) {
+            stack.close();
+            throw e;
+        }
+    }
+
+    private void boot(Settings settings) {
+        Path run = settings.runDirectory();
+        // Keycloak takes longest; it boots while the databases and the broker come up.
+        CompletableFuture<KeycloakServer> keycloakStart = CompletableFuture.supplyAsync(() -> track(KeycloakServer.start(
+                settings.keycloakHome(), settings.root().resolve("deploy/keycloak/realm-metrokaart.json"),
+                settings.keycloakPort(), run.resolve("keycloak"))));
+
+        postgres = track(PostgresServer.start(settings.postgresPort(), run.resolve("postgres"),
+                List.of(Service.PROGRAMME.database, Service.MUNICIPALITY.database, Service.NEWSLETTER.database)));
+        kafka = track(settings.kafkaAsProcess()
+                ? KafkaBroker.process(run.resolve("kafka"), settings.kafkaPort(), System.getProperty("java.class.path"))
+                : KafkaBroker.inJvm(run.resolve("kafka"), settings.kafkaPort()));
+        try {
+            keycloak = keycloakStart.join();
+        } catch (CompletionException e) {
+            throw e.getCause() instanceof RuntimeException runtime ? runtime : e;
+        }
+
+        int[] ports = {settings.programmePort(), settings.municipalityPort(), settings.newsletterPort()};
+        for (Service service : Service.values()) {
+            services.add(track(ServiceProcess.start(service.module, settings.root().resolve(service.module),
+                    ports[service.ordinal()], Map.of(
+                            "quarkus.datasource.jdbc.url", postgres.jdbcUrl(service.database),
+                            "kafka.bootstrap.servers", kafka.bootstrapServers(),
+                            "quarkus.oidc.auth-server-url", keycloak.realmUrl()),
+                    run.resolve("logs"))));
+        }
+        services.forEach(ServiceProcess::awaitReady);
+
+        gateway = track(NginxGateway.start(settings.root().resolve("deploy/gateway"), run.resolve("gateway"),
+                NginxGateway.Settings.builder()
+                        .gatewayPort(settings.gatewayPort())
+                        .programmePort(service(Service.PROGRAMME).port())
+                        .municipalityPort(service(Service.MUNICIPALITY).port())
+                        .newsletterPort(service(Service.NEWSLETTER).port())
+                        .keycloakUrl("http://localhost:" + keycloak.port())
+                        .ratePerSecond(settings.ratePerSecond())
+                        .rateBurst(settings.rateBurst())
+                        .build()));
+    }
+
+    private <T extends AutoCloseable> T track(T server) {
+        started.add(server);
+        return server;
+    }
+
+    public PostgresServer postgres() {
+        return postgres;
+    }
+
+    public KafkaBroker kafka() {
+        return kafka;
+    }
+
+    public KeycloakServer keycloak() {
+        return keycloak;
+    }
+
+    public NginxGateway gateway() {
+        return gateway;
+    }
+
+    public ServiceProcess service(Service service) {
+        return services.get(service.ordinal());
+    }
+
+    /** The repository root: {@code metrokaart.root} when set (Maven sets it), else the working directory. */
+    public static Path repositoryRoot() {
+        Path root = Path.of(System.getProperty("metrokaart.root", ".")).toAbsolutePath().normalize();
+        if (!Files.isDirectory(root.resolve("deploy/gateway"))) {
+            throw new IllegalStateException("Not the Metrokaart repository root: " + root);
+        }
+        return root;
+    }
+
+    /** The Keycloak distribution the e2e module's build unpacked from the Maven repository. */
+    public static Path keycloakHome(Path root) {
+        Path unpacked = root.resolve("deploy/e2e/target/keycloak");
+        try (var candidates = Files.list(unpacked)) {
+            return candidates.filter(dir -> Files.isRegularFile(dir.resolve("bin/kc.sh"))).findFirst()
+                    .orElseThrow(() -> new IllegalStateException("No Keycloak distribution in " + unpacked));
+        } catch (java.io.IOException e) {
+            throw new IllegalStateException("Keycloak is not unpacked yet (run ./mvnw install -DskipTests): " + unpacked, e);
+        }
+    }
+
+    @Override
+    public void close() {
+        List<AutoCloseable> reversed = new ArrayList<>(started);
+        Collections.reverse(reversed);
+        for (AutoCloseable server : reversed) {
+            try {
+                server.close();
+            } catch (Exception e) {
+                System.err.println("Stopping " + server.getClass().getSimpleName() + " failed: " + e.getMessage());
+            }
+        }
+        started.clear();
+    }
+}

@@ -1,0 +1,207 @@
+package nl.metrokaart.e2e;
+
+import static io.restassured.RestAssured.given;
+import static org.hamcrest.Matchers.containsString;
+import static org.hamcrest.Matchers.equalTo;
+import static org.hamcrest.Matchers.notNullValue;
+import static org.hamcrest.Matchers.startsWith;
+import static org.junit.jupiter.api.Assertions.assertEquals;
+import static org.junit.jupiter.api.Assertions.assertTrue;
+
+import io.restassured.response.Response;
+import java.util.ArrayList;
+import java.util.List;
+import java.util.concurrent.CompletableFuture;
+import java.util.concurrent.ExecutorService;
+import java.util.concurrent.Executors;
+import nl.metrokaart.infra.NginxGateway;
+import nl.metrokaart.infra.KeycloakServer;
+import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.extension.ExtendWith;
+
+/** The suite as a client sees it: real Keycloak tokens, the nginx gateway, the three services behind it. */
+@ExtendWith(RunningStack.class)
+class GatewayEndToEndTest {
+
+    private static String gateway() {
+        return RunningStack.stack().gateway().baseUrl();
+    }
+
+    private static KeycloakServer keycloak() {
+        return RunningStack.stack().keycloak();
+    }
+
+    private static String userToken(String username, String password) {
+        return keycloak().passwordGrant("swagger-ui", null, username, password);
+    }
+
+    @Test
+    void programmeManagerCreatesAProgrammeThroughTheGatewayAndAnIntegratorReadsIt() {
+        String manager = userToken("programme-manager", "demo");
+        String location = given().baseUri(gateway()).auth().oauth2(manager).contentType("application/json")
+                .body("""
+                        {"name": "EGEM e2e", "ambition": "One way of working.", "goals": [],
+                         "startDate": "2009-01-01", "endDate": "2011-12-31", "programmeManager": "Petra de Vries",
+                         "steeringCommittee": []}""")
+                .when().post("/api/v1/programmes")
+                .then().statusCode(201)
+                .header("API-Version", "1.0.0")
+                .header("X-Request-Id", notNullValue())
+                .extract().header("Location");
+        String id = location.substring(location.lastIndexOf('/') + 1);
+
+        String integrator = keycloak().clientCredentials("integrator-client", "integrator-secret");
+        given().baseUri(gateway()).auth().oauth2(integrator)
+                .when().get("/api/v1/programmes/" + id)
+                .then().statusCode(200)
+                .body("name", equalTo("EGEM e2e"));
+        given().baseUri(gateway()).auth().oauth2(integrator).contentType("application/json").body("{}")
+                .when().post("/api/v1/programmes")
+                .then().statusCode(403)
+                .contentType("application/problem+json")
+                .body("status", equalTo(403));
+    }
+
+    @Test
+    void everyServiceAnswersThroughTheGatewayWithARealToken() {
+        String coordinator = userToken("coordinator-schoonhoven", "demo");
+        for (String collection : List.of("/api/v1/programmes", "/api/v1/municipalities", "/api/v1/meetings")) {
+            given().baseUri(gateway()).auth().oauth2(coordinator).header("X-Request-Id", "e2e-" + collection.length())
+                    .when().get(collection)
+                    .then().statusCode(200)
+                    .header("API-Version", "1.0.0")
+                    .header("X-Request-Id", "e2e-" + collection.length());
+            given().baseUri(gateway())
+                    .when().get(collection)
+                    .then().statusCode(401)
+                    .contentType("application/problem+json")
+                    .body("detail", notNullValue());
+        }
+    }
+
+    @Test
+    void requestIdReachesTheServiceLog() throws Exception {
+        String requestId = "e2e-trace-" + System.nanoTime();
+        given().baseUri(gateway()).auth().oauth2(userToken("secretary-vlist", "demo")).header("X-Request-Id", requestId)
+                .when().get("/api/v1/programmes/00000000-0000-4000-8000-000000000000")
+                .then().statusCode(404)
+                .contentType("application/problem+json");
+        java.nio.file.Path log = RunningStack.stack().service(Stack.Service.PROGRAMME).log();
+        assertTrue(java.nio.file.Files.readString(log).contains(requestId),
+                "the programme service logs the gateway's request id");
+    }
+
+    @Test
+    void swaggerUiListsTheThreeOpenApiDocuments() {
+        given().baseUri(gateway()).when().get("/")
+                .then().statusCode(200).contentType(containsString("text/html"));
+        String initializer = given().baseUri(gateway()).when().get("/swagger-initializer.js")
+                .then().statusCode(200).extract().asString();
+        for (String service : List.of("programme-service", "municipality-service", "newsletter-service")) {
+            assertTrue(initializer.contains("/openapi/" + service + ".json"), "Swagger UI lists " + service);
+            given().baseUri(gateway()).when().get("/openapi/" + service + ".json")
+                    .then().statusCode(200)
+                    .body("openapi", startsWith("3."))
+                    .body("servers[0].url", equalTo("/api/v1"))
+                    .body("components.securitySchemes.keycloak.type", equalTo("openIdConnect"));
+        }
+        assertTrue(initializer.contains("usePkceWithAuthorizationCodeGrant: true"));
+    }
+
+    @Test
+    void theSwaggerUiClientLogsInWithPkceAtKeycloak() {
+        // The Authorize button sends the browser to Keycloak's authorization endpoint with a PKCE challenge.
+        String redirect = gateway().replace("127.0.0.1", "localhost") + "/oauth2-redirect.html";
+        given().baseUri(keycloak().realmUrl()).redirects().follow(false)
+                .queryParam("client_id", "swagger-ui")
+                .queryParam("response_type", "code")
+                .queryParam("redirect_uri", redirect)
+                .queryParam("code_challenge", "E9Melhoa2OwvFrEMTJguCHaoeK1t8URWbuGJSstw-cM")
+                .queryParam("code_challenge_method", "S256")
+                .queryParam("scope", "openid")
+                .when().get("/protocol/openid-connect/auth")
+                .then().statusCode(200)
+                .body(containsString("kc-form-login"));
+    }
+
+    @Test
+    void oversizedBodyIs413ProblemJson() {
+        String big = "{\"name\": \"" + "x".repeat(2 * 1024 * 1024) + "\"}";
+        given().baseUri(gateway()).auth().oauth2(userToken("programme-manager", "demo"))
+                .contentType("application/json").body(big)
+                .when().post("/api/v1/programmes")
+                .then().statusCode(413)
+                .contentType("application/problem+json")
+                .body("status", equalTo(413))
+                .body("detail", notNullValue());
+    }
+
+    @Test
+    void floodingIs429ProblemJsonWithRetryAfterAndADownServiceIs502() throws Exception {
+        // A second gateway with a tight limit, so the shared one keeps serving the other tests.
+        Stack stack = RunningStack.stack();
+        try (NginxGateway strict = NginxGateway.start(Stack.repositoryRoot().resolve("deploy/gateway"),
+                Stack.repositoryRoot().resolve("deploy/e2e/target/stack/strict-gateway"),
+                NginxGateway.Settings.builder()
+                        .programmePort(stack.service(Stack.Service.PROGRAMME).port())
+                        .municipalityPort(stack.service(Stack.Service.MUNICIPALITY).port())
+                        .newsletterPort(nl.metrokaart.infra.Ports.free())
+                        .keycloakUrl("http://localhost:" + keycloak().port())
+                        .ratePerSecond(2).rateBurst(2)
+                        .build())) {
+            ExecutorService pool = Executors.newFixedThreadPool(8);
+            List<CompletableFuture<Response>> calls = new ArrayList<>();
+            for (int i = 0; i < 30; i++) {
+                calls.add(CompletableFuture.supplyAsync(() -> given().baseUri(strict.baseUrl())
+                        .when().get("/api/v1/municipalities"), pool));
+            }
+            List<Response> limited = calls.stream().map(CompletableFuture::join)
+                    .filter(r -> r.statusCode() == 429).toList();
+            pool.shutdown();
+            assertTrue(!limited.isEmpty(), "some of 30 simultaneous calls are rate limited");
+            Response first = limited.get(0);
+            assertEquals("application/problem+json", first.contentType().split(";")[0]);
+            assertEquals(429, first.jsonPath().getInt("status"));
+            assertTrue(first.header("Retry-After") != null, "429 carries Retry-After");
+
+            Thread.sleep(1500);
+            given().baseUri(strict.baseUrl()).when().get("/api/v1/meetings")
+                    .then().statusCode(502)
+                    .contentType("application/problem+json")
+                    .body("status", equalTo(502))
+                    .body("detail", containsString("newsletter"));
+        }
+    }
+
+    @Test
+    void unknownApiPathIs404ProblemJsonFromTheGateway() {
+        given().baseUri(gateway()).when().get("/api/v1/no-such-thing")
+                .then().statusCode(404)
+                .contentType("application/problem+json")
+                .body("status", equalTo(404));
+    }
+
+    @Test
+    void corsPreflightIsAnsweredForAnAllowedOrigin() {
+        given().baseUri(gateway())
+                .header("Origin", "http://localhost:5173")
+                .header("Access-Control-Request-Method", "POST")
+                .header("Access-Control-Request-Headers", "authorization,content-type,idempotency-key")
+                .when().options("/api/v1/programmes")
+                .then().statusCode(204)
+                .header("Access-Control-Allow-Origin", "http://localhost:5173")
+                .header("Access-Control-Allow-Headers", containsString("Idempotency-Key"));
+    }
+
+    @Test
+    void aRealTokenCarriesTheMunicipalityClaimAndRealmRoles() throws Exception {
+        String token = userToken("coordinator-nederlek", "demo");
+        String payload = new String(java.util.Base64.getUrlDecoder().decode(token.split("\\.")[1]));
+        var claims = new com.fasterxml.jackson.databind.ObjectMapper().readTree(payload);
+        assertEquals("GM0643", claims.get("municipality").asText());
+        assertEquals(keycloak().realmUrl(), claims.get("iss").asText());
+        List<String> roles = new ArrayList<>();
+        claims.get("realm_access").get("roles").forEach(r -> roles.add(r.asText()));
+        assertTrue(roles.contains("municipality-coordinator"), "roles: " + roles);
+    }
+}

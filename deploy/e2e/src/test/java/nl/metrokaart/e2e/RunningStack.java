@@ -1,0 +1,32 @@
+package nl.metrokaart.e2e;
+
+import java.nio.file.Path;
+import org.junit.jupiter.api.extension.BeforeAllCallback;
+import org.junit.jupiter.api.extension.ExtensionContext;
+
+/**
+ * Starts the whole suite once for all end-to-end test classes (on free ports, Kafka inside the test JVM) and
+ * stops it when the test run ends.
+ */
+public final class RunningStack implements BeforeAllCallback {
+
+    private static Stack stack;
+
+    @Override
+    public synchronized void beforeAll(ExtensionContext context) {
+        if (stack == null) {
+            Path root = Stack.repositoryRoot();
+            stack = Stack.start(new Stack.Settings(root,
+                    Stack.keycloakHome(root),
+                    root.resolve("deploy/e2e/target/stack"),
+                    0, 0, false, 0, 0, 0, 0, 0,
+                    50, 100));
+            context.getRoot().getStore(ExtensionContext.Namespace.GLOBAL)
+                    .put(RunningStack.class, (ExtensionContext.Store.CloseableResource) () -> stack.close());
+        }
+    }
+
+    public static Stack stack() {
+        return stack;
+    }
+}
