@@ -1,0 +1,48 @@
+package nl.metrokaart.platform.conditional;
+
+import com.fasterxml.jackson.core.JsonProcessingException;
+import com.fasterxml.jackson.databind.ObjectMapper;
+import jakarta.enterprise.context.ApplicationScoped;
+import jakarta.inject.Inject;
+import java.nio.charset.StandardCharsets;
+import java.security.MessageDigest;
+import java.security.NoSuchAlgorithmException;
+import java.util.Base64;
+
+/**
+ * Strong entity tags derived from the JSON representation a client receives: equal representations have equal
+ * tags, any change to what the client sees changes the tag. Used for single resources and lists alike.
+ */
+@ApplicationScoped
+public class EntityTags {
+
+    @Inject
+    ObjectMapper objectMapper;
+
+    /** The quoted strong ETag of a representation. */
+    public String of(Object representation) {
+        try {
+            byte[] json = objectMapper.writeValueAsBytes(representation);
+            byte[] digest = MessageDigest.getInstance("SHA-256").digest(json);
+            return "\"" + Base64.getUrlEncoder().withoutPadding().encodeToString(digest).substring(0, 32) + "\"";
+        } catch (JsonProcessingException e) {
+            throw new IllegalStateException("Representation cannot be serialised for its ETag", e);
+        } catch (NoSuchAlgorithmException e) {
+            throw new IllegalStateException("SHA-256 is part of every Java runtime", e);
+        }
+    }
+
+    /** Whether an If-Match or If-None-Match header value lists the tag (or is the wildcard). */
+    public static boolean matches(String headerValue, String etag) {
+        if (headerValue == null) {
+            return false;
+        }
+        for (String candidate : headerValue.split(",")) {
+            String trimmed = candidate.trim();
+            if (trimmed.equals("*") || trimmed.equals(etag) || trimmed.equals(etag.replace("\"", ""))) {
+                return true;
+            }
+        }
+        return false;
+    }
+}

@@ -1,0 +1,136 @@
+package nl.metrokaart.platform.idempotency;
+
+import com.fasterxml.jackson.core.JsonProcessingException;
+import com.fasterxml.jackson.databind.ObjectMapper;
+import io.quarkiverse.resteasy.problem.HttpProblem;
+import io.quarkus.scheduler.Scheduled;
+import io.quarkus.security.identity.SecurityIdentity;
+import jakarta.enterprise.context.ApplicationScoped;
+import jakarta.inject.Inject;
+import jakarta.persistence.EntityManager;
+import jakarta.transaction.Transactional;
+import java.net.URI;
+import java.nio.charset.StandardCharsets;
+import java.security.MessageDigest;
+import java.security.NoSuchAlgorithmException;
+import java.time.Duration;
+import java.time.Instant;
+import java.util.HexFormat;
+import java.util.function.Supplier;
+import java.util.regex.Pattern;
+import org.eclipse.microprofile.config.inject.ConfigProperty;
+import org.jboss.resteasy.reactive.RestResponse;
+
+/**
+ * Idempotency-Key on POST: the first request with a key runs and its successful answer is stored in the same
+ * transaction as the change itself; a repeat with the same key and body gets the stored answer and creates
+ * nothing; the same key with another body is refused with 422.
+ */
+@ApplicationScoped
+public class IdempotentRequests {
+
+    public static final String HEADER = "Idempotency-Key";
+    public static final String REPLAYED_HEADER = "Idempotent-Replayed";
+    private static final Pattern VALID_KEY = Pattern.compile("[\\x21-\\x7E]{1,255}");
+
+    @Inject
+    EntityManager entityManager;
+
+    @Inject
+    ObjectMapper objectMapper;
+
+    @Inject
+    SecurityIdentity identity;
+
+    @ConfigProperty(name = "metrokaart.idempotency.retention", defaultValue = "P1D")
+    Duration retention;
+
+    /**
+     * Runs {@code action} once per client and key. Without a key the action simply runs.
+     *
+     * @param request the request body as received, compared with the first request's
+     * @param responseType the entity type of the answer, to replay it as the same type
+     */
+    @Transactional
+    public <T> RestResponse<T> once(String key, Object request, Class<T> responseType, Supplier<RestResponse<T>> action) {
+        if (key == null) {
+            return action.get();
+        }
+        if (!VALID_KEY.matcher(key).matches()) {
+            throw HttpProblem.builder().withStatus(400).withTitle("Bad Request")
+                    .withDetail("Idempotency-Key must be 1 to 255 visible ASCII characters.")
+                    .with("invalidParams", java.util.List.of(java.util.Map.of(
+                            "name", HEADER, "in", "header", "reason", "must be 1 to 255 visible ASCII characters")))
+                    .build();
+        }
+        String scope = identity.isAnonymous() ? "anonymous" : identity.getPrincipal().getName();
+        // Requests with the same key wait for each other instead of both running.
+        entityManager.createNativeQuery("SELECT pg_advisory_xact_lock(hashtextextended(:lock, 0))")
+                .setParameter("lock", scope + "\n" + key).getSingleResult();
+
+        String requestHash = hash(request);
+        IdempotencyRecord previous = entityManager.find(IdempotencyRecord.class, new IdempotencyRecord.Key(scope, key));
+        if (previous != null) {
+            if (!previous.requestHash.equals(requestHash)) {
+                throw HttpProblem.builder().withStatus(422).withTitle("Unprocessable Content")
+                        .withDetail("Idempotency-Key " + key + " was already used for a different request; "
+                                + "use a new key for a new request.")
+                        .build();
+            }
+            return replay(previous, responseType);
+        }
+
+        RestResponse<T> response = action.get();
+        if (response.getStatus() / 100 == 2) {
+            IdempotencyRecord record = new IdempotencyRecord();
+            record.scope = scope;
+            record.idempotencyKey = key;
+            record.requestHash = requestHash;
+            record.status = response.getStatus();
+            record.location = response.getLocation() == null ? null : response.getLocation().toString();
+            record.body = json(response.getEntity());
+            record.createdAt = Instant.now();
+            entityManager.persist(record);
+        }
+        return response;
+    }
+
+    private <T> RestResponse<T> replay(IdempotencyRecord previous, Class<T> responseType) {
+        try {
+            RestResponse.ResponseBuilder<T> builder = RestResponse.ResponseBuilder.<T>create(previous.status)
+                    .entity(objectMapper.readValue(previous.body, responseType))
+                    .header(REPLAYED_HEADER, "true");
+            if (previous.location != null) {
+                builder.location(URI.create(previous.location));
+            }
+            return builder.build();
+        } catch (JsonProcessingException e) {
+            throw new IllegalStateException("Stored idempotent answer cannot be read back", e);
+        }
+    }
+
+    /** Keys are kept long enough for any retry, not forever. */
+    @Scheduled(every = "1h", delayed = "1m")
+    @Transactional
+    void expire() {
+        entityManager.createQuery("DELETE FROM IdempotencyRecord r WHERE r.createdAt < :before")
+                .setParameter("before", Instant.now().minus(retention)).executeUpdate();
+    }
+
+    private String json(Object value) {
+        try {
+            return objectMapper.writeValueAsString(value);
+        } catch (JsonProcessingException e) {
+            throw new IllegalStateException("Answer cannot be stored for Idempotency-Key replay", e);
+        }
+    }
+
+    private String hash(Object request) {
+        try {
+            return HexFormat.of().formatHex(MessageDigest.getInstance("SHA-256")
+                    .digest(json(request).getBytes(StandardCharsets.UTF_8)));
+        } catch (NoSuchAlgorithmException e) {
+            throw new IllegalStateException("SHA-256 is part of every Java runtime", e);
+        }
+    }
+}

@@ -1,0 +1,44 @@
+package nl.metrokaart.platform.outbox;
+
+import com.fasterxml.jackson.core.JsonProcessingException;
+import com.fasterxml.jackson.databind.ObjectMapper;
+import jakarta.enterprise.context.ApplicationScoped;
+import jakarta.inject.Inject;
+import jakarta.transaction.Transactional;
+import java.time.Instant;
+import java.util.UUID;
+import org.eclipse.microprofile.config.inject.ConfigProperty;
+
+/**
+ * Records an event in the transactional outbox. Must be called inside the transaction of the change, so the
+ * event exists exactly when the change does; {@link OutboxRelay} publishes it afterwards.
+ */
+@ApplicationScoped
+public class Outbox {
+
+    @Inject
+    ObjectMapper objectMapper;
+
+    /** CloudEvents {@code source} of this service: a URN per the NL GOV profile. */
+    @ConfigProperty(name = "metrokaart.events.source")
+    String source;
+
+    @Transactional(Transactional.TxType.MANDATORY)
+    public UUID record(String topic, String key, String type, String subject, Object data) {
+        OutboxEvent event = new OutboxEvent();
+        event.eventId = UUID.randomUUID();
+        event.topic = topic;
+        event.eventKey = key;
+        event.type = type;
+        event.source = source;
+        event.subject = subject;
+        event.recordedAt = Instant.now();
+        try {
+            event.data = objectMapper.writeValueAsString(data);
+        } catch (JsonProcessingException e) {
+            throw new IllegalStateException("Event data for " + type + " cannot be serialised", e);
+        }
+        event.persist();
+        return event.eventId;
+    }
+}

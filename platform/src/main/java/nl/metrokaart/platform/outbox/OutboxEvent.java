@@ -1,0 +1,55 @@
+package nl.metrokaart.platform.outbox;
+
+import io.quarkus.hibernate.orm.panache.PanacheEntityBase;
+import jakarta.persistence.Column;
+import jakarta.persistence.Entity;
+import jakarta.persistence.GeneratedValue;
+import jakarta.persistence.GenerationType;
+import jakarta.persistence.Id;
+import jakarta.persistence.Table;
+import java.time.Instant;
+import java.util.UUID;
+import org.hibernate.annotations.JdbcTypeCode;
+import org.hibernate.type.SqlTypes;
+
+/**
+ * A CloudEvent written in the same transaction as the change it reports, waiting for the relay to put it on
+ * Kafka. {@code position} is the order of writing, and so the order of publication.
+ */
+@Entity
+@Table(name = "outbox_event")
+public class OutboxEvent extends PanacheEntityBase {
+
+    @Id
+    @GeneratedValue(strategy = GenerationType.IDENTITY)
+    public Long position;
+
+    @Column(name = "event_id", nullable = false, unique = true)
+    public UUID eventId;
+
+    @Column(nullable = false)
+    public String topic;
+
+    /** The Kafka record key: the aggregate's id, so all events of one aggregate stay in order on one partition. */
+    @Column(name = "event_key", nullable = false)
+    public String eventKey;
+
+    @Column(nullable = false)
+    public String type;
+
+    @Column(nullable = false)
+    public String source;
+
+    public String subject;
+
+    /** CloudEvents {@code time}: when the change was recorded (committed with it). */
+    @Column(name = "recorded_at", nullable = false)
+    public Instant recordedAt;
+
+    @JdbcTypeCode(SqlTypes.JSON)
+    @Column(nullable = false)
+    public String data;
+
+    @Column(name = "published_at")
+    public Instant publishedAt;
+}
