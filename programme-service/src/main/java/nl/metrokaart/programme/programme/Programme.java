@@ -45,6 +45,11 @@ public class Programme extends PanacheEntityBase {
     @Column(name = "steering_committee", nullable = false)
     public List<CommitteeMember> steeringCommittee = new ArrayList<>();
 
+    /** The metro lines (themes) projects are drawn on, in the order of the map legend. */
+    @JdbcTypeCode(SqlTypes.JSON)
+    @Column(nullable = false)
+    public List<MetroLine> lines = new ArrayList<>();
+
     @Version
     public long version;
 
@@ -53,6 +58,14 @@ public class Programme extends PanacheEntityBase {
 
     @Column(name = "updated_at", nullable = false)
     public Instant updatedAt;
+
+    /** A theme of the programme, drawn as one coloured metro line. */
+    public record MetroLine(String code, String name, String colour) {
+    }
+
+    public java.util.Optional<MetroLine> line(String code) {
+        return lines.stream().filter(l -> l.code().equals(code)).findFirst();
+    }
 
     /** A member of the steering committee (stuurgroep) and what they answer for. */
     public record CommitteeMember(String name, String municipality, String responsibility) {

@@ -4,6 +4,7 @@ import jakarta.validation.Valid;
 import jakarta.validation.constraints.AssertTrue;
 import jakarta.validation.constraints.NotBlank;
 import jakarta.validation.constraints.NotNull;
+import jakarta.validation.constraints.Pattern;
 import jakarta.validation.constraints.Size;
 import java.time.LocalDate;
 import java.util.List;
@@ -17,7 +18,24 @@ public record ProgrammeRequest(
         @Schema(description = "First day of the programme period.", format = "date") @NotNull LocalDate startDate,
         @Schema(description = "Last day of the programme period.", format = "date") @NotNull LocalDate endDate,
         @Schema(description = "Name of the programme manager.") @NotBlank @Size(max = 200) String programmeManager,
-        @Schema(description = "Members of the steering committee (stuurgroep).") @Size(max = 50) List<@Valid @NotNull CommitteeMemberDto> steeringCommittee) {
+        @Schema(description = "Members of the steering committee (stuurgroep).") @Size(max = 50) List<@Valid @NotNull CommitteeMemberDto> steeringCommittee,
+        @Schema(description = "The themes of the programme, each drawn as a metro line; projects name one.")
+        @Size(max = 12) List<@Valid @NotNull MetroLineDto> lines) {
+
+    @Schema(name = "MetroLine", description = "A theme of the programme, drawn as one coloured line on the metro map.")
+    public record MetroLineDto(
+            @Schema(description = "Short kebab-case code projects refer to.", examples = "key-registers")
+            @NotBlank @Pattern(regexp = "[a-z0-9]+(-[a-z0-9]+)*") @Size(max = 40) String code,
+            @NotBlank @Size(max = 100) String name,
+            @Schema(description = "Line colour as #RRGGBB.", examples = "#E3001B")
+            @NotBlank @Pattern(regexp = "#[0-9A-Fa-f]{6}") String colour) {
+    }
+
+    @AssertTrue(message = "line codes must be unique")
+    @Schema(hidden = true)
+    public boolean isLines() {
+        return lines == null || lines.stream().map(MetroLineDto::code).distinct().count() == lines.size();
+    }
 
     @Schema(name = "CommitteeMember")
     public record CommitteeMemberDto(

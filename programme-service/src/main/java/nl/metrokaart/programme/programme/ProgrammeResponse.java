@@ -16,6 +16,7 @@ public record ProgrammeResponse(
         @Schema(format = "date") LocalDate endDate,
         String programmeManager,
         List<ProgrammeRequest.CommitteeMemberDto> steeringCommittee,
+        List<ProgrammeRequest.MetroLineDto> lines,
         @Schema(description = "Incremented on every change; the ETag is derived from it.") long version,
         Instant createdAt,
         Instant updatedAt) {
@@ -26,6 +27,7 @@ public record ProgrammeResponse(
                 p.steeringCommittee.stream()
                         .map(m -> new ProgrammeRequest.CommitteeMemberDto(m.name(), m.municipality(), m.responsibility()))
                         .toList(),
+                p.lines.stream().map(l -> new ProgrammeRequest.MetroLineDto(l.code(), l.name(), l.colour())).toList(),
                 p.version, p.createdAt, p.updatedAt);
     }
 }

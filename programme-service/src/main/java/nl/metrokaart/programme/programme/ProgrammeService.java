@@ -47,6 +47,8 @@ public class ProgrammeService {
                 : request.steeringCommittee().stream()
                         .map(m -> new Programme.CommitteeMember(m.name(), m.municipality(), m.responsibility()))
                         .toList();
+        programme.lines = request.lines() == null ? List.of()
+                : request.lines().stream().map(l -> new Programme.MetroLine(l.code(), l.name(), l.colour().toUpperCase())).toList();
         programme.updatedAt = Instant.now();
     }
 }

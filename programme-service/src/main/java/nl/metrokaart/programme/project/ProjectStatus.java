@@ -1,0 +1,61 @@
+package nl.metrokaart.programme.project;
+
+import com.fasterxml.jackson.annotation.JsonCreator;
+import com.fasterxml.jackson.annotation.JsonValue;
+import java.util.Arrays;
+import java.util.EnumSet;
+import java.util.Set;
+import org.eclipse.microprofile.openapi.annotations.enums.SchemaType;
+import org.eclipse.microprofile.openapi.annotations.media.Schema;
+
+/** The life of a project, as a state machine: {@link #allowedNext()} lists the legal transitions. */
+@Schema(name = "ProjectStatus", type = SchemaType.STRING,
+        enumeration = {"proposed", "planned", "in-progress", "at-risk", "on-hold", "realised", "cancelled"})
+public enum ProjectStatus {
+    PROPOSED("proposed"),
+    PLANNED("planned"),
+    IN_PROGRESS("in-progress"),
+    AT_RISK("at-risk"),
+    ON_HOLD("on-hold"),
+    REALISED("realised"),
+    CANCELLED("cancelled");
+
+    private final String value;
+
+    ProjectStatus(String value) {
+        this.value = value;
+    }
+
+    @JsonValue
+    public String value() {
+        return value;
+    }
+
+    /** Unknown values are rejected by Jackson and answered with 400 problem+json. */
+    @JsonCreator
+    public static ProjectStatus of(String value) {
+        return Arrays.stream(values()).filter(s -> s.value.equals(value)).findFirst()
+                .orElseThrow(() -> new IllegalArgumentException("must be one of " + Arrays.stream(values())
+                        .map(ProjectStatus::value).toList()));
+    }
+
+    public Set<ProjectStatus> allowedNext() {
+        return switch (this) {
+            case PROPOSED -> EnumSet.of(PLANNED, CANCELLED);
+            case PLANNED -> EnumSet.of(IN_PROGRESS, ON_HOLD, CANCELLED);
+            case IN_PROGRESS -> EnumSet.of(AT_RISK, ON_HOLD, REALISED, CANCELLED);
+            case AT_RISK -> EnumSet.of(IN_PROGRESS, ON_HOLD, REALISED, CANCELLED);
+            case ON_HOLD -> EnumSet.of(PLANNED, IN_PROGRESS, CANCELLED);
+            case REALISED, CANCELLED -> EnumSet.noneOf(ProjectStatus.class);
+        };
+    }
+
+    public boolean canBecome(ProjectStatus next) {
+        return allowedNext().contains(next);
+    }
+
+    /** Statuses in which the project's work has started. */
+    public boolean isStarted() {
+        return this == IN_PROGRESS || this == AT_RISK || this == REALISED;
+    }
+}
