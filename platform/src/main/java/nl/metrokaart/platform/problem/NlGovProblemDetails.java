@@ -40,13 +40,18 @@ public class NlGovProblemDetails implements ProblemPostProcessor {
         if (!invalidParams.isEmpty() && !problem.getParameters().containsKey(INVALID_PARAMS)) {
             builder.with(INVALID_PARAMS, invalidParams);
         }
-        if (problem.getDetail() == null || problem.getDetail().isBlank()) {
+        if (problem.getDetail() == null || problem.getDetail().isBlank() || isGeneric(problem)) {
             builder.withDetail(detailFor(problem, invalidParams));
         }
         if (problem.getTitle() == null) {
             builder.withTitle(Titles.forStatus(problem.getStatusCode()));
         }
         return builder.build();
+    }
+
+    /** JAX-RS' own messages ("HTTP 404 Not Found") only repeat the status; say something useful instead. */
+    private static boolean isGeneric(HttpProblem problem) {
+        return problem.getDetail().startsWith("HTTP " + problem.getStatusCode());
     }
 
     private List<Map<String, Object>> invalidParams(HttpProblem problem, Throwable cause) {

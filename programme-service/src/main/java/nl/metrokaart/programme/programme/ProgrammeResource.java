@@ -6,6 +6,8 @@ import jakarta.validation.Valid;
 import jakarta.validation.constraints.NotNull;
 import jakarta.ws.rs.Consumes;
 import jakarta.ws.rs.GET;
+import jakarta.ws.rs.HeaderParam;
+import jakarta.ws.rs.PUT;
 import jakarta.ws.rs.POST;
 import jakarta.ws.rs.Path;
 import jakarta.ws.rs.PathParam;
@@ -15,8 +17,11 @@ import jakarta.ws.rs.core.MediaType;
 import jakarta.ws.rs.core.UriInfo;
 import java.util.List;
 import java.util.UUID;
+import nl.metrokaart.platform.idempotency.IdempotentRequests;
 import nl.metrokaart.platform.security.Roles;
+import org.eclipse.microprofile.openapi.annotations.parameters.Parameter;
 import org.eclipse.microprofile.openapi.annotations.Operation;
+import org.eclipse.microprofile.openapi.annotations.enums.SchemaType;
 import org.eclipse.microprofile.openapi.annotations.media.Content;
 import org.eclipse.microprofile.openapi.annotations.media.Schema;
 import org.eclipse.microprofile.openapi.annotations.responses.APIResponse;
@@ -32,11 +37,14 @@ public class ProgrammeResource {
     @Inject
     ProgrammeService programmes;
 
+    @Inject
+    IdempotentRequests idempotency;
+
     @GET
     @RolesAllowed({Roles.ADMIN, Roles.PROGRAMME_MANAGER, Roles.MUNICIPALITY_COORDINATOR, Roles.SECRETARY, Roles.INTEGRATOR})
     @Operation(operationId = "listProgrammes", summary = "List the programmes")
     @APIResponse(responseCode = "200", description = "The programmes, by start date.",
-            content = @Content(schema = @Schema(implementation = ProgrammeResponse.class, type = org.eclipse.microprofile.openapi.annotations.enums.SchemaType.ARRAY)))
+            content = @Content(schema = @Schema(implementation = ProgrammeResponse.class, type = SchemaType.ARRAY)))
     public List<ProgrammeResponse> list() {
         return programmes.list().stream().map(ProgrammeResponse::of).toList();
     }
@@ -54,11 +62,34 @@ public class ProgrammeResource {
     @POST
     @RolesAllowed({Roles.ADMIN, Roles.PROGRAMME_MANAGER})
     @Operation(operationId = "createProgramme", summary = "Create a programme")
-    @APIResponse(responseCode = "201", description = "Created; Location names the new programme.")
-    public RestResponse<ProgrammeResponse> create(@NotNull @Valid ProgrammeRequest request, @Context UriInfo uriInfo) {
-        Programme created = programmes.create(request);
-        return RestResponse.ResponseBuilder.<ProgrammeResponse>created(
-                        uriInfo.getAbsolutePathBuilder().path(created.id.toString()).build())
-                .entity(ProgrammeResponse.of(created)).build();
+    @APIResponse(responseCode = "201", description = "Created; Location names the new programme.",
+            content = @Content(schema = @Schema(implementation = ProgrammeResponse.class)))
+    @APIResponse(responseCode = "422", description = "The Idempotency-Key was used for a different request.")
+    public RestResponse<ProgrammeResponse> create(
+            @Parameter(description = "Makes a retried POST safe: the same key and body give the same answer, once.")
+            @HeaderParam(IdempotentRequests.HEADER) String idempotencyKey,
+            @NotNull @Valid ProgrammeRequest request, @Context UriInfo uriInfo) {
+        return idempotency.once(idempotencyKey, request, ProgrammeResponse.class, () -> {
+            Programme created = programmes.create(request);
+            return RestResponse.ResponseBuilder.<ProgrammeResponse>created(
+                            uriInfo.getAbsolutePathBuilder().path(created.id.toString()).build())
+                    .entity(ProgrammeResponse.of(created)).build();
+        });
+    }
+
+    @PUT
+    @Path("/{programmeId}")
+    @RolesAllowed({Roles.ADMIN, Roles.PROGRAMME_MANAGER})
+    @Operation(operationId = "replaceProgramme", summary = "Change a programme", description = "Requires If-Match.")
+    @APIResponse(responseCode = "200", description = "The changed programme.")
+    @APIResponse(responseCode = "404", description = "No programme with this id.")
+    @APIResponse(responseCode = "409", description = "A metro line that projects use would be removed.")
+    @APIResponse(responseCode = "412", description = "The programme changed since the ETag in If-Match.")
+    @APIResponse(responseCode = "428", description = "If-Match is missing.")
+    public ProgrammeResponse replace(@PathParam("programmeId") UUID programmeId,
+            @Parameter(description = "The ETag of the programme as last read.", required = true)
+            @HeaderParam("If-Match") String ifMatch,
+            @NotNull @Valid ProgrammeRequest request) {
+        return ProgrammeResponse.of(programmes.replace(programmeId, ifMatch, request));
     }
 }

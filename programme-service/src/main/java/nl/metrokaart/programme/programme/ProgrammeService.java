@@ -2,16 +2,30 @@ package nl.metrokaart.programme.programme;
 
 import io.quarkiverse.resteasy.problem.HttpProblem;
 import jakarta.enterprise.context.ApplicationScoped;
+import jakarta.inject.Inject;
+import jakarta.persistence.EntityManager;
+import jakarta.persistence.LockModeType;
 import jakarta.transaction.Transactional;
 import jakarta.ws.rs.core.Response;
 import java.time.Instant;
 import java.util.List;
 import java.util.Optional;
 import java.util.UUID;
+import nl.metrokaart.platform.conditional.Preconditions;
+import nl.metrokaart.programme.events.ProgrammeEvents;
 
 /** The rules around programmes. */
 @ApplicationScoped
 public class ProgrammeService {
+
+    @Inject
+    EntityManager entityManager;
+
+    @Inject
+    ProgrammeEvents events;
+
+    @Inject
+    Preconditions preconditions;
 
     public List<Programme> list() {
         return Programme.list("order by startDate, name");
@@ -22,8 +36,11 @@ public class ProgrammeService {
     }
 
     public Programme get(UUID id) {
-        return find(id).orElseThrow(() -> HttpProblem.valueOf(Response.Status.NOT_FOUND,
-                "Programme " + id + " does not exist."));
+        return find(id).orElseThrow(() -> notFound(id));
+    }
+
+    private static HttpProblem notFound(UUID id) {
+        return HttpProblem.valueOf(Response.Status.NOT_FOUND, "Programme " + id + " does not exist.");
     }
 
     @Transactional
@@ -33,6 +50,32 @@ public class ProgrammeService {
         programme.createdAt = Instant.now();
         apply(programme, request);
         programme.persist();
+        entityManager.flush();
+        events.aboutProgramme(programme.id, ProgrammeEvents.PROGRAMME_CREATED, ProgrammeResponse.of(programme));
+        return programme;
+    }
+
+    /** Replaces the programme as last read (If-Match); a metro line still used by a project cannot go. */
+    @Transactional
+    public Programme replace(UUID id, String ifMatch, ProgrammeRequest request) {
+        Programme programme = entityManager.find(Programme.class, id, LockModeType.PESSIMISTIC_WRITE);
+        if (programme == null) {
+            throw notFound(id);
+        }
+        preconditions.requireMatch(ifMatch, ProgrammeResponse.of(programme));
+        List<String> keptLines = request.lines() == null ? List.of()
+                : request.lines().stream().map(ProgrammeRequest.MetroLineDto::code).toList();
+        List<String> stillUsed = entityManager.createQuery(
+                        "select distinct p.line from Project p where p.programmeId = :id", String.class)
+                .setParameter("id", id).getResultStream().filter(line -> !keptLines.contains(line)).sorted().toList();
+        if (!stillUsed.isEmpty()) {
+            throw HttpProblem.builder().withStatus(409).withTitle("Conflict")
+                    .withDetail("Metro lines still used by projects cannot be removed: " + String.join(", ", stillUsed) + ".")
+                    .build();
+        }
+        apply(programme, request);
+        entityManager.flush();
+        events.aboutProgramme(programme.id, ProgrammeEvents.PROGRAMME_CHANGED, ProgrammeResponse.of(programme));
         return programme;
     }
 

@@ -1,0 +1,35 @@
+package nl.metrokaart.platform.paging;
+
+import io.quarkiverse.resteasy.problem.HttpProblem;
+import java.nio.charset.StandardCharsets;
+import java.util.Base64;
+import java.util.List;
+import java.util.Map;
+
+/** Opaque cursors: the keyset position of the last item of a page, base64url-encoded. */
+public final class Cursors {
+
+    private Cursors() {
+    }
+
+    public static String encode(String position) {
+        return Base64.getUrlEncoder().withoutPadding().encodeToString(position.getBytes(StandardCharsets.UTF_8));
+    }
+
+    /** Decodes a cursor the client got from us; anything else is a 400 naming the query parameter. */
+    public static String decode(String cursor, String parameter) {
+        try {
+            return new String(Base64.getUrlDecoder().decode(cursor), StandardCharsets.UTF_8);
+        } catch (IllegalArgumentException e) {
+            throw invalid(parameter);
+        }
+    }
+
+    public static HttpProblem invalid(String parameter) {
+        return HttpProblem.builder().withStatus(400).withTitle("Bad Request")
+                .withDetail("The " + parameter + " is not a cursor this API handed out.")
+                .with("invalidParams", List.of(Map.of("name", parameter, "in", "query",
+                        "reason", "not a cursor this API handed out")))
+                .build();
+    }
+}

@@ -1,0 +1,26 @@
+package nl.metrokaart.programme.project;
+
+import io.quarkus.panache.common.Parameters;
+import java.util.UUID;
+
+/** The list filters integrators and front offices use: programme, status, metro line. All optional. */
+public record ProjectFilter(UUID programmeId, ProjectStatus status, String line) {
+
+    /** Appends the filter's conditions to a Panache query and returns their parameters. */
+    Parameters apply(StringBuilder query) {
+        Parameters parameters = new Parameters();
+        if (programmeId != null) {
+            query.append(" and programmeId = :programmeId");
+            parameters.and("programmeId", programmeId);
+        }
+        if (status != null) {
+            query.append(" and status = :status");
+            parameters.and("status", status);
+        }
+        if (line != null) {
+            query.append(" and line = :line");
+            parameters.and("line", line);
+        }
+        return parameters;
+    }
+}

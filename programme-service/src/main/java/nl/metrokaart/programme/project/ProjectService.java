@@ -1,0 +1,360 @@
+package nl.metrokaart.programme.project;
+
+import io.quarkiverse.resteasy.problem.HttpProblem;
+import io.quarkus.panache.common.Parameters;
+import io.quarkus.security.identity.SecurityIdentity;
+import jakarta.enterprise.context.ApplicationScoped;
+import jakarta.inject.Inject;
+import jakarta.persistence.EntityManager;
+import jakarta.persistence.LockModeType;
+import jakarta.transaction.Transactional;
+import java.time.Instant;
+import java.util.ArrayList;
+import java.util.Comparator;
+import java.util.HashSet;
+import java.util.LinkedHashSet;
+import java.util.List;
+import java.util.Map;
+import java.util.Set;
+import java.util.UUID;
+import java.util.stream.Collectors;
+import nl.metrokaart.platform.conditional.Preconditions;
+import nl.metrokaart.platform.paging.Cursors;
+import nl.metrokaart.platform.paging.Page;
+import nl.metrokaart.programme.dependency.Dependency;
+import nl.metrokaart.programme.dependency.DependencyType;
+import nl.metrokaart.programme.events.ProgrammeEvents;
+import nl.metrokaart.programme.milestone.Milestone;
+import nl.metrokaart.programme.programme.Programme;
+import nl.metrokaart.programme.programme.ProgrammeService;
+
+/** The rules of projects: codes, lines, the status state machine and its guards, priorities, the changes feed. */
+@ApplicationScoped
+public class ProjectService {
+
+    /** Arbitrary constant naming the advisory lock that orders project changes. */
+    private static final long CHANGE_FEED_LOCK = 0x6d6b7072L;
+
+    @Inject
+    ProgrammeService programmes;
+
+    @Inject
+    ProgrammeEvents events;
+
+    @Inject
+    Preconditions preconditions;
+
+    @Inject
+    EntityManager entityManager;
+
+    @Inject
+    SecurityIdentity identity;
+
+    public Project get(UUID id) {
+        return Project.<Project>findByIdOptional(id).orElseThrow(() -> notFound(id));
+    }
+
+    static HttpProblem notFound(UUID id) {
+        return HttpProblem.valueOf(jakarta.ws.rs.core.Response.Status.NOT_FOUND, "Project " + id + " does not exist.");
+    }
+
+    /** Projects by priority, then id; the cursor is the position of the last project of the previous page. */
+    public Page<ProjectResponse> list(ProjectFilter filter, String cursor, int limit) {
+        StringBuilder query = new StringBuilder("1 = 1");
+        Parameters parameters = filter.apply(query);
+        if (cursor != null) {
+            String[] position = Cursors.decode(cursor, "cursor").split(":", 2);
+            try {
+                parameters.and("rank", Integer.parseInt(position[0])).and("id", UUID.fromString(position[1]));
+            } catch (RuntimeException e) {
+                throw Cursors.invalid("cursor");
+            }
+            query.append(" and (priorityRank > :rank or (priorityRank = :rank and id > :id))");
+        }
+        // One more than asked tells whether there is a next page (range bounds are inclusive).
+        List<Project> fetched = Project.<Project>find(query + " order by priorityRank, id", parameters).range(0, limit).list();
+        boolean more = fetched.size() > limit;
+        List<Project> page = more ? fetched.subList(0, limit) : fetched;
+        Project last = page.isEmpty() ? null : page.get(page.size() - 1);
+        String next = more ? Cursors.encode(last.priorityRank + ":" + last.id) : null;
+        return new Page<>(page.stream().map(ProjectResponse::of).toList(), next);
+    }
+
+    /**
+     * Every project changed after the cursor, in change order. Writers take change numbers under one lock held to
+     * commit, so a number is never committed after a higher one: polling with the returned cursor never misses or
+     * repeats a change. {@code "0"} starts from the beginning.
+     */
+    public Page<ProjectResponse> changedSince(String cursor, ProjectFilter filter, int limit) {
+        long after;
+        if ("0".equals(cursor)) {
+            after = 0;
+        } else {
+            String position = Cursors.decode(cursor, "changedSince");
+            if (!position.startsWith("seq:")) {
+                throw Cursors.invalid("changedSince");
+            }
+            try {
+                after = Long.parseLong(position.substring(4));
+            } catch (NumberFormatException e) {
+                throw Cursors.invalid("changedSince");
+            }
+        }
+        StringBuilder query = new StringBuilder("changeSeq > :after");
+        Parameters parameters = filter.apply(query).and("after", after);
+        List<Project> changed = Project.<Project>find(query + " order by changeSeq", parameters).range(0, limit - 1).list();
+        long last = changed.isEmpty() ? after : changed.get(changed.size() - 1).changeSeq;
+        return new Page<>(changed.stream().map(ProjectResponse::of).toList(), Cursors.encode("seq:" + last));
+    }
+
+    @Transactional
+    public Project create(ProjectRequest request) {
+        Programme programme = programmeOf(request.programmeId());
+        requireLine(programme, request.line());
+        requireUniqueCode(request.programmeId(), request.code(), null);
+        Project project = new Project();
+        project.id = UUID.randomUUID();
+        project.programmeId = programme.id;
+        project.priorityRank = (int) Project.count("programmeId", programme.id) + 1;
+        project.status = ProjectStatus.PROPOSED;
+        project.createdAt = Instant.now();
+        apply(project, request);
+        touch(project);
+        project.persist();
+        recordStatus(project, null, ProjectStatus.PROPOSED, "Project proposed.");
+        entityManager.flush();
+        events.aboutProject(project.id, ProgrammeEvents.PROJECT_CREATED, ProjectResponse.of(project));
+        return project;
+    }
+
+    @Transactional
+    public Project replace(UUID id, String ifMatch, ProjectRequest request) {
+        Project project = lock(id);
+        preconditions.requireMatch(ifMatch, ProjectResponse.of(project));
+        if (!project.programmeId.equals(request.programmeId())) {
+            throw HttpProblem.builder().withStatus(409).withTitle("Conflict")
+                    .withDetail("A project cannot move to another programme; it belongs to " + project.programmeId + ".")
+                    .build();
+        }
+        requireLine(programmeOf(project.programmeId), request.line());
+        requireUniqueCode(project.programmeId, request.code(), project.id);
+        touch(project);
+        apply(project, request);
+        entityManager.flush();
+        events.aboutProject(project.id, ProgrammeEvents.PROJECT_CHANGED, ProjectResponse.of(project));
+        return project;
+    }
+
+    @Transactional
+    public ProjectStatusChange changeStatus(UUID id, StatusChangeRequest request) {
+        Project project = lock(id);
+        ProjectStatus from = project.status;
+        ProjectStatus to = request.status();
+        if (!from.canBecome(to)) {
+            List<String> allowed = from.allowedNext().stream().map(ProjectStatus::value).toList();
+            throw HttpProblem.builder().withStatus(409).withTitle("Conflict")
+                    .withDetail("Project " + project.code + " cannot go from " + from.value() + " to " + to.value()
+                            + (allowed.isEmpty() ? "; " + from.value() + " is final." : "; allowed: " + String.join(", ", allowed) + "."))
+                    .with("allowedStatuses", allowed)
+                    .build();
+        }
+        if (to == ProjectStatus.IN_PROGRESS && !from.isStarted()) {
+            List<Project> blocking = unrealisedPredecessors(project);
+            if (!blocking.isEmpty()) {
+                List<String> codes = blocking.stream().map(p -> p.code).toList();
+                throw HttpProblem.builder().withStatus(409).withTitle("Conflict")
+                        .withDetail("Project " + project.code + " cannot start before " + String.join(", ", codes)
+                                + (codes.size() == 1 ? " is" : " are") + " realised (must finish before).")
+                        .with("blockingProjects", codes)
+                        .build();
+            }
+        }
+        if (to == ProjectStatus.REALISED) {
+            List<Milestone> open = Milestone.list("projectId = ?1 and key = true and achievedDate is null order by dueDate", project.id);
+            if (!open.isEmpty()) {
+                List<String> titles = open.stream().map(m -> m.title).toList();
+                throw HttpProblem.builder().withStatus(409).withTitle("Conflict")
+                        .withDetail("Project " + project.code + " cannot be realised while key milestones are open: "
+                                + String.join("; ", titles) + ".")
+                        .with("openMilestones", open.stream().map(m -> Map.of("id", m.id.toString(), "title", m.title)).toList())
+                        .build();
+            }
+        }
+        touch(project);
+        project.status = to;
+        ProjectStatusChange change = recordStatus(project, from, to, request.explanation().strip());
+        entityManager.flush();
+        events.aboutProject(project.id, ProgrammeEvents.PROJECT_STATUS_CHANGED,
+                new StatusChangedEvent(ProjectResponse.of(project), from, to, change.explanation, change.changedBy));
+        return change;
+    }
+
+    /** Data of a project-status-changed event: the project after the change, and the change itself. */
+    public record StatusChangedEvent(ProjectResponse project, ProjectStatus fromStatus, ProjectStatus toStatus,
+                                     String explanation, String changedBy) {
+    }
+
+    public List<ProjectStatusChange> history(UUID projectId) {
+        get(projectId);
+        return ProjectStatusChange.list("projectId = ?1 order by changedAt, id", projectId);
+    }
+
+    public ProjectStatusChange statusChange(UUID projectId, UUID changeId) {
+        return ProjectStatusChange.<ProjectStatusChange>find("id = ?1 and projectId = ?2", changeId, projectId)
+                .firstResultOptional()
+                .orElseThrow(() -> HttpProblem.valueOf(jakarta.ws.rs.core.Response.Status.NOT_FOUND,
+                        "Status change " + changeId + " of project " + projectId + " does not exist."));
+    }
+
+    public PrioritiesResponse priorities(UUID programmeId) {
+        programmes.get(programmeId);
+        List<Project> ranked = Project.list("programmeId = ?1 order by priorityRank", programmeId);
+        return new PrioritiesResponse(programmeId, ranked.stream().map(p -> p.id).toList());
+    }
+
+    /** Reorders all projects of the programme at once: ranks become 1..n in the given order. */
+    @Transactional
+    public PrioritiesResponse reorder(UUID programmeId, String ifMatch, PrioritiesRequest request) {
+        programmes.get(programmeId);
+        List<Project> projects = entityManager.createQuery(
+                        "from Project where programmeId = :programme order by priorityRank", Project.class)
+                .setParameter("programme", programmeId)
+                .setLockMode(LockModeType.PESSIMISTIC_WRITE)
+                .getResultList();
+        preconditions.requireMatch(ifMatch, new PrioritiesResponse(programmeId, projects.stream().map(p -> p.id).toList()));
+        requirePermutation(projects, request.projectIds());
+        Map<UUID, Project> byId = projects.stream().collect(Collectors.toMap(p -> p.id, p -> p));
+        List<PriorityChangedEvent> changes = new ArrayList<>();
+        int rank = 1;
+        for (UUID projectId : request.projectIds()) {
+            Project project = byId.get(projectId);
+            if (project.priorityRank != rank) {
+                changes.add(new PriorityChangedEvent(project.id, project.code, project.priorityRank, rank));
+                touch(project);
+                project.priorityRank = rank;
+            }
+            rank++;
+        }
+        entityManager.flush();
+        changes.forEach(change -> events.aboutProject(change.projectId(), ProgrammeEvents.PROJECT_PRIORITY_CHANGED, change));
+        return new PrioritiesResponse(programmeId, request.projectIds());
+    }
+
+    /** Data of a project-priority-changed event. */
+    public record PriorityChangedEvent(UUID projectId, String code, int fromRank, int toRank) {
+    }
+
+    private static void requirePermutation(List<Project> projects, List<UUID> order) {
+        Set<UUID> expected = projects.stream().map(p -> p.id).collect(Collectors.toSet());
+        Set<UUID> seen = new HashSet<>();
+        Set<UUID> duplicates = new LinkedHashSet<>();
+        order.forEach(id -> {
+            if (!seen.add(id)) {
+                duplicates.add(id);
+            }
+        });
+        Set<UUID> unknown = new LinkedHashSet<>(seen);
+        unknown.removeAll(expected);
+        Set<UUID> missing = new LinkedHashSet<>(expected);
+        missing.removeAll(seen);
+        if (!duplicates.isEmpty() || !unknown.isEmpty() || !missing.isEmpty()) {
+            List<String> reasons = new ArrayList<>();
+            if (!missing.isEmpty()) {
+                reasons.add("missing " + missing);
+            }
+            if (!unknown.isEmpty()) {
+                reasons.add("not projects of this programme " + unknown);
+            }
+            if (!duplicates.isEmpty()) {
+                reasons.add("listed twice " + duplicates);
+            }
+            String reason = "must list every project of the programme exactly once: " + String.join("; ", reasons);
+            throw HttpProblem.builder().withStatus(400).withTitle("Bad Request")
+                    .withDetail("The priorities are not valid: projectIds " + reason + ".")
+                    .with("invalidParams", List.of(Map.of("name", "projectIds", "in", "body", "reason", reason)))
+                    .build();
+        }
+    }
+
+    private List<Project> unrealisedPredecessors(Project project) {
+        List<UUID> predecessorIds = Dependency.<Dependency>list("projectId = ?1 and type = ?2", project.id,
+                DependencyType.MUST_FINISH_BEFORE).stream().map(d -> d.predecessorId).toList();
+        if (predecessorIds.isEmpty()) {
+            return List.of();
+        }
+        List<Project> predecessors = Project.list("id in ?1", predecessorIds);
+        return predecessors.stream().filter(p -> p.status != ProjectStatus.REALISED)
+                .sorted(Comparator.comparing(p -> p.code)).toList();
+    }
+
+    private Project lock(UUID id) {
+        Project project = entityManager.find(Project.class, id, LockModeType.PESSIMISTIC_WRITE);
+        if (project == null) {
+            throw notFound(id);
+        }
+        return project;
+    }
+
+    /**
+     * Gives the project the next change number, in commit order (the lock is held until commit). Called before
+     * the project's fields change, so that its queries flush nothing and the version grows by one per change.
+     */
+    private void touch(Project project) {
+        entityManager.createNativeQuery("SELECT pg_advisory_xact_lock(" + CHANGE_FEED_LOCK + ")").getSingleResult();
+        project.changeSeq = ((Number) entityManager.createNativeQuery("SELECT nextval('project_change_seq')")
+                .getSingleResult()).longValue();
+        project.updatedAt = Instant.now();
+    }
+
+    private ProjectStatusChange recordStatus(Project project, ProjectStatus from, ProjectStatus to, String explanation) {
+        ProjectStatusChange change = new ProjectStatusChange();
+        change.id = UUID.randomUUID();
+        change.projectId = project.id;
+        change.fromStatus = from;
+        change.toStatus = to;
+        change.explanation = explanation;
+        change.changedBy = identity.isAnonymous() ? "system" : identity.getPrincipal().getName();
+        change.changedAt = Instant.now();
+        change.persist();
+        return change;
+    }
+
+    private Programme programmeOf(UUID programmeId) {
+        return programmes.find(programmeId).orElseThrow(() -> invalid("programmeId", "no programme with this id"));
+    }
+
+    private static void requireLine(Programme programme, String line) {
+        if (programme.line(line).isEmpty()) {
+            throw invalid("line", "not a metro line of the programme; lines: "
+                    + programme.lines.stream().map(Programme.MetroLine::code).toList());
+        }
+    }
+
+    private static void requireUniqueCode(UUID programmeId, String code, UUID except) {
+        Project existing = Project.<Project>find("programmeId = ?1 and code = ?2", programmeId, code).firstResult();
+        if (existing != null && !existing.id.equals(except)) {
+            throw HttpProblem.builder().withStatus(409).withTitle("Conflict")
+                    .withDetail("The programme already has a project with code " + code + ": " + existing.id + ".")
+                    .build();
+        }
+    }
+
+    static HttpProblem invalid(String field, String reason) {
+        return HttpProblem.builder().withStatus(400).withTitle("Bad Request")
+                .withDetail("The request is not valid: " + field + " " + reason + ".")
+                .with("invalidParams", List.of(Map.of("name", field, "in", "body", "reason", reason)))
+                .build();
+    }
+
+    private static void apply(Project project, ProjectRequest request) {
+        project.code = request.code();
+        project.name = request.name().strip();
+        project.description = request.description().strip();
+        project.line = request.line();
+        project.plannedStartDate = request.plannedStartDate();
+        project.plannedEndDate = request.plannedEndDate();
+        project.statutoryDeadline = request.statutoryDeadline();
+        project.budget = request.budget().setScale(2);
+        project.owner = request.owner().strip();
+    }
+}
