@@ -2,6 +2,7 @@ package nl.metrokaart.e2e;
 
 import com.fasterxml.jackson.databind.JsonNode;
 import com.fasterxml.jackson.databind.ObjectMapper;
+import com.fasterxml.jackson.databind.node.ObjectNode;
 import java.io.IOException;
 import java.io.UncheckedIOException;
 import java.net.URI;
@@ -10,39 +11,67 @@ import java.net.http.HttpRequest;
 import java.net.http.HttpResponse;
 import java.nio.file.Path;
 import java.time.Duration;
-import java.util.LinkedHashMap;
+import java.util.HashMap;
 import java.util.Map;
 
 /**
- * Loads the Krimpenerwaard demo programme into a running stack through the gateway's public API, as the admin
- * would, so the demo exercises the same rules and events as real use. Demo data never ships in a service.
+ * Loads the Krimpenerwaard demo programme into a running stack through the gateway's public API, as the
+ * programme manager would: the programme, its twelve projects with milestones and dependencies, their status
+ * history, the five municipalities and the first meetings. Demo data never ships inside a service.
  */
 public final class DemoData {
 
-    /** Demo files in load order, each with the collection its entries are POSTed to. */
-    private static final Map<String, String> FILES = new LinkedHashMap<>();
-
-    static {
-        FILES.put("programme.json", "/api/v1/programmes");
-        FILES.put("municipalities.json", "/api/v1/municipalities");
-        FILES.put("meetings.json", "/api/v1/meetings");
-    }
-
     private static final ObjectMapper JSON = new ObjectMapper();
 
-    private DemoData() {
+    private final HttpClient http = HttpClient.newBuilder().connectTimeout(Duration.ofSeconds(5)).build();
+    private final String gateway;
+    private final String token;
+
+    private DemoData(String gateway, String token) {
+        this.gateway = gateway;
+        this.token = token;
     }
 
     public static void load(Stack stack, Path demoDirectory) {
-        String token = stack.keycloak().passwordGrant("swagger-ui", null, "admin", "admin");
-        HttpClient http = HttpClient.newBuilder().connectTimeout(Duration.ofSeconds(5)).build();
-        FILES.forEach((file, collection) -> {
-            JsonNode content = read(demoDirectory.resolve(file));
-            Iterable<JsonNode> entries = content.isArray() ? content : java.util.List.of(content);
-            for (JsonNode entry : entries) {
-                post(http, stack.gateway().baseUrl() + collection, token, entry);
+        DemoData demo = new DemoData(stack.gateway().baseUrl(),
+                stack.keycloak().passwordGrant("swagger-ui", null, "admin", "admin"));
+        demo.programme(read(demoDirectory.resolve("programme.json")));
+        read(demoDirectory.resolve("municipalities.json")).forEach(m -> demo.post("/api/v1/municipalities", m));
+        read(demoDirectory.resolve("meetings.json")).forEach(m -> demo.post("/api/v1/meetings", m));
+    }
+
+    private void programme(JsonNode demo) {
+        String programmeId = post("/api/v1/programmes", demo.get("programme")).get("id").asText();
+        Map<String, String> projectIds = new HashMap<>();
+        for (JsonNode project : demo.get("projects")) {
+            ObjectNode body = project.deepCopy();
+            body.remove(java.util.List.of("milestones", "dependsOn", "statuses"));
+            body.put("programmeId", programmeId);
+            String projectId = post("/api/v1/projects", body).get("id").asText();
+            projectIds.put(project.get("code").asText(), projectId);
+            for (JsonNode milestone : project.path("milestones")) {
+                post("/api/v1/projects/" + projectId + "/milestones", milestone);
             }
-        });
+        }
+        for (JsonNode project : demo.get("projects")) {
+            String projectId = projectIds.get(project.get("code").asText());
+            for (JsonNode link : project.path("dependsOn")) {
+                ObjectNode body = link.deepCopy();
+                body.remove("code");
+                body.put("predecessorId", projectIds.get(link.get("code").asText()));
+                post("/api/v1/projects/" + projectId + "/dependencies", body);
+            }
+        }
+        // In file order, so that predecessors are realised before their successors start.
+        for (JsonNode project : demo.get("projects")) {
+            String projectId = projectIds.get(project.get("code").asText());
+            for (JsonNode status : project.path("statuses")) {
+                ObjectNode change = JSON.createObjectNode()
+                        .put("status", status.asText())
+                        .put("explanation", "Steering committee: " + project.get("code").asText() + " is " + status.asText() + ".");
+                post("/api/v1/projects/" + projectId + "/status-changes", change);
+            }
+        }
     }
 
     private static JsonNode read(Path file) {
@@ -53,19 +82,20 @@ public final class DemoData {
         }
     }
 
-    private static void post(HttpClient http, String url, String token, JsonNode body) {
+    private JsonNode post(String path, JsonNode body) {
         try {
-            HttpResponse<String> response = http.send(HttpRequest.newBuilder(URI.create(url))
+            HttpResponse<String> response = http.send(HttpRequest.newBuilder(URI.create(gateway + path))
                     .header("Authorization", "Bearer " + token)
                     .header("Content-Type", "application/json")
                     .POST(HttpRequest.BodyPublishers.ofString(JSON.writeValueAsString(body)))
                     .build(), HttpResponse.BodyHandlers.ofString());
             if (response.statusCode() / 100 != 2) {
-                throw new IllegalStateException("Loading demo data failed: POST " + url + " answered "
+                throw new IllegalStateException("Loading demo data failed: POST " + path + " answered "
                         + response.statusCode() + ": " + response.body());
             }
+            return JSON.readTree(response.body());
         } catch (IOException e) {
-            throw new UncheckedIOException("Loading demo data failed: POST " + url, e);
+            throw new UncheckedIOException("Loading demo data failed: POST " + path, e);
         } catch (InterruptedException e) {
             Thread.currentThread().interrupt();
             throw new IllegalStateException("Interrupted while loading demo data", e);
