@@ -2,12 +2,16 @@ package nl.metrokaart.platform.problem;
 
 import com.fasterxml.jackson.databind.JsonMappingException;
 import com.fasterxml.jackson.databind.ObjectMapper;
+import com.fasterxml.jackson.databind.exc.InvalidFormatException;
 import io.quarkiverse.resteasy.problem.HttpProblem;
 import io.quarkiverse.resteasy.problem.postprocessing.ProblemContext;
 import io.quarkiverse.resteasy.problem.postprocessing.ProblemPostProcessor;
 import jakarta.enterprise.context.ApplicationScoped;
 import jakarta.inject.Inject;
+import java.time.LocalDate;
+import java.time.temporal.Temporal;
 import java.util.ArrayList;
+import java.util.Arrays;
 import java.util.Collection;
 import java.util.LinkedHashMap;
 import java.util.List;
@@ -40,7 +44,9 @@ public class NlGovProblemDetails implements ProblemPostProcessor {
         if (!invalidParams.isEmpty() && !problem.getParameters().containsKey(INVALID_PARAMS)) {
             builder.with(INVALID_PARAMS, invalidParams);
         }
-        if (problem.getDetail() == null || problem.getDetail().isBlank() || isGeneric(problem)) {
+        // Jackson's own messages name Java types; clients get the field and a plain reason instead.
+        boolean jacksonMessage = context.cause instanceof JsonMappingException && !invalidParams.isEmpty();
+        if (problem.getDetail() == null || problem.getDetail().isBlank() || isGeneric(problem) || jacksonMessage) {
             builder.withDetail(detailFor(problem, invalidParams));
         }
         if (problem.getTitle() == null) {
@@ -74,7 +80,7 @@ public class NlGovProblemDetails implements ProblemPostProcessor {
             Map<String, Object> param = new LinkedHashMap<>();
             param.put("type", "https://www.rfc-editor.org/rfc/rfc9457#name-extension-members");
             param.put("name", field);
-            param.put("reason", mapping.getOriginalMessage() == null ? "Invalid value." : firstLine(mapping.getOriginalMessage()));
+            param.put("reason", reason(mapping));
             param.put("in", "body");
             result.add(param);
         }
@@ -96,8 +102,27 @@ public class NlGovProblemDetails implements ProblemPostProcessor {
         return dot < 0 ? path : path.substring(dot + 1);
     }
 
-    private static String firstLine(String message) {
-        int newline = message.indexOf('\n');
-        return newline < 0 ? message : message.substring(0, newline);
+    private String reason(JsonMappingException mapping) {
+        if (mapping instanceof InvalidFormatException invalid) {
+            Class<?> target = invalid.getTargetType();
+            String value = "invalid value '" + invalid.getValue() + "'";
+            if (target != null && target.isEnum()) {
+                List<String> accepted = Arrays.stream(target.getEnumConstants()).map(this::jsonValue).toList();
+                return value + "; must be one of " + accepted;
+            }
+            if (target != null && Temporal.class.isAssignableFrom(target)) {
+                return value + "; must be an ISO 8601 " + (target == LocalDate.class ? "date (yyyy-mm-dd)" : "date-time with offset");
+            }
+            return value + "; expected " + (Number.class.isAssignableFrom(target) || target.isPrimitive() ? "a number" : "another format");
+        }
+        return "has the wrong type or shape";
+    }
+
+    private String jsonValue(Object constant) {
+        try {
+            return objectMapper.writeValueAsString(constant).replace("\"", "");
+        } catch (com.fasterxml.jackson.core.JsonProcessingException e) {
+            return String.valueOf(constant);
+        }
     }
 }

@@ -1,6 +1,5 @@
 package nl.metrokaart.programme.project;
 
-import com.fasterxml.jackson.annotation.JsonCreator;
 import com.fasterxml.jackson.annotation.JsonValue;
 import java.util.Arrays;
 import java.util.EnumSet;
@@ -31,8 +30,7 @@ public enum ProjectStatus {
         return value;
     }
 
-    /** Unknown values are rejected by Jackson and answered with 400 problem+json. */
-    @JsonCreator
+    /** Jackson reads statuses through {@link #value()}; this is for query parameters and the database. */
     public static ProjectStatus of(String value) {
         return Arrays.stream(values()).filter(s -> s.value.equals(value)).findFirst()
                 .orElseThrow(() -> new IllegalArgumentException("must be one of " + Arrays.stream(values())

@@ -122,7 +122,9 @@ class StatusChangeResourceTest {
         given().auth().oauth2(manager()).contentType("application/json")
                 .body("{\"status\": \"done\", \"explanation\": \"?\"}")
                 .when().post("/api/v1/projects/" + project + "/status-changes")
-                .then().statusCode(400).contentType("application/problem+json");
+                .then().statusCode(400).contentType("application/problem+json")
+                .body("invalidParams[0].name", equalTo("status"))
+                .body("invalidParams[0].reason", containsString("in-progress"));
         given().auth().oauth2(manager()).contentType("application/json")
                 .body("{\"status\": \"planned\"}")
                 .when().post("/api/v1/projects/" + project + "/status-changes")

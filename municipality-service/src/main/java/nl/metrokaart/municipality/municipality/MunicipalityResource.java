@@ -1,0 +1,81 @@
+package nl.metrokaart.municipality.municipality;
+
+import jakarta.annotation.security.RolesAllowed;
+import jakarta.inject.Inject;
+import jakarta.validation.Valid;
+import jakarta.validation.constraints.NotNull;
+import jakarta.ws.rs.Consumes;
+import jakarta.ws.rs.GET;
+import jakarta.ws.rs.HeaderParam;
+import jakarta.ws.rs.POST;
+import jakarta.ws.rs.Path;
+import jakarta.ws.rs.PathParam;
+import jakarta.ws.rs.Produces;
+import jakarta.ws.rs.core.Context;
+import jakarta.ws.rs.core.MediaType;
+import jakarta.ws.rs.core.UriInfo;
+import java.util.List;
+import nl.metrokaart.platform.idempotency.IdempotentRequests;
+import nl.metrokaart.platform.security.Roles;
+import org.eclipse.microprofile.openapi.annotations.Operation;
+import org.eclipse.microprofile.openapi.annotations.enums.SchemaType;
+import org.eclipse.microprofile.openapi.annotations.media.Content;
+import org.eclipse.microprofile.openapi.annotations.media.Schema;
+import org.eclipse.microprofile.openapi.annotations.parameters.Parameter;
+import org.eclipse.microprofile.openapi.annotations.responses.APIResponse;
+import org.eclipse.microprofile.openapi.annotations.tags.Tag;
+import org.jboss.resteasy.reactive.RestResponse;
+
+@Path("/api/v1/municipalities")
+@Tag(name = "Municipalities", description = "The municipalities taking part in the programme, by CBS municipality code.")
+@Produces(MediaType.APPLICATION_JSON)
+@Consumes(MediaType.APPLICATION_JSON)
+public class MunicipalityResource {
+
+    @Inject
+    MunicipalityService municipalities;
+
+    @Inject
+    IdempotentRequests idempotency;
+
+    @GET
+    @RolesAllowed({Roles.ADMIN, Roles.PROGRAMME_MANAGER, Roles.MUNICIPALITY_COORDINATOR, Roles.SECRETARY, Roles.INTEGRATOR})
+    @Operation(operationId = "listMunicipalities", summary = "List the municipalities")
+    @APIResponse(responseCode = "200", description = "The municipalities, by name.",
+            content = @Content(schema = @Schema(implementation = MunicipalityResponse.class, type = SchemaType.ARRAY)))
+    public List<MunicipalityResponse> list() {
+        return municipalities.list().stream().map(MunicipalityResponse::of).toList();
+    }
+
+    @GET
+    @Path("/{municipalityCode}")
+    @RolesAllowed({Roles.ADMIN, Roles.PROGRAMME_MANAGER, Roles.MUNICIPALITY_COORDINATOR, Roles.SECRETARY, Roles.INTEGRATOR})
+    @Operation(operationId = "getMunicipality", summary = "Get one municipality")
+    @APIResponse(responseCode = "200", description = "The municipality.")
+    @APIResponse(responseCode = "404", description = "No municipality with this code.")
+    public MunicipalityResponse get(
+            @Parameter(description = "CBS municipality code.", example = "GM0610",
+                    schema = @Schema(type = SchemaType.STRING, pattern = MunicipalityRequest.CBS_CODE))
+            @PathParam("municipalityCode") String municipalityCode) {
+        return MunicipalityResponse.of(municipalities.get(municipalityCode));
+    }
+
+    @POST
+    @RolesAllowed({Roles.ADMIN, Roles.PROGRAMME_MANAGER})
+    @Operation(operationId = "createMunicipality", summary = "Register a municipality in the programme")
+    @APIResponse(responseCode = "201", description = "Created; Location names the new municipality.",
+            content = @Content(schema = @Schema(implementation = MunicipalityResponse.class)))
+    @APIResponse(responseCode = "409", description = "A municipality with this code already exists.")
+    @APIResponse(responseCode = "422", description = "The Idempotency-Key was used for a different request.")
+    public RestResponse<MunicipalityResponse> create(
+            @Parameter(description = "Makes a retried POST safe: the same key and body give the same answer, once.")
+            @HeaderParam(IdempotentRequests.HEADER) String idempotencyKey,
+            @NotNull @Valid MunicipalityRequest request, @Context UriInfo uriInfo) {
+        return idempotency.once(idempotencyKey, request, MunicipalityResponse.class, () -> {
+            Municipality created = municipalities.create(request);
+            return RestResponse.ResponseBuilder.<MunicipalityResponse>created(
+                            uriInfo.getAbsolutePathBuilder().path(created.code).build())
+                    .entity(MunicipalityResponse.of(created)).build();
+        });
+    }
+}

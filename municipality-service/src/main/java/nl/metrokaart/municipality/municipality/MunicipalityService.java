@@ -1,0 +1,67 @@
+package nl.metrokaart.municipality.municipality;
+
+import io.quarkiverse.resteasy.problem.HttpProblem;
+import jakarta.enterprise.context.ApplicationScoped;
+import jakarta.inject.Inject;
+import jakarta.persistence.EntityManager;
+import jakarta.persistence.PersistenceException;
+import jakarta.transaction.Transactional;
+import jakarta.ws.rs.core.Response;
+import java.time.Instant;
+import java.time.temporal.ChronoUnit;
+import java.util.List;
+import org.hibernate.exception.ConstraintViolationException;
+
+/** The rules around municipalities: one registration per CBS code. */
+@ApplicationScoped
+public class MunicipalityService {
+
+    @Inject
+    EntityManager entityManager;
+
+    public List<Municipality> list() {
+        return Municipality.list("order by name, code");
+    }
+
+    public Municipality get(String code) {
+        return Municipality.<Municipality>findByIdOptional(code).orElseThrow(() -> HttpProblem.valueOf(
+                Response.Status.NOT_FOUND, "Municipality " + code + " does not exist."));
+    }
+
+    @Transactional
+    public Municipality create(MunicipalityRequest request) {
+        if (Municipality.findById(request.code()) != null) {
+            throw alreadyExists(request.code());
+        }
+        Municipality municipality = new Municipality();
+        municipality.code = request.code();
+        municipality.name = request.name().strip();
+        municipality.inhabitants = request.inhabitants();
+        municipality.municipalSecretary = request.municipalSecretary().strip();
+        municipality.realisationPlanReference = blankToNull(request.realisationPlanReference());
+        // PostgreSQL keeps microseconds: the answer to the POST then equals what a later GET reads.
+        municipality.createdAt = Instant.now().truncatedTo(ChronoUnit.MICROS);
+        municipality.updatedAt = municipality.createdAt;
+        try {
+            municipality.persist();
+            entityManager.flush();
+        } catch (PersistenceException e) {
+            // Two concurrent registrations of one code both pass the check above; the primary key decides.
+            if (e instanceof ConstraintViolationException || e.getCause() instanceof ConstraintViolationException) {
+                throw alreadyExists(request.code());
+            }
+            throw e;
+        }
+        return municipality;
+    }
+
+    private static HttpProblem alreadyExists(String code) {
+        return HttpProblem.builder().withStatus(409).withTitle("Conflict")
+                .withDetail("Municipality " + code + " already exists.")
+                .build();
+    }
+
+    private static String blankToNull(String value) {
+        return value == null || value.isBlank() ? null : value.strip();
+    }
+}

@@ -1,0 +1,169 @@
+package nl.metrokaart.newsletter.meeting;
+
+import static io.restassured.RestAssured.given;
+import static org.hamcrest.Matchers.containsString;
+import static org.hamcrest.Matchers.equalTo;
+import static org.hamcrest.Matchers.hasItem;
+import static org.hamcrest.Matchers.hasSize;
+import static org.hamcrest.Matchers.not;
+import static org.hamcrest.Matchers.nullValue;
+import static org.junit.jupiter.api.Assertions.assertEquals;
+
+import io.quarkus.test.junit.QuarkusTest;
+import java.util.List;
+import java.util.UUID;
+import nl.metrokaart.infra.testing.TestTokens;
+import nl.metrokaart.platform.security.Roles;
+import org.junit.jupiter.api.Test;
+
+@QuarkusTest
+class MeetingResourceTest {
+
+    private static String manager() {
+        return TestTokens.withRoles("pm", Roles.PROGRAMME_MANAGER);
+    }
+
+    private static String reader(String role) {
+        return TestTokens.withRoles("reader-" + role, role);
+    }
+
+    private static String body(String title, String startsAt, String endsAt, String audience) {
+        return """
+                {"title": "%s", "startsAt": "%s", "endsAt": "%s",
+                 "location": "Town hall Schoonhoven", "audience": "%s",
+                 "agendaItems": [{"title": "Opening"}, {"title": "Progress of WION", "projectCode": "WION"}]}
+                """.formatted(title, startsAt, endsAt, audience);
+    }
+
+    private static String create(String title, String startsAt, String endsAt) {
+        String location = given().auth().oauth2(manager()).contentType("application/json")
+                .body(body(title, startsAt, endsAt, "all-staff"))
+                .when().post("/api/v1/meetings")
+                .then().statusCode(201).extract().header("Location");
+        return location.substring(location.lastIndexOf('/') + 1);
+    }
+
+    @Test
+    void createThenReadBack() {
+        String location = given().auth().oauth2(manager()).contentType("application/json")
+                .body(body("Steering committee Q2", "2009-04-14T14:00:00+02:00", "2009-04-14T16:30:00+02:00",
+                        "steering-committee"))
+                .when().post("/api/v1/meetings")
+                .then().statusCode(201)
+                .header("API-Version", "1.0.0")
+                .header("Location", containsString("/api/v1/meetings/"))
+                .body("audience", equalTo("steering-committee"))
+                .extract().header("Location");
+        String id = location.substring(location.lastIndexOf('/') + 1);
+
+        given().auth().oauth2(reader(Roles.SECRETARY))
+                .when().get("/api/v1/meetings/" + id)
+                .then().statusCode(200)
+                .body("id", equalTo(id))
+                .body("title", equalTo("Steering committee Q2"))
+                // The offset is kept as the instant it denotes, answered in UTC.
+                .body("startsAt", equalTo("2009-04-14T12:00:00Z"))
+                .body("endsAt", equalTo("2009-04-14T14:30:00Z"))
+                .body("location", equalTo("Town hall Schoonhoven"))
+                .body("audience", equalTo("steering-committee"))
+                .body("agendaItems", hasSize(2))
+                .body("agendaItems[0].title", equalTo("Opening"))
+                .body("agendaItems[0].projectCode", nullValue())
+                .body("agendaItems[1].projectCode", equalTo("WION"))
+                .body("version", equalTo(0));
+    }
+
+    @Test
+    void listIsOrderedByStart() {
+        String late = create("Late", "2031-06-01T10:00:00Z", "2031-06-01T11:00:00Z");
+        String early = create("Early", "2031-05-01T10:00:00+02:00", "2031-05-01T11:00:00+02:00");
+        // Same day as "late" by the clock in Amsterdam, but earlier in absolute time.
+        String middle = create("Middle", "2031-06-01T09:00:00+02:00", "2031-06-01T09:30:00+02:00");
+        List<String> ids = given().auth().oauth2(reader(Roles.INTEGRATOR))
+                .when().get("/api/v1/meetings")
+                .then().statusCode(200)
+                .extract().path("id");
+        assertEquals(List.of(early, middle, late), ids.stream().filter(List.of(early, middle, late)::contains).toList());
+    }
+
+    @Test
+    void unknownMeetingIs404() {
+        given().auth().oauth2(reader(Roles.SECRETARY))
+                .when().get("/api/v1/meetings/" + UUID.randomUUID())
+                .then().statusCode(404)
+                .contentType("application/problem+json")
+                .body("status", equalTo(404))
+                .body("detail", containsString("does not exist"));
+    }
+
+    @Test
+    void endsAtNotAfterStartsAtIs400NamingEndsAt() {
+        for (String endsAt : List.of("2009-04-14T13:00:00+02:00", "2009-04-14T12:00:00Z")) {
+            given().auth().oauth2(manager()).contentType("application/json")
+                    .body(body("Backwards", "2009-04-14T14:00:00+02:00", endsAt, "all-staff"))
+                    .when().post("/api/v1/meetings")
+                    .then().statusCode(400)
+                    .contentType("application/problem+json")
+                    .body("invalidParams", hasSize(1))
+                    .body("invalidParams.name", hasItem("endsAt"));
+        }
+    }
+
+    @Test
+    void dateTimeWithoutOffsetIs400NamingTheField() {
+        given().auth().oauth2(manager()).contentType("application/json")
+                .body(body("No zone", "2009-04-14T14:00:00", "2009-04-14T16:00:00+02:00", "all-staff"))
+                .when().post("/api/v1/meetings")
+                .then().statusCode(400)
+                .contentType("application/problem+json")
+                .body("invalidParams.name", hasItem("startsAt"));
+    }
+
+    @Test
+    void unknownAudienceIs400NamingAudience() {
+        for (String audience : List.of("everyone", "ALL_STAFF")) {
+            given().auth().oauth2(manager()).contentType("application/json")
+                    .body(body("Who?", "2009-04-14T14:00:00+02:00", "2009-04-14T16:00:00+02:00", audience))
+                    .when().post("/api/v1/meetings")
+                    .then().statusCode(400)
+                    .contentType("application/problem+json")
+                    .body("status", equalTo(400))
+                    .body("invalidParams.name", hasItem("audience"))
+                    .body("invalidParams[0].reason", containsString("steering-committee"));
+        }
+    }
+
+    @Test
+    void missingFieldsAre400WithInvalidParams() {
+        given().auth().oauth2(manager()).contentType("application/json")
+                .body("{\"startsAt\": \"2009-04-14T14:00:00+02:00\", \"endsAt\": \"2009-04-14T16:00:00+02:00\","
+                        + " \"agendaItems\": [{\"title\": \"\", \"projectCode\": \"not a code\"}]}")
+                .when().post("/api/v1/meetings")
+                .then().statusCode(400)
+                .contentType("application/problem+json")
+                .body("invalidParams.name", hasItem("title"))
+                .body("invalidParams.name", hasItem("location"))
+                .body("invalidParams.name", hasItem("audience"))
+                .body("invalidParams.name", hasItem("projectCode"))
+                .body("invalidParams.name", not(hasItem("endsAt")));
+    }
+
+    @Test
+    void onlyAdminsAndManagersCreate() {
+        String valid = body("Not mine to plan", "2009-04-14T14:00:00+02:00", "2009-04-14T16:00:00+02:00", "secretaries");
+        for (String role : List.of(Roles.MUNICIPALITY_COORDINATOR, Roles.SECRETARY, Roles.INTEGRATOR)) {
+            given().auth().oauth2(reader(role)).contentType("application/json").body(valid)
+                    .when().post("/api/v1/meetings")
+                    .then().statusCode(403)
+                    .contentType("application/problem+json");
+        }
+        given().contentType("application/json").body(valid)
+                .when().post("/api/v1/meetings").then().statusCode(401);
+        given().auth().oauth2(reader(Roles.ADMIN)).when().get("/api/v1/meetings")
+                .then().statusCode(200).body("title", not(hasItem("Not mine to plan")));
+
+        given().auth().oauth2(reader(Roles.ADMIN)).contentType("application/json").body(valid)
+                .when().post("/api/v1/meetings")
+                .then().statusCode(201).body("audience", equalTo("secretaries"));
+    }
+}
