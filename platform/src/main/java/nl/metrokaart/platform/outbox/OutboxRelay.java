@@ -12,7 +12,9 @@ import java.time.ZoneOffset;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.concurrent.CompletableFuture;
+import java.util.concurrent.ExecutionException;
 import java.util.concurrent.TimeUnit;
+import java.util.concurrent.TimeoutException;
 import org.eclipse.microprofile.reactive.messaging.Channel;
 import org.eclipse.microprofile.reactive.messaging.Emitter;
 import org.eclipse.microprofile.reactive.messaging.Message;
@@ -45,19 +47,18 @@ public class OutboxRelay {
         if (batch.isEmpty()) {
             return;
         }
-        List<CompletableFuture<Void>> acks = new ArrayList<>(batch.size());
-        for (OutboxEvent event : batch) {
-            acks.add(send(event));
-        }
+        // One at a time: an event is sent only after Kafka took the one before it, so a failure leaves nothing
+        // after it on the topic and the retry keeps the written order.
         List<Long> published = new ArrayList<>();
-        for (int i = 0; i < batch.size(); i++) {
+        for (OutboxEvent event : batch) {
             try {
-                acks.get(i).get(30, TimeUnit.SECONDS);
-                published.add(batch.get(i).position);
-            } catch (Exception e) {
-                // Keep the order: nothing after the first failure counts as published; it is sent again later.
-                LOG.warnf("Kafka did not take event %s (%s); retrying shortly: %s",
-                        batch.get(i).eventId, batch.get(i).type, e.getMessage());
+                send(event).get(30, TimeUnit.SECONDS);
+                published.add(event.position);
+            } catch (InterruptedException e) {
+                Thread.currentThread().interrupt();
+                break;
+            } catch (ExecutionException | TimeoutException e) {
+                LOG.warnf("Kafka did not take event %s (%s); retrying shortly: %s", event.eventId, event.type, e.getMessage());
                 pausedUntil = Instant.now().plusSeconds(2);
                 break;
             }
