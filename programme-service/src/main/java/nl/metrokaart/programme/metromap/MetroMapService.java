@@ -1,0 +1,40 @@
+package nl.metrokaart.programme.metromap;
+
+import jakarta.enterprise.context.ApplicationScoped;
+import jakarta.inject.Inject;
+import java.time.Clock;
+import java.time.LocalDate;
+import java.util.List;
+import java.util.UUID;
+import nl.metrokaart.programme.dependency.Dependency;
+import nl.metrokaart.programme.milestone.Milestone;
+import nl.metrokaart.programme.programme.Programme;
+import nl.metrokaart.programme.programme.ProgrammeService;
+import nl.metrokaart.programme.project.Project;
+
+/** Gathers a programme's projects, key milestones and dependencies and lays them out as a metro map. */
+@ApplicationScoped
+public class MetroMapService {
+
+    @Inject
+    ProgrammeService programmes;
+
+    @Inject
+    Clock clock;
+
+    public MetroMap metroMap(UUID programmeId) {
+        Programme programme = programmes.get(programmeId);
+        List<Project> projects = Project.list("programmeId", programmeId);
+        List<UUID> ids = projects.stream().map(p -> p.id).toList();
+        List<Milestone> keyMilestones = ids.isEmpty() ? List.of()
+                : Milestone.list("from Milestone m where m.key = true and m.projectId in ?1", ids);
+        // Both ends inside the programme: a dependency on another programme's project has no station here.
+        List<Dependency> dependencies = ids.isEmpty() ? List.of()
+                : Dependency.list("projectId in ?1 and predecessorId in ?1", ids);
+        return MetroMapLayout.layout(programme, projects, keyMilestones, dependencies, LocalDate.now(clock));
+    }
+
+    public String svg(UUID programmeId) {
+        return MetroMapSvg.write(metroMap(programmeId));
+    }
+}
