@@ -38,7 +38,9 @@ public class OutboxRelay {
 
     private volatile Instant pausedUntil = Instant.MIN;
 
-    @Scheduled(every = "${metrokaart.outbox.interval:0.5s}", concurrentExecution = Scheduled.ConcurrentExecution.SKIP)
+    // Starts a little after boot: the messaging channels are wired during startup, after the scheduler begins.
+    @Scheduled(every = "${metrokaart.outbox.interval:1s}", delayed = "${metrokaart.outbox.initial-delay:3s}",
+            concurrentExecution = Scheduled.ConcurrentExecution.SKIP)
     void relay() {
         if (Instant.now().isBefore(pausedUntil)) {
             return;
