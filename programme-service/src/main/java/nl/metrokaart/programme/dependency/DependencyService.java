@@ -1,0 +1,141 @@
+package nl.metrokaart.programme.dependency;
+
+import io.quarkiverse.resteasy.problem.HttpProblem;
+import jakarta.enterprise.context.ApplicationScoped;
+import jakarta.inject.Inject;
+import jakarta.persistence.EntityManager;
+import jakarta.persistence.LockModeType;
+import jakarta.transaction.Transactional;
+import jakarta.ws.rs.core.Response;
+import java.time.Instant;
+import java.time.temporal.ChronoUnit;
+import java.util.List;
+import java.util.Map;
+import java.util.UUID;
+import java.util.stream.Collectors;
+import nl.metrokaart.programme.events.ProgrammeEvents;
+import nl.metrokaart.programme.project.Project;
+
+/**
+ * The rules around dependencies: both projects in one programme, no self-links, no duplicates, and no cycle
+ * among must-finish-before links (a circular planning can never be met).
+ */
+@ApplicationScoped
+public class DependencyService {
+
+    static final String CYCLE = "cycle";
+
+    @Inject
+    ProgrammeEvents events;
+
+    @Inject
+    EntityManager entityManager;
+
+    @Transactional
+    public List<DependencyResponse> list(UUID projectId) {
+        requireProject(projectId);
+        return Dependency.<Dependency>list("projectId = ?1 order by createdAt, id", projectId).stream()
+                .map(DependencyResponse::of).toList();
+    }
+
+    @Transactional
+    public DependencyResponse get(UUID projectId, UUID dependencyId) {
+        requireProject(projectId);
+        return DependencyResponse.of(find(projectId, dependencyId, LockModeType.NONE));
+    }
+
+    @Transactional
+    public DependencyResponse create(UUID projectId, DependencyRequest request) {
+        Project project = requireProject(projectId);
+        // One writer of links per programme at a time, so two concurrent links cannot close a cycle together.
+        entityManager.createNativeQuery("SELECT pg_advisory_xact_lock(hashtextextended(:lock, 0))")
+                .setParameter("lock", "dependencies\n" + project.programmeId).getSingleResult();
+
+        if (request.predecessorId().equals(projectId)) {
+            throw conflict("A project cannot depend on itself.");
+        }
+        Project predecessor = Project.findById(request.predecessorId());
+        if (predecessor == null) {
+            throw HttpProblem.builder().withStatus(400).withTitle("Bad Request")
+                    .withDetail("The request is not valid: predecessorId names no existing project.")
+                    .with("invalidParams", List.of(Map.of("name", "predecessorId", "in", "body",
+                            "reason", "names no existing project")))
+                    .build();
+        }
+        if (!predecessor.programmeId.equals(project.programmeId)) {
+            throw conflict("Project " + predecessor.code + " belongs to another programme; dependencies link "
+                    + "projects of one programme only.");
+        }
+        if (Dependency.count("projectId = ?1 and predecessorId = ?2 and type = ?3",
+                projectId, predecessor.id, request.type()) > 0) {
+            throw conflict("Project " + project.code + " already has a " + request.type().value()
+                    + " dependency on " + predecessor.code + ".");
+        }
+        rejectCycle(project, predecessor, request.type());
+
+        Dependency dependency = new Dependency();
+        dependency.id = UUID.randomUUID();
+        dependency.projectId = projectId;
+        dependency.predecessorId = predecessor.id;
+        dependency.type = request.type();
+        dependency.lagDays = request.lagDaysOrZero();
+        dependency.explanation = request.explanation() == null || request.explanation().isBlank()
+                ? null : request.explanation().strip();
+        // Microseconds, as PostgreSQL stores them, so the representation reads back with the same ETag.
+        dependency.createdAt = Instant.now().truncatedTo(ChronoUnit.MICROS);
+        dependency.persist();
+        DependencyResponse created = DependencyResponse.of(dependency);
+        events.aboutProject(projectId, ProgrammeEvents.DEPENDENCY_ADDED, created);
+        return created;
+    }
+
+    @Transactional
+    public void delete(UUID projectId, UUID dependencyId) {
+        requireProject(projectId);
+        Dependency dependency = find(projectId, dependencyId, LockModeType.PESSIMISTIC_WRITE);
+        DependencyResponse removed = DependencyResponse.of(dependency);
+        dependency.delete();
+        events.aboutProject(projectId, ProgrammeEvents.DEPENDENCY_REMOVED, removed);
+    }
+
+    private void rejectCycle(Project project, Project predecessor, DependencyType type) {
+        List<Project> projects = Project.list("programmeId", project.programmeId);
+        Map<UUID, String> codes = projects.stream().collect(Collectors.toMap(p -> p.id, p -> p.code));
+        List<DependencyGraph.Link<UUID>> links = Dependency.<Dependency>list(
+                        "projectId in ?1 and type = ?2 order by createdAt, id", codes.keySet(), DependencyType.MUST_FINISH_BEFORE)
+                .stream()
+                .map(d -> new DependencyGraph.Link<>(d.predecessorId, d.projectId, d.type))
+                .toList();
+        new DependencyGraph<>(links).cycleIfLinked(predecessor.id, project.id, type).ifPresent(cycle -> {
+            List<String> names = cycle.stream().map(codes::get).toList();
+            throw HttpProblem.builder().withStatus(409).withTitle("Conflict")
+                    .withDetail("A must-finish-before link from " + predecessor.code + " to " + project.code
+                            + " would close the cycle " + String.join(" → ", names)
+                            + "; no planning can satisfy a circular dependency.")
+                    .with(CYCLE, names)
+                    .build();
+        });
+    }
+
+    private static Dependency find(UUID projectId, UUID dependencyId, LockModeType lock) {
+        Dependency dependency = Dependency.findById(dependencyId, lock);
+        // A link of another project is as unknown here as one that does not exist.
+        if (dependency == null || !dependency.projectId.equals(projectId)) {
+            throw HttpProblem.valueOf(Response.Status.NOT_FOUND,
+                    "Project " + projectId + " has no dependency " + dependencyId + ".");
+        }
+        return dependency;
+    }
+
+    static Project requireProject(UUID projectId) {
+        Project project = Project.findById(projectId);
+        if (project == null) {
+            throw HttpProblem.valueOf(Response.Status.NOT_FOUND, "Project " + projectId + " does not exist.");
+        }
+        return project;
+    }
+
+    private static HttpProblem conflict(String detail) {
+        return HttpProblem.builder().withStatus(409).withTitle("Conflict").withDetail(detail).build();
+    }
+}

@@ -1,0 +1,124 @@
+package nl.metrokaart.programme.milestone;
+
+import io.quarkiverse.resteasy.problem.HttpProblem;
+import jakarta.enterprise.context.ApplicationScoped;
+import jakarta.inject.Inject;
+import jakarta.persistence.LockModeType;
+import jakarta.transaction.Transactional;
+import jakarta.ws.rs.core.Response;
+import java.time.Instant;
+import java.time.temporal.ChronoUnit;
+import java.util.List;
+import java.util.Objects;
+import java.util.UUID;
+import nl.metrokaart.platform.conditional.Preconditions;
+import nl.metrokaart.programme.events.ProgrammeEvents;
+import nl.metrokaart.programme.project.Project;
+
+/** The rules around milestones: they belong to one project, changes are conditional and announced as events. */
+@ApplicationScoped
+public class MilestoneService {
+
+    @Inject
+    Preconditions preconditions;
+
+    @Inject
+    ProgrammeEvents events;
+
+    @Transactional
+    public List<MilestoneResponse> list(UUID projectId) {
+        requireProject(projectId);
+        return Milestone.<Milestone>list("projectId = ?1 order by dueDate, title, id", projectId).stream()
+                .map(MilestoneResponse::of).toList();
+    }
+
+    @Transactional
+    public MilestoneResponse get(UUID projectId, UUID milestoneId) {
+        requireProject(projectId);
+        return MilestoneResponse.of(find(projectId, milestoneId, LockModeType.NONE));
+    }
+
+    @Transactional
+    public MilestoneResponse create(UUID projectId, MilestoneRequest request) {
+        requireProject(projectId);
+        Milestone milestone = new Milestone();
+        milestone.id = UUID.randomUUID();
+        milestone.projectId = projectId;
+        milestone.createdAt = now();
+        milestone.updatedAt = milestone.createdAt;
+        milestone.title = request.title().strip();
+        milestone.dueDate = request.dueDate();
+        milestone.achievedDate = request.achievedDate();
+        milestone.key = request.key();
+        milestone.persist();
+        MilestoneResponse created = MilestoneResponse.of(milestone);
+        events.aboutProject(projectId, ProgrammeEvents.MILESTONE_SCHEDULED, created);
+        if (milestone.isAchieved()) {
+            events.aboutProject(projectId, ProgrammeEvents.MILESTONE_ACHIEVED, created);
+        }
+        return created;
+    }
+
+    @Transactional
+    public MilestoneResponse replace(UUID projectId, UUID milestoneId, String ifMatch, MilestoneRequest request) {
+        requireProject(projectId);
+        Milestone milestone = find(projectId, milestoneId, LockModeType.PESSIMISTIC_WRITE);
+        preconditions.requireMatch(ifMatch, MilestoneResponse.of(milestone));
+
+        boolean rescheduled = !milestone.dueDate.equals(request.dueDate());
+        boolean achieved = !milestone.isAchieved() && request.achievedDate() != null;
+        boolean changed = rescheduled || !Objects.equals(milestone.achievedDate, request.achievedDate())
+                || !milestone.title.equals(request.title().strip()) || milestone.key != request.key();
+        if (!changed) {
+            return MilestoneResponse.of(milestone);
+        }
+        milestone.title = request.title().strip();
+        milestone.dueDate = request.dueDate();
+        milestone.achievedDate = request.achievedDate();
+        milestone.key = request.key();
+        if (rescheduled) {
+            // A new due date is a new commitment: the overdue check judges it afresh.
+            milestone.missedAt = null;
+        }
+        milestone.updatedAt = now();
+        // Flush so the representation (and its ETag) carries the incremented version.
+        Milestone.flush();
+        MilestoneResponse replaced = MilestoneResponse.of(milestone);
+        if (rescheduled) {
+            events.aboutProject(projectId, ProgrammeEvents.MILESTONE_RESCHEDULED, replaced);
+        }
+        if (achieved) {
+            events.aboutProject(projectId, ProgrammeEvents.MILESTONE_ACHIEVED, replaced);
+        }
+        return replaced;
+    }
+
+    @Transactional
+    public void delete(UUID projectId, UUID milestoneId, String ifMatch) {
+        requireProject(projectId);
+        Milestone milestone = find(projectId, milestoneId, LockModeType.PESSIMISTIC_WRITE);
+        preconditions.requireMatch(ifMatch, MilestoneResponse.of(milestone));
+        milestone.delete();
+    }
+
+    private static Milestone find(UUID projectId, UUID milestoneId, LockModeType lock) {
+        Milestone milestone = Milestone.findById(milestoneId, lock);
+        // A milestone of another project is as unknown here as one that does not exist.
+        if (milestone == null || !milestone.projectId.equals(projectId)) {
+            throw HttpProblem.valueOf(Response.Status.NOT_FOUND,
+                    "Project " + projectId + " has no milestone " + milestoneId + ".");
+        }
+        return milestone;
+    }
+
+    private static void requireProject(UUID projectId) {
+        if (Project.count("id", projectId) == 0) {
+            throw HttpProblem.valueOf(Response.Status.NOT_FOUND, "Project " + projectId + " does not exist.");
+        }
+    }
+
+    /** Microseconds, as PostgreSQL stores them, so a representation reads back with the same ETag. */
+    static Instant now() {
+        return Instant.now().truncatedTo(ChronoUnit.MICROS);
+    }
+}
