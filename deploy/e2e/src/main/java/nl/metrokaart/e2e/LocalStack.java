@@ -39,7 +39,7 @@ public final class LocalStack {
 
                 Metrokaart is running.
                   Swagger UI (all three APIs):  %s/
-                  Keycloak (realm metrokaart):  %s   admin console: http://localhost:%d/admin (admin / admin)
+                  Keycloak (realm metrokaart):  %s
                   Demo logins (password 'demo'): programme-manager, secretary-schoonhoven, coordinator-schoonhoven,
                                                  coordinator-bergambacht, coordinator-nederlek, coordinator-vlist, coordinator-ouderkerk
                   Admin login:                   admin / admin
@@ -47,7 +47,7 @@ public final class LocalStack {
                   PostgreSQL: localhost:%d (postgres/postgres)   Kafka: %s
                   Logs: %s
                 Press Ctrl-C to stop.
-                """, gateway, stack.keycloak().realmUrl(), stack.keycloak().port(), stack.postgres().port(),
+                """, gateway, stack.keycloak().realmUrl(), stack.postgres().port(),
                 stack.kafka().bootstrapServers(), settings.runDirectory().resolve("logs"));
         stopped.await();
     }

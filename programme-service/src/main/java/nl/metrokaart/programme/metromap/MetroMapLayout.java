@@ -20,7 +20,7 @@ import nl.metrokaart.programme.metromap.MetroMap.StationKind;
 import nl.metrokaart.programme.metromap.MetroMap.TimeAxis;
 import nl.metrokaart.programme.metromap.MetroMap.YearTick;
 import nl.metrokaart.programme.milestone.Milestone;
-import nl.metrokaart.programme.planning.MilestoneStatus;
+import nl.metrokaart.programme.planning.PlanningState;
 import nl.metrokaart.programme.programme.Programme;
 import nl.metrokaart.programme.project.Project;
 
@@ -78,7 +78,7 @@ final class MetroMapLayout {
         keyMilestones.stream().filter(m -> projectsById.containsKey(m.projectId))
                 .forEach(m -> {
                     Project project = projectsById.get(m.projectId);
-                    lanes.get(project.line).add(Entry.of(m, project, MilestoneStatus.of(m, today)));
+                    lanes.get(project.line).add(Entry.of(m, project, PlanningState.of(m, today)));
                 });
         lanes.values().forEach(lane -> lane.sort(Entry.TIME_ORDER));
 
@@ -218,7 +218,7 @@ final class MetroMapLayout {
                     labelOf(p.code, p.name));
         }
 
-        static Entry of(Milestone m, Project p, MilestoneStatus status) {
+        static Entry of(Milestone m, Project p, PlanningState status) {
             return new Entry(m.id, StationKind.MILESTONE, p, m, m.dueDate, status.value(), false, labelOf(null, m.title));
         }
 

@@ -18,6 +18,6 @@ public record PlannedMilestone(
         String title,
         @Schema(format = "date") LocalDate dueDate,
         @Schema(format = "date", description = "Absent until the milestone is achieved.") LocalDate achievedDate,
-        MilestoneStatus status,
+        PlanningState status,
         @Schema(description = "When the milestone was last changed.") Instant updatedAt) {
 }

@@ -90,9 +90,9 @@ final class PlanningCalendar {
 
     /** CONFIRMED while the date holds; TENTATIVE once it has passed unachieved; CANCELLED with its project. */
     private static String status(PlannedMilestone milestone) {
-        if (milestone.projectStatus() == ProjectStatus.CANCELLED && milestone.status() != MilestoneStatus.ACHIEVED) {
+        if (milestone.projectStatus() == ProjectStatus.CANCELLED && milestone.status() != PlanningState.ACHIEVED) {
             return Status.VALUE_CANCELLED;
         }
-        return milestone.status() == MilestoneStatus.OVERDUE ? Status.VALUE_TENTATIVE : Status.VALUE_CONFIRMED;
+        return milestone.status() == PlanningState.OVERDUE ? Status.VALUE_TENTATIVE : Status.VALUE_CONFIRMED;
     }
 }

@@ -46,7 +46,7 @@ public class PlanningService {
         List<PlannedMilestone> overdue = new ArrayList<>();
         List<PlannedMilestone> achieved = new ArrayList<>();
         for (Milestone milestone : keyMilestones(projects.keySet())) {
-            MilestoneStatus status = MilestoneStatus.of(milestone, today);
+            PlanningState status = PlanningState.of(milestone, today);
             PlannedMilestone item = item(milestone, projects.get(milestone.projectId), status);
             switch (status) {
                 case ACHIEVED -> achieved.add(item);
@@ -72,7 +72,7 @@ public class PlanningService {
         return Milestone.list("from Milestone m where m.key = true and m.projectId in ?1", List.copyOf(projectIds));
     }
 
-    private static PlannedMilestone item(Milestone milestone, Project project, MilestoneStatus status) {
+    private static PlannedMilestone item(Milestone milestone, Project project, PlanningState status) {
         return new PlannedMilestone(milestone.id, project.id, project.code, project.name, project.status,
                 project.line, milestone.title, milestone.dueDate, milestone.achievedDate, status, milestone.updatedAt);
     }

@@ -26,7 +26,7 @@ class PlanningCalendarTest {
     private static Planning planning(String title) {
         PlannedMilestone milestone = new PlannedMilestone(MILESTONE, UUID.randomUUID(), "WABO",
                 "Omgevingsvergunning; online, met \"loket\"", ProjectStatus.AT_RISK, "digital-services", title,
-                LocalDate.of(2026, 6, 30), null, MilestoneStatus.UPCOMING, Instant.parse("2026-01-05T10:15:30.5Z"));
+                LocalDate.of(2026, 6, 30), null, PlanningState.UPCOMING, Instant.parse("2026-01-05T10:15:30.5Z"));
         return new Planning(UUID.randomUUID(), "EGEM Krimpenerwaard", LocalDate.of(2026, 3, 5), 365, List.of(milestone),
                 List.of(), List.of());
     }

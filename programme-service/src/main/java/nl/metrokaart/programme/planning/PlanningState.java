@@ -6,18 +6,18 @@ import nl.metrokaart.programme.milestone.Milestone;
 import org.eclipse.microprofile.openapi.annotations.enums.SchemaType;
 import org.eclipse.microprofile.openapi.annotations.media.Schema;
 
-/** Where a milestone stands on a given day: the three groups of the planning. */
-@Schema(name = "MilestoneStatus", type = SchemaType.STRING, enumeration = {"upcoming", "overdue", "achieved"},
+/** Where a key milestone stands on a given day: the three groups of the planning. */
+@Schema(name = "PlanningState", type = SchemaType.STRING, enumeration = {"upcoming", "overdue", "achieved"},
         description = "achieved: has an achieved date; overdue: not achieved and due before today; "
                 + "upcoming: not achieved and due today or later.")
-public enum MilestoneStatus {
+public enum PlanningState {
     UPCOMING("upcoming"),
     OVERDUE("overdue"),
     ACHIEVED("achieved");
 
     private final String value;
 
-    MilestoneStatus(String value) {
+    PlanningState(String value) {
         this.value = value;
     }
 
@@ -27,7 +27,7 @@ public enum MilestoneStatus {
     }
 
     /** A milestone due today is still upcoming: it can be achieved until the day is over. */
-    public static MilestoneStatus of(Milestone milestone, LocalDate today) {
+    public static PlanningState of(Milestone milestone, LocalDate today) {
         if (milestone.isAchieved()) {
             return ACHIEVED;
         }
