@@ -1,6 +1,5 @@
 package nl.metrokaart.programme.dependency;
 
-import com.fasterxml.jackson.annotation.JsonCreator;
 import com.fasterxml.jackson.annotation.JsonValue;
 import java.util.Arrays;
 import org.eclipse.microprofile.openapi.annotations.enums.SchemaType;
@@ -25,7 +24,10 @@ public enum DependencyType {
         return value;
     }
 
-    @JsonCreator
+    /**
+     * For the database converter. Jackson reads the {@link JsonValue} instead: an unknown value then fails as a
+     * mismatched input with its field path, which the problem details turn into invalidParams.
+     */
     public static DependencyType of(String value) {
         return Arrays.stream(values()).filter(t -> t.value.equals(value)).findFirst()
                 .orElseThrow(() -> new IllegalArgumentException("must be one of " + Arrays.stream(values())

@@ -3,7 +3,6 @@ package nl.metrokaart.programme.milestone;
 import java.time.Instant;
 import java.time.LocalDate;
 import java.util.UUID;
-import org.eclipse.microprofile.openapi.annotations.enums.SchemaType;
 import org.eclipse.microprofile.openapi.annotations.media.Schema;
 
 @Schema(name = "Milestone", description = "A milestone of a project.")
@@ -12,7 +11,7 @@ public record MilestoneResponse(
         @Schema(description = "The project the milestone belongs to.") UUID projectId,
         String title,
         @Schema(format = "date") LocalDate dueDate,
-        @Schema(type = SchemaType.STRING, format = "date", nullable = true,
+        @Schema(implementation = String.class, format = "date", nullable = true,
                 description = "The day the milestone was achieved; null while it is not.") LocalDate achievedDate,
         @Schema(description = "Whether this is a key milestone the municipal secretaries track.") boolean key,
         MilestoneStatus status,
