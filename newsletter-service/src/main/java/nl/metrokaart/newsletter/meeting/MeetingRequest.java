@@ -1,5 +1,6 @@
 package nl.metrokaart.newsletter.meeting;
 
+import com.fasterxml.jackson.annotation.JsonIgnore;
 import jakarta.validation.Valid;
 import jakarta.validation.constraints.AssertTrue;
 import jakarta.validation.constraints.NotBlank;
@@ -30,6 +31,7 @@ public record MeetingRequest(
             String projectCode) {
     }
 
+    @JsonIgnore // a validation rule, not a field of the body
     @AssertTrue(message = "must be after startsAt")
     @Schema(hidden = true)
     public boolean isEndsAt() {

@@ -5,9 +5,9 @@ import jakarta.enterprise.context.ApplicationScoped;
 import jakarta.inject.Inject;
 import jakarta.persistence.LockModeType;
 import jakarta.transaction.Transactional;
+import java.time.Clock;
 import java.time.Instant;
 import java.time.LocalDate;
-import java.time.ZoneId;
 import java.util.List;
 import nl.metrokaart.programme.events.ProgrammeEvents;
 import org.jboss.logging.Logger;
@@ -17,15 +17,17 @@ import org.jboss.logging.Logger;
 public class MilestoneOverdueCheck {
 
     private static final Logger LOG = Logger.getLogger(MilestoneOverdueCheck.class);
-    /** Due dates are Dutch calendar days: a milestone due today is not missed until midnight in the Netherlands. */
-    static final ZoneId PROGRAMME_ZONE = ZoneId.of("Europe/Amsterdam");
 
     @Inject
     ProgrammeEvents events;
 
+    /** Due dates are Dutch calendar days: a milestone due today is not missed until midnight in the Netherlands. */
+    @Inject
+    Clock clock;
+
     @Scheduled(every = "${metrokaart.milestones.overdue-check:1h}", concurrentExecution = Scheduled.ConcurrentExecution.SKIP)
     void scheduled() {
-        int missed = markOverdue(LocalDate.now(PROGRAMME_ZONE));
+        int missed = markOverdue(LocalDate.now(clock));
         if (missed > 0) {
             LOG.infof("Marked %d key milestone(s) as missed", missed);
         }

@@ -1,5 +1,6 @@
 package nl.metrokaart.programme.programme;
 
+import com.fasterxml.jackson.annotation.JsonIgnore;
 import jakarta.validation.Valid;
 import jakarta.validation.constraints.AssertTrue;
 import jakarta.validation.constraints.NotBlank;
@@ -31,6 +32,7 @@ public record ProgrammeRequest(
             @NotBlank @Pattern(regexp = "#[0-9A-Fa-f]{6}") String colour) {
     }
 
+    @JsonIgnore // a validation rule, not a field of the body
     @AssertTrue(message = "line codes must be unique")
     @Schema(hidden = true)
     public boolean isLines() {
@@ -45,6 +47,7 @@ public record ProgrammeRequest(
             @Schema(description = "What the member answers for.") @Size(max = 500) String responsibility) {
     }
 
+    @JsonIgnore // a validation rule, not a field of the body
     @AssertTrue(message = "must not be before startDate")
     @Schema(hidden = true)
     public boolean isEndDate() {

@@ -1,5 +1,6 @@
 package nl.metrokaart.programme.project;
 
+import com.fasterxml.jackson.annotation.JsonIgnore;
 import jakarta.validation.constraints.AssertTrue;
 import jakarta.validation.constraints.DecimalMin;
 import jakarta.validation.constraints.Digits;
@@ -31,6 +32,7 @@ public record ProjectRequest(
         @NotNull @DecimalMin("0.00") @Digits(integer = 12, fraction = 2) BigDecimal budget,
         @Schema(description = "Who answers for the project.") @NotBlank @Size(max = 200) String owner) {
 
+    @JsonIgnore // a validation rule, not a field of the body
     @AssertTrue(message = "must not be before plannedStartDate")
     @Schema(hidden = true)
     public boolean isPlannedEndDate() {

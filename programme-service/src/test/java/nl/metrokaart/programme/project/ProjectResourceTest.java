@@ -226,6 +226,10 @@ class ProjectResourceTest {
         given().auth().oauth2(manager()).header("Idempotency-Key", key).contentType("application/json")
                 .body(projectBody(programme, "OTHER")).when().post("/api/v1/projects")
                 .then().statusCode(422).contentType("application/problem+json");
+        // Only the end date differs: still another request.
+        given().auth().oauth2(manager()).header("Idempotency-Key", key).contentType("application/json")
+                .body(projectBody(programme, "IDEM").replace("2009-12-31", "2009-11-30")).when().post("/api/v1/projects")
+                .then().statusCode(422);
     }
 
     @Test
