@@ -15,6 +15,7 @@ import jakarta.ws.rs.core.Context;
 import jakarta.ws.rs.core.MediaType;
 import jakarta.ws.rs.core.UriInfo;
 import java.util.List;
+import nl.metrokaart.platform.rest.Created;
 import nl.metrokaart.platform.idempotency.IdempotentRequests;
 import nl.metrokaart.platform.security.Roles;
 import org.eclipse.microprofile.openapi.annotations.Operation;
@@ -73,9 +74,7 @@ public class MunicipalityResource {
             @NotNull @Valid MunicipalityRequest request, @Context UriInfo uriInfo) {
         return idempotency.once(idempotencyKey, request, MunicipalityResponse.class, () -> {
             Municipality created = municipalities.create(request);
-            return RestResponse.ResponseBuilder.<MunicipalityResponse>created(
-                            uriInfo.getAbsolutePathBuilder().path(created.code).build())
-                    .entity(MunicipalityResponse.of(created)).build();
+            return Created.at(uriInfo, created.code, MunicipalityResponse.of(created));
         });
     }
 }

@@ -16,6 +16,7 @@ import jakarta.ws.rs.core.MediaType;
 import jakarta.ws.rs.core.UriInfo;
 import java.util.List;
 import java.util.UUID;
+import nl.metrokaart.platform.rest.Created;
 import nl.metrokaart.platform.idempotency.IdempotentRequests;
 import nl.metrokaart.platform.security.Roles;
 import org.eclipse.microprofile.openapi.annotations.Operation;
@@ -70,9 +71,7 @@ public class MeetingResource {
             @NotNull @Valid MeetingRequest request, @Context UriInfo uriInfo) {
         return idempotency.once(idempotencyKey, request, MeetingResponse.class, () -> {
             Meeting created = meetings.create(request);
-            return RestResponse.ResponseBuilder.<MeetingResponse>created(
-                            uriInfo.getAbsolutePathBuilder().path(created.id.toString()).build())
-                    .entity(MeetingResponse.of(created)).build();
+            return Created.at(uriInfo, created.id, MeetingResponse.of(created));
         });
     }
 }

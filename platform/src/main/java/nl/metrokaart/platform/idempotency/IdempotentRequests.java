@@ -18,6 +18,7 @@ import java.time.Instant;
 import java.util.HexFormat;
 import java.util.function.Supplier;
 import java.util.regex.Pattern;
+import nl.metrokaart.platform.problem.Problems;
 import org.eclipse.microprofile.config.inject.ConfigProperty;
 import org.jboss.resteasy.reactive.RestResponse;
 
@@ -57,11 +58,7 @@ public class IdempotentRequests {
             return action.get();
         }
         if (!VALID_KEY.matcher(key).matches()) {
-            throw HttpProblem.builder().withStatus(400).withTitle("Bad Request")
-                    .withDetail("Idempotency-Key must be 1 to 255 visible ASCII characters.")
-                    .with("invalidParams", java.util.List.of(java.util.Map.of(
-                            "name", HEADER, "in", "header", "reason", "must be 1 to 255 visible ASCII characters")))
-                    .build();
+            throw Problems.invalid(HEADER, "header", "must be 1 to 255 visible ASCII characters");
         }
         String scope = identity.isAnonymous() ? "anonymous" : identity.getPrincipal().getName();
         // Requests with the same key wait for each other instead of both running.

@@ -3,8 +3,7 @@ package nl.metrokaart.platform.paging;
 import io.quarkiverse.resteasy.problem.HttpProblem;
 import java.nio.charset.StandardCharsets;
 import java.util.Base64;
-import java.util.List;
-import java.util.Map;
+import nl.metrokaart.platform.problem.Problems;
 
 /** Opaque cursors: the keyset position of the last item of a page, base64url-encoded. */
 public final class Cursors {
@@ -26,10 +25,6 @@ public final class Cursors {
     }
 
     public static HttpProblem invalid(String parameter) {
-        return HttpProblem.builder().withStatus(400).withTitle("Bad Request")
-                .withDetail("The " + parameter + " is not a cursor this API handed out.")
-                .with("invalidParams", List.of(Map.of("name", parameter, "in", "query",
-                        "reason", "not a cursor this API handed out")))
-                .build();
+        return Problems.invalid(parameter, "query", "is not a cursor this API handed out");
     }
 }

@@ -17,6 +17,7 @@ import jakarta.ws.rs.core.MediaType;
 import jakarta.ws.rs.core.UriInfo;
 import java.util.List;
 import java.util.UUID;
+import nl.metrokaart.platform.rest.Created;
 import nl.metrokaart.platform.idempotency.IdempotentRequests;
 import nl.metrokaart.platform.security.Roles;
 import org.eclipse.microprofile.openapi.annotations.Operation;
@@ -97,8 +98,7 @@ public class DependencyResource {
             @Context UriInfo uriInfo) {
         return idempotentRequests.once(idempotencyKey, request, DependencyResponse.class, () -> {
             DependencyResponse created = dependencies.create(projectId, request);
-            return RestResponse.ResponseBuilder.<DependencyResponse>created(
-                    uriInfo.getAbsolutePathBuilder().path(created.id().toString()).build()).entity(created).build();
+            return Created.at(uriInfo, created.id(), created);
         });
     }
 

@@ -13,6 +13,7 @@ import java.util.List;
 import java.util.Map;
 import java.util.UUID;
 import java.util.stream.Collectors;
+import nl.metrokaart.platform.problem.Problems;
 import nl.metrokaart.programme.events.ProgrammeEvents;
 import nl.metrokaart.programme.project.Project;
 
@@ -56,11 +57,7 @@ public class DependencyService {
         }
         Project predecessor = Project.findById(request.predecessorId());
         if (predecessor == null) {
-            throw HttpProblem.builder().withStatus(400).withTitle("Bad Request")
-                    .withDetail("The request is not valid: predecessorId names no existing project.")
-                    .with("invalidParams", List.of(Map.of("name", "predecessorId", "in", "body",
-                            "reason", "names no existing project")))
-                    .build();
+            throw Problems.invalid("predecessorId", "body", "names no existing project");
         }
         if (!predecessor.programmeId.equals(project.programmeId)) {
             throw conflict("Project " + predecessor.code + " belongs to another programme; dependencies link "

@@ -1,6 +1,5 @@
 package nl.metrokaart.programme.dependency;
 
-import io.quarkiverse.resteasy.problem.HttpProblem;
 import jakarta.annotation.security.RolesAllowed;
 import jakarta.inject.Inject;
 import jakarta.ws.rs.GET;
@@ -9,9 +8,8 @@ import jakarta.ws.rs.PathParam;
 import jakarta.ws.rs.Produces;
 import jakarta.ws.rs.QueryParam;
 import jakarta.ws.rs.core.MediaType;
-import java.util.List;
-import java.util.Map;
 import java.util.UUID;
+import nl.metrokaart.platform.rest.QueryParams;
 import nl.metrokaart.platform.security.Roles;
 import org.eclipse.microprofile.openapi.annotations.Operation;
 import org.eclipse.microprofile.openapi.annotations.enums.SchemaType;
@@ -54,26 +52,7 @@ public class ImpactResource {
         return impacts.impact(projectId, slipDays(slipDays));
     }
 
-    /** Parsed here rather than by JAX-RS, which answers an unparsable query parameter with 404 instead of 400. */
     static int slipDays(String value) {
-        if (value == null || value.isBlank()) {
-            throw invalidSlipDays("is required");
-        }
-        try {
-            int days = Integer.parseInt(value.strip());
-            if (days >= 1 && days <= MAX_SLIP_DAYS) {
-                return days;
-            }
-        } catch (NumberFormatException e) {
-            throw invalidSlipDays("must be a whole number from 1 to " + MAX_SLIP_DAYS);
-        }
-        throw invalidSlipDays("must be a whole number from 1 to " + MAX_SLIP_DAYS);
-    }
-
-    private static HttpProblem invalidSlipDays(String reason) {
-        return HttpProblem.builder().withStatus(400).withTitle("Bad Request")
-                .withDetail("The request is not valid: slipDays " + reason + ".")
-                .with("invalidParams", List.of(Map.of("name", "slipDays", "in", "query", "reason", reason)))
-                .build();
+        return QueryParams.wholeNumber("slipDays", value, null, 1, MAX_SLIP_DAYS);
     }
 }

@@ -19,6 +19,7 @@ import jakarta.ws.rs.core.MediaType;
 import jakarta.ws.rs.core.UriInfo;
 import java.util.List;
 import java.util.UUID;
+import nl.metrokaart.platform.rest.Created;
 import nl.metrokaart.platform.conditional.EntityTags;
 import nl.metrokaart.platform.idempotency.IdempotentRequests;
 import nl.metrokaart.platform.security.Roles;
@@ -99,8 +100,7 @@ public class MilestoneResource {
             @Context UriInfo uriInfo) {
         return idempotentRequests.once(idempotencyKey, request, MilestoneResponse.class, () -> {
             MilestoneResponse created = milestones.create(projectId, request);
-            return RestResponse.ResponseBuilder.<MilestoneResponse>created(
-                    uriInfo.getAbsolutePathBuilder().path(created.id().toString()).build()).entity(created).build();
+            return Created.at(uriInfo, created.id(), created);
         });
     }
 

@@ -1,6 +1,5 @@
 package nl.metrokaart.programme.planning;
 
-import io.quarkiverse.resteasy.problem.HttpProblem;
 import jakarta.annotation.security.RolesAllowed;
 import jakarta.inject.Inject;
 import jakarta.ws.rs.GET;
@@ -13,11 +12,9 @@ import jakarta.ws.rs.core.MediaType;
 import jakarta.ws.rs.core.Request;
 import jakarta.ws.rs.core.Response;
 import jakarta.ws.rs.core.Variant;
-import java.util.LinkedHashMap;
 import java.util.List;
-import java.util.Map;
 import java.util.UUID;
-import nl.metrokaart.platform.problem.NlGovProblemDetails;
+import nl.metrokaart.platform.rest.QueryParams;
 import nl.metrokaart.platform.security.Roles;
 import org.eclipse.microprofile.openapi.annotations.Operation;
 import org.eclipse.microprofile.openapi.annotations.enums.SchemaType;
@@ -69,38 +66,8 @@ public class PlanningResource {
         return Response.ok(result, MediaType.APPLICATION_JSON_TYPE).build();
     }
 
-    /**
-     * Parsed here rather than by the framework, which answers an unparsable query parameter with 404: a client
-     * deserves a 400 that names the parameter, whatever is wrong with it.
-     */
     static int horizonDays(String value) {
-        if (value == null || value.isBlank()) {
-            return PlanningService.DEFAULT_HORIZON_DAYS;
-        }
-        int days;
-        try {
-            days = Integer.parseInt(value.strip());
-        } catch (NumberFormatException e) {
-            days = -1;
-        }
-        if (days < 1 || days > PlanningService.MAX_HORIZON_DAYS) {
-            String reason = "must be a whole number from 1 to " + PlanningService.MAX_HORIZON_DAYS;
-            throw HttpProblem.builder()
-                    .withStatus(Response.Status.BAD_REQUEST)
-                    .withTitle("Bad Request")
-                    .withDetail("The request is not valid: horizonDays " + reason + ".")
-                    .with(NlGovProblemDetails.INVALID_PARAMS, List.of(invalidParam("horizonDays", reason)))
-                    .build();
-        }
-        return days;
-    }
-
-    private static Map<String, String> invalidParam(String name, String reason) {
-        Map<String, String> param = new LinkedHashMap<>();
-        param.put("type", "https://www.rfc-editor.org/rfc/rfc9457#name-extension-members");
-        param.put("name", name);
-        param.put("reason", reason);
-        param.put("in", "query");
-        return param;
+        return QueryParams.wholeNumber("horizonDays", value, PlanningService.DEFAULT_HORIZON_DAYS, 1,
+                PlanningService.MAX_HORIZON_DAYS);
     }
 }

@@ -17,6 +17,7 @@ import jakarta.ws.rs.core.MediaType;
 import jakarta.ws.rs.core.UriInfo;
 import java.util.List;
 import java.util.UUID;
+import nl.metrokaart.platform.rest.Created;
 import nl.metrokaart.platform.idempotency.IdempotentRequests;
 import nl.metrokaart.platform.security.Roles;
 import org.eclipse.microprofile.openapi.annotations.parameters.Parameter;
@@ -71,9 +72,7 @@ public class ProgrammeResource {
             @NotNull @Valid ProgrammeRequest request, @Context UriInfo uriInfo) {
         return idempotency.once(idempotencyKey, request, ProgrammeResponse.class, () -> {
             Programme created = programmes.create(request);
-            return RestResponse.ResponseBuilder.<ProgrammeResponse>created(
-                            uriInfo.getAbsolutePathBuilder().path(created.id.toString()).build())
-                    .entity(ProgrammeResponse.of(created)).build();
+            return Created.at(uriInfo, created.id, ProgrammeResponse.of(created));
         });
     }
 

@@ -20,12 +20,12 @@ import jakarta.ws.rs.core.Context;
 import jakarta.ws.rs.core.MediaType;
 import jakarta.ws.rs.core.UriInfo;
 import java.util.List;
-import java.util.Map;
 import java.util.UUID;
+import nl.metrokaart.platform.rest.Created;
 import nl.metrokaart.platform.idempotency.IdempotentRequests;
 import nl.metrokaart.platform.paging.Page;
+import nl.metrokaart.platform.problem.Problems;
 import nl.metrokaart.platform.security.Roles;
-import io.quarkiverse.resteasy.problem.HttpProblem;
 import org.eclipse.microprofile.openapi.annotations.Operation;
 import org.eclipse.microprofile.openapi.annotations.enums.SchemaType;
 import org.eclipse.microprofile.openapi.annotations.headers.Header;
@@ -72,7 +72,7 @@ public class ProjectResource {
         ProjectFilter filter = new ProjectFilter(programmeId, parseStatus(status), line);
         if (changedSince != null) {
             if (cursor != null) {
-                throw ProjectService.invalid("cursor", "cannot be combined with changedSince");
+                throw Problems.invalid("cursor", "query", "cannot be combined with changedSince");
             }
             return projects.changedSince(changedSince, filter, limit);
         }
@@ -106,9 +106,7 @@ public class ProjectResource {
             @NotNull @Valid ProjectRequest request, @Context UriInfo uriInfo) {
         return idempotency.once(idempotencyKey, request, ProjectResponse.class, () -> {
             Project created = projects.create(request);
-            return RestResponse.ResponseBuilder.<ProjectResponse>created(
-                    uriInfo.getAbsolutePathBuilder().path(created.id.toString()).build())
-                    .entity(ProjectResponse.of(created)).build();
+            return Created.at(uriInfo, created.id, ProjectResponse.of(created));
         });
     }
 
@@ -136,10 +134,7 @@ public class ProjectResource {
         try {
             return ProjectStatus.of(status);
         } catch (IllegalArgumentException e) {
-            throw HttpProblem.builder().withStatus(400).withTitle("Bad Request")
-                    .withDetail("The request is not valid: status " + e.getMessage() + ".")
-                    .with("invalidParams", List.of(Map.of("name", "status", "in", "query", "reason", e.getMessage())))
-                    .build();
+            throw Problems.invalid("status", "query", e.getMessage());
         }
     }
 

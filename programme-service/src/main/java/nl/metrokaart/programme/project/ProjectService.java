@@ -21,6 +21,7 @@ import java.util.stream.Collectors;
 import nl.metrokaart.platform.conditional.Preconditions;
 import nl.metrokaart.platform.paging.Cursors;
 import nl.metrokaart.platform.paging.Page;
+import nl.metrokaart.platform.problem.Problems;
 import nl.metrokaart.programme.dependency.Dependency;
 import nl.metrokaart.programme.dependency.DependencyType;
 import nl.metrokaart.programme.events.ProgrammeEvents;
@@ -132,8 +133,7 @@ public class ProjectService {
         Project project = lock(id);
         preconditions.requireMatch(ifMatch, ProjectResponse.of(project));
         if (!project.programmeId.equals(request.programmeId())) {
-            throw HttpProblem.builder().withStatus(409).withTitle("Conflict")
-                    .withDetail("A project cannot move to another programme; it belongs to " + project.programmeId + ".")
+            throw Problems.conflict("A project cannot move to another programme; it belongs to " + project.programmeId + ".")
                     .build();
         }
         requireLine(programmeOf(project.programmeId), request.line());
@@ -152,8 +152,7 @@ public class ProjectService {
         ProjectStatus to = request.status();
         if (!from.canBecome(to)) {
             List<String> allowed = from.allowedNext().stream().map(ProjectStatus::value).toList();
-            throw HttpProblem.builder().withStatus(409).withTitle("Conflict")
-                    .withDetail("Project " + project.code + " cannot go from " + from.value() + " to " + to.value()
+            throw Problems.conflict("Project " + project.code + " cannot go from " + from.value() + " to " + to.value()
                             + (allowed.isEmpty() ? "; " + from.value() + " is final." : "; allowed: " + String.join(", ", allowed) + "."))
                     .with("allowedStatuses", allowed)
                     .build();
@@ -162,8 +161,7 @@ public class ProjectService {
             List<Project> blocking = unrealisedPredecessors(project);
             if (!blocking.isEmpty()) {
                 List<String> codes = blocking.stream().map(p -> p.code).toList();
-                throw HttpProblem.builder().withStatus(409).withTitle("Conflict")
-                        .withDetail("Project " + project.code + " cannot start before " + String.join(", ", codes)
+                throw Problems.conflict("Project " + project.code + " cannot start before " + String.join(", ", codes)
                                 + (codes.size() == 1 ? " is" : " are") + " realised (must finish before).")
                         .with("blockingProjects", codes)
                         .build();
@@ -173,8 +171,7 @@ public class ProjectService {
             List<Milestone> open = Milestone.list("projectId = ?1 and key = true and achievedDate is null order by dueDate", project.id);
             if (!open.isEmpty()) {
                 List<String> titles = open.stream().map(m -> m.title).toList();
-                throw HttpProblem.builder().withStatus(409).withTitle("Conflict")
-                        .withDetail("Project " + project.code + " cannot be realised while key milestones are open: "
+                throw Problems.conflict("Project " + project.code + " cannot be realised while key milestones are open: "
                                 + String.join("; ", titles) + ".")
                         .with("openMilestones", open.stream().map(m -> Map.of("id", m.id.toString(), "title", m.title)).toList())
                         .build();
@@ -268,11 +265,7 @@ public class ProjectService {
             if (!duplicates.isEmpty()) {
                 reasons.add("listed twice " + duplicates);
             }
-            String reason = "must list every project of the programme exactly once: " + String.join("; ", reasons);
-            throw HttpProblem.builder().withStatus(400).withTitle("Bad Request")
-                    .withDetail("The priorities are not valid: projectIds " + reason + ".")
-                    .with("invalidParams", List.of(Map.of("name", "projectIds", "in", "body", "reason", reason)))
-                    .build();
+            throw invalid("projectIds", "must list every project of the programme exactly once: " + String.join("; ", reasons));
         }
     }
 
@@ -333,17 +326,13 @@ public class ProjectService {
     private static void requireUniqueCode(UUID programmeId, String code, UUID except) {
         Project existing = Project.<Project>find("programmeId = ?1 and code = ?2", programmeId, code).firstResult();
         if (existing != null && !existing.id.equals(except)) {
-            throw HttpProblem.builder().withStatus(409).withTitle("Conflict")
-                    .withDetail("The programme already has a project with code " + code + ": " + existing.id + ".")
+            throw Problems.conflict("The programme already has a project with code " + code + ": " + existing.id + ".")
                     .build();
         }
     }
 
     static HttpProblem invalid(String field, String reason) {
-        return HttpProblem.builder().withStatus(400).withTitle("Bad Request")
-                .withDetail("The request is not valid: " + field + " " + reason + ".")
-                .with("invalidParams", List.of(Map.of("name", field, "in", "body", "reason", reason)))
-                .build();
+        return Problems.invalid(field, "body", reason);
     }
 
     private static void apply(Project project, ProjectRequest request) {

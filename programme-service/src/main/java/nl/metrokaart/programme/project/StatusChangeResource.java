@@ -16,6 +16,7 @@ import jakarta.ws.rs.core.MediaType;
 import jakarta.ws.rs.core.UriInfo;
 import java.util.List;
 import java.util.UUID;
+import nl.metrokaart.platform.rest.Created;
 import nl.metrokaart.platform.idempotency.IdempotentRequests;
 import nl.metrokaart.platform.security.Roles;
 import org.eclipse.microprofile.openapi.annotations.Operation;
@@ -77,9 +78,7 @@ public class StatusChangeResource {
             @NotNull @Valid StatusChangeRequest request, @Context UriInfo uriInfo) {
         return idempotency.once(idempotencyKey, request, StatusChangeResponse.class, () -> {
             ProjectStatusChange change = projects.changeStatus(projectId, request);
-            return RestResponse.ResponseBuilder.<StatusChangeResponse>created(
-                    uriInfo.getAbsolutePathBuilder().path(change.id.toString()).build())
-                    .entity(StatusChangeResponse.of(change)).build();
+            return Created.at(uriInfo, change.id, StatusChangeResponse.of(change));
         });
     }
 }

@@ -1,0 +1,25 @@
+package nl.metrokaart.platform.problem;
+
+import io.quarkiverse.resteasy.problem.HttpProblem;
+import java.util.List;
+import java.util.Map;
+
+/** The problems services raise themselves, in the shape the NL GOV API Design Rules ask for. */
+public final class Problems {
+
+    private Problems() {
+    }
+
+    /** 400 for one invalid parameter, named in {@code invalidParams}; {@code in} is body, query, path or header. */
+    public static HttpProblem invalid(String name, String in, String reason) {
+        return HttpProblem.builder().withStatus(400).withTitle("Bad Request")
+                .withDetail("The request is not valid: " + name + " " + reason + ".")
+                .with(NlGovProblemDetails.INVALID_PARAMS, List.of(Map.of("name", name, "in", in, "reason", reason)))
+                .build();
+    }
+
+    /** 409 with a detail that says what the request conflicts with. */
+    public static HttpProblem.Builder conflict(String detail) {
+        return HttpProblem.builder().withStatus(409).withTitle("Conflict").withDetail(detail);
+    }
+}

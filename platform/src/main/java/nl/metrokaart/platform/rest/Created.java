@@ -1,0 +1,16 @@
+package nl.metrokaart.platform.rest;
+
+import jakarta.ws.rs.core.UriInfo;
+import org.jboss.resteasy.reactive.RestResponse;
+
+/** 201 Created with the new resource in the body and its URL, below the collection it was posted to, in Location. */
+public final class Created {
+
+    private Created() {
+    }
+
+    public static <T> RestResponse<T> at(UriInfo collection, Object id, T resource) {
+        return RestResponse.ResponseBuilder.<T>created(collection.getAbsolutePathBuilder().path(id.toString()).build())
+                .entity(resource).build();
+    }
+}

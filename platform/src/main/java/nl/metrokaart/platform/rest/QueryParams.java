@@ -1,0 +1,33 @@
+package nl.metrokaart.platform.rest;
+
+import nl.metrokaart.platform.problem.Problems;
+
+/**
+ * Query parameters parsed by the service instead of JAX-RS, which answers an unparsable query parameter with
+ * 404: a client gets a 400 that names the parameter, whatever is wrong with it.
+ */
+public final class QueryParams {
+
+    private QueryParams() {
+    }
+
+    /** A whole number from {@code min} to {@code max}; absent gives {@code fallback}, or 400 when that is null. */
+    public static int wholeNumber(String name, String value, Integer fallback, int min, int max) {
+        String reason = "must be a whole number from " + min + " to " + max;
+        if (value == null || value.isBlank()) {
+            if (fallback == null) {
+                throw Problems.invalid(name, "query", "is required; it " + reason);
+            }
+            return fallback;
+        }
+        try {
+            int number = Integer.parseInt(value.strip());
+            if (number >= min && number <= max) {
+                return number;
+            }
+        } catch (NumberFormatException e) {
+            // reported below, like an out-of-range number
+        }
+        throw Problems.invalid(name, "query", reason);
+    }
+}
