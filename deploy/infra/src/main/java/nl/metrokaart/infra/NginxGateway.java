@@ -241,6 +241,7 @@ public final class NginxGateway implements AutoCloseable {
 
         Map<String, String> values = new LinkedHashMap<>();
         values.put("PREFIX", run.toString());
+        values.put("WORKER_USER", System.getProperty("user.name"));
         values.put("GATEWAY_PORT", Integer.toString(port));
         values.put("PROGRAMME_PORT", Integer.toString(settings.programmePort()));
         values.put("MUNICIPALITY_PORT", Integer.toString(settings.municipalityPort()));
