@@ -96,13 +96,13 @@ public final class SlipPropagation {
 
     private static <T> Set<T> reachable(Map<T, List<Link<T>>> outgoing, T origin) {
         Set<T> seen = new HashSet<>();
-        Deque<T> todo = new ArrayDeque<>();
+        Deque<T> pending = new ArrayDeque<>();
         seen.add(origin);
-        todo.add(origin);
-        while (!todo.isEmpty()) {
-            for (Link<T> link : outgoing.getOrDefault(todo.poll(), List.of())) {
+        pending.add(origin);
+        while (!pending.isEmpty()) {
+            for (Link<T> link : outgoing.getOrDefault(pending.poll(), List.of())) {
                 if (seen.add(link.successor())) {
-                    todo.add(link.successor());
+                    pending.add(link.successor());
                 }
             }
         }
