@@ -7,9 +7,8 @@ import jakarta.persistence.EntityManager;
 import jakarta.persistence.PersistenceException;
 import jakarta.transaction.Transactional;
 import jakarta.ws.rs.core.Response;
-import java.time.Instant;
-import java.time.temporal.ChronoUnit;
 import java.util.List;
+import nl.metrokaart.platform.persistence.StoredTime;
 import org.hibernate.exception.ConstraintViolationException;
 
 /** The rules around municipalities: one registration per CBS code. */
@@ -39,8 +38,7 @@ public class MunicipalityService {
         municipality.inhabitants = request.inhabitants();
         municipality.municipalSecretary = request.municipalSecretary().strip();
         municipality.realisationPlanReference = blankToNull(request.realisationPlanReference());
-        // PostgreSQL keeps microseconds: the answer to the POST then equals what a later GET reads.
-        municipality.createdAt = Instant.now().truncatedTo(ChronoUnit.MICROS);
+        municipality.createdAt = StoredTime.now();
         municipality.updatedAt = municipality.createdAt;
         try {
             municipality.persist();

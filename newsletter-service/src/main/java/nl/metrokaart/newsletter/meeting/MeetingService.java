@@ -4,10 +4,9 @@ import io.quarkiverse.resteasy.problem.HttpProblem;
 import jakarta.enterprise.context.ApplicationScoped;
 import jakarta.transaction.Transactional;
 import jakarta.ws.rs.core.Response;
-import java.time.Instant;
-import java.time.temporal.ChronoUnit;
 import java.util.List;
 import java.util.UUID;
+import nl.metrokaart.platform.persistence.StoredTime;
 
 /** The rules around meetings. */
 @ApplicationScoped
@@ -27,16 +26,15 @@ public class MeetingService {
         Meeting meeting = new Meeting();
         meeting.id = UUID.randomUUID();
         meeting.title = request.title().strip();
-        meeting.startsAt = request.startsAt().toInstant().truncatedTo(ChronoUnit.MICROS);
-        meeting.endsAt = request.endsAt().toInstant().truncatedTo(ChronoUnit.MICROS);
+        meeting.startsAt = StoredTime.of(request.startsAt().toInstant());
+        meeting.endsAt = StoredTime.of(request.endsAt().toInstant());
         meeting.location = request.location().strip();
         meeting.audience = request.audience();
         meeting.agendaItems = request.agendaItems() == null ? List.of()
                 : request.agendaItems().stream()
                         .map(i -> new Meeting.AgendaItem(i.title().strip(), i.projectCode()))
                         .toList();
-        // PostgreSQL keeps microseconds: the answer to the POST then equals what a later GET reads.
-        meeting.createdAt = Instant.now().truncatedTo(ChronoUnit.MICROS);
+        meeting.createdAt = StoredTime.now();
         meeting.updatedAt = meeting.createdAt;
         meeting.persist();
         return meeting;

@@ -7,15 +7,15 @@ import jakarta.persistence.EntityManager;
 import jakarta.persistence.LockModeType;
 import jakarta.transaction.Transactional;
 import jakarta.ws.rs.core.Response;
-import java.time.Instant;
-import java.time.temporal.ChronoUnit;
 import java.util.List;
 import java.util.Map;
 import java.util.UUID;
 import java.util.stream.Collectors;
+import nl.metrokaart.platform.persistence.StoredTime;
 import nl.metrokaart.platform.problem.Problems;
 import nl.metrokaart.programme.events.ProgrammeEvents;
 import nl.metrokaart.programme.project.Project;
+import nl.metrokaart.programme.project.ProjectService;
 
 /**
  * The rules around dependencies: both projects in one programme, no self-links, no duplicates, and no cycle
@@ -30,43 +30,46 @@ public class DependencyService {
     ProgrammeEvents events;
 
     @Inject
+    ProjectService projects;
+
+    @Inject
     EntityManager entityManager;
 
     @Transactional
     public List<DependencyResponse> list(UUID projectId) {
-        requireProject(projectId);
+        projects.get(projectId);
         return Dependency.<Dependency>list("projectId = ?1 order by createdAt, id", projectId).stream()
                 .map(DependencyResponse::of).toList();
     }
 
     @Transactional
     public DependencyResponse get(UUID projectId, UUID dependencyId) {
-        requireProject(projectId);
+        projects.get(projectId);
         return DependencyResponse.of(find(projectId, dependencyId, LockModeType.NONE));
     }
 
     @Transactional
     public DependencyResponse create(UUID projectId, DependencyRequest request) {
-        Project project = requireProject(projectId);
+        Project project = projects.get(projectId);
         // One writer of links per programme at a time, so two concurrent links cannot close a cycle together.
         entityManager.createNativeQuery("SELECT pg_advisory_xact_lock(hashtextextended(:lock, 0))")
                 .setParameter("lock", "dependencies\n" + project.programmeId).getSingleResult();
 
         if (request.predecessorId().equals(projectId)) {
-            throw conflict("A project cannot depend on itself.");
+            throw Problems.conflict("A project cannot depend on itself.").build();
         }
         Project predecessor = Project.findById(request.predecessorId());
         if (predecessor == null) {
             throw Problems.invalid("predecessorId", "body", "names no existing project");
         }
         if (!predecessor.programmeId.equals(project.programmeId)) {
-            throw conflict("Project " + predecessor.code + " belongs to another programme; dependencies link "
-                    + "projects of one programme only.");
+            throw Problems.conflict("Project " + predecessor.code + " belongs to another programme; dependencies link "
+                    + "projects of one programme only.").build();
         }
         if (Dependency.count("projectId = ?1 and predecessorId = ?2 and type = ?3",
                 projectId, predecessor.id, request.type()) > 0) {
-            throw conflict("Project " + project.code + " already has a " + request.type().value()
-                    + " dependency on " + predecessor.code + ".");
+            throw Problems.conflict("Project " + project.code + " already has a " + request.type().value()
+                    + " dependency on " + predecessor.code + ".").build();
         }
         rejectCycle(project, predecessor, request.type());
 
@@ -79,7 +82,7 @@ public class DependencyService {
         dependency.explanation = request.explanation() == null || request.explanation().isBlank()
                 ? null : request.explanation().strip();
         // Microseconds, as PostgreSQL stores them, so the representation reads back with the same ETag.
-        dependency.createdAt = Instant.now().truncatedTo(ChronoUnit.MICROS);
+        dependency.createdAt = StoredTime.now();
         dependency.persist();
         DependencyResponse created = DependencyResponse.of(dependency);
         events.aboutProject(projectId, ProgrammeEvents.DEPENDENCY_ADDED, created);
@@ -88,7 +91,7 @@ public class DependencyService {
 
     @Transactional
     public void delete(UUID projectId, UUID dependencyId) {
-        requireProject(projectId);
+        projects.get(projectId);
         Dependency dependency = find(projectId, dependencyId, LockModeType.PESSIMISTIC_WRITE);
         DependencyResponse removed = DependencyResponse.of(dependency);
         dependency.delete();
@@ -105,8 +108,7 @@ public class DependencyService {
                 .toList();
         new DependencyGraph<>(links).cycleIfLinked(predecessor.id, project.id, type).ifPresent(cycle -> {
             List<String> names = cycle.stream().map(codes::get).toList();
-            throw HttpProblem.builder().withStatus(409).withTitle("Conflict")
-                    .withDetail("A must-finish-before link from " + predecessor.code + " to " + project.code
+            throw Problems.conflict("A must-finish-before link from " + predecessor.code + " to " + project.code
                             + " would close the cycle " + String.join(" → ", names)
                             + "; no planning can satisfy a circular dependency.")
                     .with(CYCLE, names)
@@ -124,15 +126,5 @@ public class DependencyService {
         return dependency;
     }
 
-    static Project requireProject(UUID projectId) {
-        Project project = Project.findById(projectId);
-        if (project == null) {
-            throw HttpProblem.valueOf(Response.Status.NOT_FOUND, "Project " + projectId + " does not exist.");
-        }
-        return project;
-    }
 
-    private static HttpProblem conflict(String detail) {
-        return HttpProblem.builder().withStatus(409).withTitle("Conflict").withDetail(detail).build();
-    }
 }

@@ -1,6 +1,7 @@
 package nl.metrokaart.programme.dependency;
 
 import jakarta.enterprise.context.ApplicationScoped;
+import jakarta.inject.Inject;
 import jakarta.transaction.Transactional;
 import java.util.ArrayList;
 import java.util.Comparator;
@@ -11,14 +12,18 @@ import java.util.function.Function;
 import java.util.stream.Collectors;
 import nl.metrokaart.programme.milestone.Milestone;
 import nl.metrokaart.programme.project.Project;
+import nl.metrokaart.programme.project.ProjectService;
 
 /** Answers "what if this project slips N days?" from the current planning; changes nothing. */
 @ApplicationScoped
 public class ImpactService {
 
+    @Inject
+    ProjectService projectService;
+
     @Transactional
     public ImpactResponse impact(UUID projectId, int slipDays) {
-        Project origin = DependencyService.requireProject(projectId);
+        Project origin = projectService.get(projectId);
         Map<UUID, Project> projects = Project.<Project>list("programmeId", origin.programmeId).stream()
                 .collect(Collectors.toMap(p -> p.id, Function.identity()));
         List<SlipPropagation.Link<UUID>> links = Dependency.<Dependency>list("projectId in ?1 and type = ?2",

@@ -9,6 +9,7 @@ import java.time.Clock;
 import java.time.Instant;
 import java.time.LocalDate;
 import java.util.List;
+import nl.metrokaart.platform.persistence.StoredTime;
 import nl.metrokaart.programme.events.ProgrammeEvents;
 import org.jboss.logging.Logger;
 
@@ -41,7 +42,7 @@ public class MilestoneOverdueCheck {
                         "key = true and achievedDate is null and missedAt is null and dueDate < ?1 order by dueDate, id",
                         today)
                 .withLock(LockModeType.PESSIMISTIC_WRITE).list();
-        Instant now = MilestoneService.now();
+        Instant now = StoredTime.now();
         for (Milestone milestone : overdue) {
             milestone.missedAt = now;
             milestone.updatedAt = now;

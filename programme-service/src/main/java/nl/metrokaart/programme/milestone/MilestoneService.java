@@ -6,14 +6,13 @@ import jakarta.inject.Inject;
 import jakarta.persistence.LockModeType;
 import jakarta.transaction.Transactional;
 import jakarta.ws.rs.core.Response;
-import java.time.Instant;
-import java.time.temporal.ChronoUnit;
 import java.util.List;
 import java.util.Objects;
 import java.util.UUID;
 import nl.metrokaart.platform.conditional.Preconditions;
+import nl.metrokaart.platform.persistence.StoredTime;
 import nl.metrokaart.programme.events.ProgrammeEvents;
-import nl.metrokaart.programme.project.Project;
+import nl.metrokaart.programme.project.ProjectService;
 
 /** The rules around milestones: they belong to one project, changes are conditional and announced as events. */
 @ApplicationScoped
@@ -25,26 +24,29 @@ public class MilestoneService {
     @Inject
     ProgrammeEvents events;
 
+    @Inject
+    ProjectService projects;
+
     @Transactional
     public List<MilestoneResponse> list(UUID projectId) {
-        requireProject(projectId);
+        projects.get(projectId);
         return Milestone.<Milestone>list("projectId = ?1 order by dueDate, title, id", projectId).stream()
                 .map(MilestoneResponse::of).toList();
     }
 
     @Transactional
     public MilestoneResponse get(UUID projectId, UUID milestoneId) {
-        requireProject(projectId);
+        projects.get(projectId);
         return MilestoneResponse.of(find(projectId, milestoneId, LockModeType.NONE));
     }
 
     @Transactional
     public MilestoneResponse create(UUID projectId, MilestoneRequest request) {
-        requireProject(projectId);
+        projects.get(projectId);
         Milestone milestone = new Milestone();
         milestone.id = UUID.randomUUID();
         milestone.projectId = projectId;
-        milestone.createdAt = now();
+        milestone.createdAt = StoredTime.now();
         milestone.updatedAt = milestone.createdAt;
         milestone.title = request.title().strip();
         milestone.dueDate = request.dueDate();
@@ -61,7 +63,7 @@ public class MilestoneService {
 
     @Transactional
     public MilestoneResponse replace(UUID projectId, UUID milestoneId, String ifMatch, MilestoneRequest request) {
-        requireProject(projectId);
+        projects.get(projectId);
         Milestone milestone = find(projectId, milestoneId, LockModeType.PESSIMISTIC_WRITE);
         preconditions.requireMatch(ifMatch, MilestoneResponse.of(milestone));
 
@@ -80,7 +82,7 @@ public class MilestoneService {
             // A new due date is a new commitment: the overdue check judges it afresh.
             milestone.missedAt = null;
         }
-        milestone.updatedAt = now();
+        milestone.updatedAt = StoredTime.now();
         // Flush so the representation (and its ETag) carries the incremented version.
         Milestone.flush();
         MilestoneResponse replaced = MilestoneResponse.of(milestone);
@@ -95,7 +97,7 @@ public class MilestoneService {
 
     @Transactional
     public void delete(UUID projectId, UUID milestoneId, String ifMatch) {
-        requireProject(projectId);
+        projects.get(projectId);
         Milestone milestone = find(projectId, milestoneId, LockModeType.PESSIMISTIC_WRITE);
         preconditions.requireMatch(ifMatch, MilestoneResponse.of(milestone));
         milestone.delete();
@@ -111,14 +113,5 @@ public class MilestoneService {
         return milestone;
     }
 
-    private static void requireProject(UUID projectId) {
-        if (Project.count("id", projectId) == 0) {
-            throw HttpProblem.valueOf(Response.Status.NOT_FOUND, "Project " + projectId + " does not exist.");
-        }
-    }
 
-    /** Microseconds, as PostgreSQL stores them, so a representation reads back with the same ETag. */
-    static Instant now() {
-        return Instant.now().truncatedTo(ChronoUnit.MICROS);
-    }
 }

@@ -7,11 +7,11 @@ import jakarta.persistence.EntityManager;
 import jakarta.persistence.LockModeType;
 import jakarta.transaction.Transactional;
 import jakarta.ws.rs.core.Response;
-import java.time.Instant;
 import java.util.List;
 import java.util.Optional;
 import java.util.UUID;
 import nl.metrokaart.platform.conditional.Preconditions;
+import nl.metrokaart.platform.persistence.StoredTime;
 import nl.metrokaart.programme.events.ProgrammeEvents;
 
 /** The rules around programmes. */
@@ -47,7 +47,7 @@ public class ProgrammeService {
     public Programme create(ProgrammeRequest request) {
         Programme programme = new Programme();
         programme.id = UUID.randomUUID();
-        programme.createdAt = Instant.now();
+        programme.createdAt = StoredTime.now();
         apply(programme, request);
         programme.persist();
         entityManager.flush();
@@ -92,6 +92,6 @@ public class ProgrammeService {
                         .toList();
         programme.lines = request.lines() == null ? List.of()
                 : request.lines().stream().map(l -> new Programme.MetroLine(l.code(), l.name(), l.colour().toUpperCase())).toList();
-        programme.updatedAt = Instant.now();
+        programme.updatedAt = StoredTime.now();
     }
 }

@@ -8,7 +8,6 @@ import jakarta.inject.Inject;
 import jakarta.persistence.EntityManager;
 import jakarta.persistence.LockModeType;
 import jakarta.transaction.Transactional;
-import java.time.Instant;
 import java.util.ArrayList;
 import java.util.Comparator;
 import java.util.HashSet;
@@ -21,6 +20,7 @@ import java.util.stream.Collectors;
 import nl.metrokaart.platform.conditional.Preconditions;
 import nl.metrokaart.platform.paging.Cursors;
 import nl.metrokaart.platform.paging.Page;
+import nl.metrokaart.platform.persistence.StoredTime;
 import nl.metrokaart.platform.problem.Problems;
 import nl.metrokaart.programme.dependency.Dependency;
 import nl.metrokaart.programme.dependency.DependencyType;
@@ -118,7 +118,7 @@ public class ProjectService {
         project.programmeId = programme.id;
         project.priorityRank = (int) Project.count("programmeId", programme.id) + 1;
         project.status = ProjectStatus.PROPOSED;
-        project.createdAt = Instant.now();
+        project.createdAt = StoredTime.now();
         apply(project, request);
         touch(project);
         project.persist();
@@ -296,7 +296,7 @@ public class ProjectService {
         entityManager.createNativeQuery("SELECT pg_advisory_xact_lock(" + CHANGE_FEED_LOCK + ")").getSingleResult();
         project.changeSeq = ((Number) entityManager.createNativeQuery("SELECT nextval('project_change_seq')")
                 .getSingleResult()).longValue();
-        project.updatedAt = Instant.now();
+        project.updatedAt = StoredTime.now();
     }
 
     private ProjectStatusChange recordStatus(Project project, ProjectStatus from, ProjectStatus to, String explanation) {
@@ -307,7 +307,7 @@ public class ProjectService {
         change.toStatus = to;
         change.explanation = explanation;
         change.changedBy = identity.isAnonymous() ? "system" : identity.getPrincipal().getName();
-        change.changedAt = Instant.now();
+        change.changedAt = StoredTime.now();
         change.persist();
         return change;
     }
