@@ -1,0 +1,78 @@
+package nl.metrokaart.municipality.project;
+
+import jakarta.enterprise.context.ApplicationScoped;
+import jakarta.enterprise.event.Event;
+import jakarta.inject.Inject;
+import jakarta.transaction.Transactional;
+import java.util.Optional;
+import java.util.UUID;
+import nl.metrokaart.platform.persistence.StoredTime;
+
+/**
+ * Keeps {@link ProgrammeProject} and {@link ProgrammeMilestone} up to date from programme-service's events.
+ * Events may come twice or out of order: a copy is only replaced by a higher source version, so applying an
+ * older or the same event again changes nothing.
+ */
+@ApplicationScoped
+public class ProjectReadModel {
+
+    /** Fired (synchronously, in the same transaction) when a project's budget enters or changes in the read model. */
+    public record BudgetChanged(UUID projectId) {
+    }
+
+    @Inject
+    Event<BudgetChanged> budgetChanged;
+
+    @Transactional(Transactional.TxType.MANDATORY)
+    public void apply(ProgrammeEventData.Project data) {
+        ProgrammeProject project = ProgrammeProject.findById(data.id());
+        boolean isNew = project == null;
+        if (isNew) {
+            project = new ProgrammeProject();
+            project.id = data.id();
+        } else if (data.version() <= project.sourceVersion) {
+            return;
+        }
+        boolean budgetDiffers = isNew || project.budget.compareTo(data.budget()) != 0;
+        project.programmeId = data.programmeId();
+        project.code = data.code();
+        project.name = data.name();
+        project.status = data.status();
+        project.budget = data.budget();
+        project.sourceVersion = data.version();
+        project.receivedAt = StoredTime.now();
+        if (isNew) {
+            project.persist();
+        }
+        if (budgetDiffers) {
+            budgetChanged.fire(new BudgetChanged(project.id));
+        }
+    }
+
+    @Transactional(Transactional.TxType.MANDATORY)
+    public void apply(ProgrammeEventData.Milestone data) {
+        ProgrammeMilestone milestone = ProgrammeMilestone.findById(data.id());
+        boolean isNew = milestone == null;
+        if (isNew) {
+            milestone = new ProgrammeMilestone();
+            milestone.id = data.id();
+        } else if (data.version() <= milestone.sourceVersion) {
+            return;
+        }
+        milestone.projectId = data.projectId();
+        milestone.title = data.title();
+        milestone.dueDate = data.dueDate();
+        milestone.achievedDate = data.achievedDate();
+        milestone.key = data.key();
+        milestone.status = data.status();
+        milestone.sourceVersion = data.version();
+        milestone.receivedAt = StoredTime.now();
+        if (isNew) {
+            milestone.persist();
+        }
+    }
+
+    public Optional<ProgrammeProject> project(UUID id) {
+        return ProgrammeProject.findByIdOptional(id);
+    }
+}

@@ -1,0 +1,111 @@
+package nl.metrokaart.platform.inbox;
+
+import com.fasterxml.jackson.databind.ObjectMapper;
+import io.micrometer.core.instrument.Counter;
+import io.micrometer.core.instrument.MeterRegistry;
+import jakarta.enterprise.context.ApplicationScoped;
+import jakarta.inject.Inject;
+import jakarta.persistence.EntityManager;
+import jakarta.transaction.Transactional;
+import java.io.IOException;
+import java.time.Instant;
+import org.apache.kafka.clients.consumer.ConsumerRecord;
+import org.jboss.logging.Logger;
+
+/**
+ * The idempotent consumer: receives one Kafka record for one named consumer, and in ONE transaction marks its
+ * event as seen and applies it. A duplicate or replayed event (same source and id) is acknowledged without
+ * effect; an event type the consumer has no handler for is skipped and counted; a malformed record throws
+ * {@link MalformedEventException}, which fails the message so the channel's dead-letter strategy takes it.
+ *
+ * <pre>
+ * &#64;Incoming("programme-events") &#64;Blocking
+ * public void receive(ConsumerRecord&lt;String, String&gt; record) { inbox.receive("read-model", record, handlers); }
+ * </pre>
+ */
+@ApplicationScoped
+public class Inbox {
+
+    private static final Logger LOG = Logger.getLogger(Inbox.class);
+    static final String METRIC = "metrokaart.events.received";
+
+    /** What became of a received record. */
+    public enum Outcome {
+        PROCESSED, DUPLICATE, SKIPPED;
+
+        String tag() {
+            return name().toLowerCase();
+        }
+    }
+
+    @Inject
+    ObjectMapper objectMapper;
+
+    @Inject
+    EntityManager entityManager;
+
+    @Inject
+    MeterRegistry registry;
+
+    @Transactional
+    public Outcome receive(String consumer, ConsumerRecord<String, String> record, EventHandlers handlers) {
+        ReceivedEvent event;
+        try {
+            event = CloudEventRecords.read(record, objectMapper);
+        } catch (MalformedEventException e) {
+            count(consumer, "malformed", "unknown");
+            LOG.warnf("%s: malformed record at %s-%d@%d goes to the dead-letter topic: %s", consumer, record.topic(),
+                    record.partition(), record.offset(), e.getMessage());
+            throw e;
+        }
+        var registration = handlers.forType(event.type());
+        if (registration.isEmpty()) {
+            count(consumer, Outcome.SKIPPED.tag(), event.type());
+            LOG.debugf("%s: skipped event %s of unknown type %s", consumer, event.id(), event.type());
+            return Outcome.SKIPPED;
+        }
+        if (!firstDelivery(consumer, event.identity())) {
+            count(consumer, Outcome.DUPLICATE.tag(), event.type());
+            return Outcome.DUPLICATE;
+        }
+        dispatch(registration.get(), event);
+        count(consumer, Outcome.PROCESSED.tag(), event.type());
+        return Outcome.PROCESSED;
+    }
+
+    /** How many events this consumer received with the given outcome ({@code malformed} too), over all types. */
+    public double received(String consumer, String outcome) {
+        return registry.find(METRIC).tag("consumer", consumer).tag("outcome", outcome).counters().stream()
+                .mapToDouble(Counter::count).sum();
+    }
+
+    private <T> void dispatch(EventHandlers.Registration<T> registration, ReceivedEvent event) {
+        T data;
+        try {
+            data = objectMapper.treeToValue(event.data(), registration.dataType());
+        } catch (IOException | IllegalArgumentException e) {
+            throw new MalformedEventException("Event " + event.id() + " of type " + event.type()
+                    + " does not match its data schema: " + e.getMessage(), e);
+        }
+        registration.handler().handle(event, data);
+    }
+
+    /** Marks the event as seen by this consumer; false if it already was (the mark commits with the effects). */
+    private boolean firstDelivery(String consumer, String identity) {
+        int inserted = entityManager.createNativeQuery("""
+                INSERT INTO inbox_event (consumer, event_id, processed_at) VALUES (?1, ?2, ?3)
+                ON CONFLICT (consumer, event_id) DO NOTHING""")
+                .setParameter(1, consumer)
+                .setParameter(2, identity)
+                .setParameter(3, Instant.now())
+                .executeUpdate();
+        return inserted == 1;
+    }
+
+    private void count(String consumer, String outcome, String type) {
+        Counter.builder(METRIC)
+                .description("CloudEvents received from Kafka, by consumer, outcome and type")
+                .tag("consumer", consumer).tag("outcome", outcome).tag("type", type)
+                .register(registry).increment();
+    }
+}
