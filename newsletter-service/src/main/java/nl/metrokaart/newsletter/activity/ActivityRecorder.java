@@ -1,0 +1,77 @@
+package nl.metrokaart.newsletter.activity;
+
+import com.fasterxml.jackson.databind.JsonNode;
+import jakarta.enterprise.context.ApplicationScoped;
+import jakarta.enterprise.event.Event;
+import jakarta.inject.Inject;
+import jakarta.transaction.Transactional;
+import java.time.Instant;
+import java.util.UUID;
+import nl.metrokaart.newsletter.project.KnownProject;
+import nl.metrokaart.newsletter.project.ProjectKnowledge;
+import nl.metrokaart.platform.inbox.MalformedEventException;
+import nl.metrokaart.platform.inbox.ReceivedEvent;
+import nl.metrokaart.platform.persistence.StoredTime;
+
+/** Turns a consumed CloudEvent into an {@link Activity} and tells the observers of {@link ActivityRecorded}. */
+@ApplicationScoped
+public class ActivityRecorder {
+
+    @Inject
+    ProjectKnowledge projects;
+
+    @Inject
+    Event<ActivityRecorded> recorded;
+
+    @Transactional(Transactional.TxType.MANDATORY)
+    public Activity record(ReceivedEvent event, JsonNode data) {
+        Activity activity = new Activity();
+        activity.id = UUID.randomUUID();
+        activity.eventId = event.id();
+        activity.eventSource = event.source();
+        activity.eventType = event.type();
+        activity.type = event.type().substring(event.type().lastIndexOf('.') + 1);
+        activity.projectId = projectId(data);
+        activity.municipalityCode = textOrNull(data, "municipalityCode");
+        activity.keyMilestone = activity.type.startsWith("milestone-") && data.path("key").asBoolean();
+        KnownProject project = projects.project(activity.projectId).orElse(null);
+        activity.projectCode = project != null ? project.code : projectCode(data);
+        String subject = project != null ? project.code + " " + project.name
+                : activity.projectCode != null ? activity.projectCode : "an unnamed project";
+        activity.summary = ActivitySummaries.of(activity.type, subject, data);
+        Instant now = StoredTime.now();
+        activity.occurredAt = event.time() != null ? StoredTime.of(event.time().toInstant()) : now;
+        activity.receivedAt = now;
+        activity.data = data.toString();
+        activity.persist();
+        recorded.fire(new ActivityRecorded(activity, data));
+        return activity;
+    }
+
+    /** The project an event is about: the project itself, or the {@code projectId} of a milestone, decision, etc. */
+    private static UUID projectId(JsonNode data) {
+        String id = data.path("project").isObject() ? textOrNull(data.path("project"), "id")
+                : data.has("projectId") ? textOrNull(data, "projectId") : textOrNull(data, "id");
+        if (id == null) {
+            throw new MalformedEventException("Event data names no project");
+        }
+        try {
+            return UUID.fromString(id);
+        } catch (IllegalArgumentException e) {
+            throw new MalformedEventException("Project id " + id + " is not a UUID", e);
+        }
+    }
+
+    /** The code of a project not (yet) known here, if the event names it. */
+    private static String projectCode(JsonNode data) {
+        if (data.path("project").isObject()) {
+            return textOrNull(data.path("project"), "code");
+        }
+        return data.has("projectCode") ? textOrNull(data, "projectCode") : data.has("projectId") ? null : textOrNull(data, "code");
+    }
+
+    private static String textOrNull(JsonNode data, String field) {
+        JsonNode value = data.path(field);
+        return value.isTextual() ? value.asText() : null;
+    }
+}

@@ -1,0 +1,65 @@
+package nl.metrokaart.newsletter.events;
+
+import com.fasterxml.jackson.databind.JsonNode;
+import io.smallrye.reactive.messaging.annotations.Blocking;
+import jakarta.enterprise.context.ApplicationScoped;
+import jakarta.inject.Inject;
+import java.util.List;
+import nl.metrokaart.newsletter.activity.ActivityRecorder;
+import nl.metrokaart.newsletter.project.ProjectKnowledge;
+import nl.metrokaart.platform.inbox.EventHandlers;
+import nl.metrokaart.platform.inbox.Inbox;
+import org.apache.kafka.clients.consumer.ConsumerRecord;
+import org.eclipse.microprofile.reactive.messaging.Incoming;
+
+/**
+ * Receives the events of programme-service and municipality-service (see their asyncapi.yaml) into the activity
+ * feed, through the idempotent inbox: each event becomes one activity, however often it is delivered. Project
+ * and milestone events also keep what this service knows of projects and milestones up to date.
+ */
+@ApplicationScoped
+public class ActivityConsumer {
+
+    public static final String CONSUMER = "activity-feed";
+
+    static final String PROGRAMME = "nl.metrokaart.programme.";
+    static final String MUNICIPALITY = "nl.metrokaart.municipality.";
+
+    /** The event types the feed records, by the service that publishes them. */
+    public static final List<String> TYPES = List.of(
+            PROGRAMME + "project-created", PROGRAMME + "project-changed", PROGRAMME + "project-status-changed",
+            PROGRAMME + "project-priority-changed", PROGRAMME + "milestone-scheduled", PROGRAMME + "milestone-rescheduled",
+            PROGRAMME + "milestone-achieved", PROGRAMME + "milestone-missed", PROGRAMME + "dependency-added",
+            PROGRAMME + "dependency-removed",
+            MUNICIPALITY + "participation-registered", MUNICIPALITY + "participation-changed",
+            MUNICIPALITY + "variant-choice-made", MUNICIPALITY + "variant-choice-changed",
+            MUNICIPALITY + "decision-recorded", MUNICIPALITY + "decision-changed",
+            MUNICIPALITY + "allocation-key-chosen", MUNICIPALITY + "cost-allocation-changed");
+
+    @Inject
+    Inbox inbox;
+
+    private final EventHandlers handlers = EventHandlers.create();
+
+    @Inject
+    public ActivityConsumer(ActivityRecorder activities, ProjectKnowledge projects) {
+        for (String type : TYPES) {
+            handlers.on(type, JsonNode.class, (event, data) -> {
+                String shortType = type.substring(type.lastIndexOf('.') + 1);
+                if (type.startsWith(PROGRAMME + "project-") && !shortType.equals("project-priority-changed")) {
+                    projects.project(data.path("project").isObject() ? data.path("project") : data);
+                } else if (type.startsWith(PROGRAMME + "milestone-")) {
+                    projects.milestone(data);
+                }
+                activities.record(event, data);
+            });
+        }
+    }
+
+    // Blocking and ordered: the events of one project (one partition) are recorded one after the other.
+    @Incoming("activity-feed")
+    @Blocking
+    public void receive(ConsumerRecord<String, String> record) {
+        inbox.receive(CONSUMER, record, handlers);
+    }
+}

@@ -1,0 +1,40 @@
+package nl.metrokaart.newsletter.project;
+
+import io.quarkus.hibernate.orm.panache.PanacheEntityBase;
+import jakarta.persistence.Column;
+import jakarta.persistence.Entity;
+import jakarta.persistence.Id;
+import jakarta.persistence.Table;
+import java.time.LocalDate;
+import java.util.UUID;
+
+/** A project milestone as known from programme-service's events: for upcoming-milestone sections and alerts. */
+@Entity
+@Table(name = "known_milestone")
+public class KnownMilestone extends PanacheEntityBase {
+
+    @Id
+    public UUID id;
+
+    @Column(name = "project_id", nullable = false)
+    public UUID projectId;
+
+    @Column(nullable = false)
+    public String title;
+
+    @Column(name = "due_date", nullable = false)
+    public LocalDate dueDate;
+
+    @Column(name = "achieved_date")
+    public LocalDate achievedDate;
+
+    @Column(name = "key_milestone", nullable = false)
+    public boolean key;
+
+    /** programme-service's milestone status, {@code open}, {@code achieved} or {@code missed}. */
+    @Column(nullable = false)
+    public String status;
+
+    @Column(name = "source_version", nullable = false)
+    public long sourceVersion;
+}

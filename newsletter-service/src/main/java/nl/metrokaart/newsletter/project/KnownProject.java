@@ -1,0 +1,30 @@
+package nl.metrokaart.newsletter.project;
+
+import io.quarkus.hibernate.orm.panache.PanacheEntityBase;
+import jakarta.persistence.Column;
+import jakarta.persistence.Entity;
+import jakarta.persistence.Id;
+import jakarta.persistence.Table;
+import java.util.UUID;
+
+/** What this service knows of a programme project from programme-service's events: enough to name it. */
+@Entity
+@Table(name = "known_project")
+public class KnownProject extends PanacheEntityBase {
+
+    @Id
+    public UUID id;
+
+    @Column(nullable = false)
+    public String code;
+
+    @Column(nullable = false)
+    public String name;
+
+    @Column(nullable = false)
+    public String status;
+
+    /** programme-service's version of the project: older events do not overwrite newer knowledge. */
+    @Column(name = "source_version", nullable = false)
+    public long sourceVersion;
+}
