@@ -2,15 +2,28 @@ package nl.metrokaart.newsletter.meeting;
 
 import io.quarkiverse.resteasy.problem.HttpProblem;
 import jakarta.enterprise.context.ApplicationScoped;
+import jakarta.enterprise.event.Event;
+import jakarta.inject.Inject;
+import jakarta.persistence.EntityManager;
 import jakarta.transaction.Transactional;
 import jakarta.ws.rs.core.Response;
 import java.util.List;
 import java.util.UUID;
+import nl.metrokaart.newsletter.events.CommunicationEvents;
 import nl.metrokaart.platform.persistence.StoredTime;
 
 /** The rules around meetings. */
 @ApplicationScoped
 public class MeetingService {
+
+    @Inject
+    CommunicationEvents events;
+
+    @Inject
+    Event<MeetingScheduled> scheduled;
+
+    @Inject
+    EntityManager entityManager;
 
     public List<Meeting> list() {
         return Meeting.list("order by startsAt, id");
@@ -37,6 +50,9 @@ public class MeetingService {
         meeting.createdAt = StoredTime.now();
         meeting.updatedAt = meeting.createdAt;
         meeting.persist();
+        entityManager.flush();
+        events.meetingScheduled(meeting.id, MeetingResponse.of(meeting));
+        scheduled.fire(new MeetingScheduled(meeting));
         return meeting;
     }
 }

@@ -1,0 +1,33 @@
+package nl.metrokaart.newsletter.events;
+
+import jakarta.enterprise.context.ApplicationScoped;
+import jakarta.inject.Inject;
+import java.util.UUID;
+import nl.metrokaart.platform.outbox.Outbox;
+
+/**
+ * The events newsletter-service publishes (documented in {@code asyncapi.yaml}): one topic for the programme's
+ * communications, keyed by the newsletter or meeting id.
+ */
+@ApplicationScoped
+public class CommunicationEvents {
+
+    public static final String TOPIC = "metrokaart.newsletter.communications";
+
+    private static final String PREFIX = "nl.metrokaart.newsletter.";
+    public static final String NEWSLETTER_PUBLISHED = PREFIX + "newsletter-published";
+    public static final String MEETING_SCHEDULED = PREFIX + "meeting-scheduled";
+
+    @Inject
+    Outbox outbox;
+
+    /** Records that a newsletter was published, in the current transaction; data is its representation. */
+    public void newsletterPublished(UUID newsletterId, Object newsletter) {
+        outbox.record(TOPIC, newsletterId.toString(), NEWSLETTER_PUBLISHED, "newsletters/" + newsletterId, newsletter);
+    }
+
+    /** Records that a meeting was scheduled, in the current transaction; data is its representation. */
+    public void meetingScheduled(UUID meetingId, Object meeting) {
+        outbox.record(TOPIC, meetingId.toString(), MEETING_SCHEDULED, "meetings/" + meetingId, meeting);
+    }
+}
