@@ -8,19 +8,27 @@ import jakarta.ws.rs.Consumes;
 import jakarta.ws.rs.GET;
 import jakarta.ws.rs.HeaderParam;
 import jakarta.ws.rs.POST;
+import jakarta.ws.rs.PUT;
 import jakarta.ws.rs.Path;
 import jakarta.ws.rs.PathParam;
 import jakarta.ws.rs.Produces;
+import jakarta.ws.rs.QueryParam;
 import jakarta.ws.rs.core.Context;
 import jakarta.ws.rs.core.MediaType;
+import jakarta.ws.rs.core.Request;
+import jakarta.ws.rs.core.Response;
+import jakarta.ws.rs.core.Variant;
 import jakarta.ws.rs.core.UriInfo;
 import java.util.List;
 import java.util.UUID;
+import nl.metrokaart.platform.paging.Page;
 import nl.metrokaart.platform.rest.Created;
+import nl.metrokaart.platform.rest.QueryParams;
 import nl.metrokaart.platform.idempotency.IdempotentRequests;
 import nl.metrokaart.platform.security.Roles;
 import org.eclipse.microprofile.openapi.annotations.Operation;
 import org.eclipse.microprofile.openapi.annotations.enums.SchemaType;
+import org.eclipse.microprofile.openapi.annotations.headers.Header;
 import org.eclipse.microprofile.openapi.annotations.media.Content;
 import org.eclipse.microprofile.openapi.annotations.media.Schema;
 import org.eclipse.microprofile.openapi.annotations.parameters.Parameter;
@@ -34,6 +42,10 @@ import org.jboss.resteasy.reactive.RestResponse;
 @Consumes(MediaType.APPLICATION_JSON)
 public class MeetingResource {
 
+    static final MediaType CALENDAR = MediaType.valueOf(MeetingCalendar.MEDIA_TYPE);
+    static final String CALENDAR_UTF8 = MeetingCalendar.MEDIA_TYPE + "; charset=utf-8";
+    private static final List<Variant> VARIANTS = Variant.mediaTypes(MediaType.APPLICATION_JSON_TYPE, CALENDAR).build();
+
     @Inject
     MeetingService meetings;
 
@@ -42,21 +54,49 @@ public class MeetingResource {
 
     @GET
     @RolesAllowed({Roles.ADMIN, Roles.PROGRAMME_MANAGER, Roles.MUNICIPALITY_COORDINATOR, Roles.SECRETARY, Roles.INTEGRATOR})
-    @Operation(operationId = "listMeetings", summary = "List the meetings")
-    @APIResponse(responseCode = "200", description = "The meetings, by start.",
-            content = @Content(schema = @Schema(implementation = MeetingResponse.class, type = SchemaType.ARRAY)))
-    public List<MeetingResponse> list() {
-        return meetings.list().stream().map(MeetingResponse::of).toList();
+    @Operation(operationId = "listMeetings", summary = "List the meetings",
+            description = "Meetings by start, a page at a time (follow nextCursor).")
+    @APIResponse(responseCode = "200", description = "A page of meetings, by start.",
+            headers = @Header(name = "ETag", description = "Strong tag of this page; send it in If-None-Match.",
+                    schema = @Schema(type = SchemaType.STRING)),
+            content = @Content(schema = @Schema(implementation = MeetingPage.class)))
+    @APIResponse(responseCode = "304", description = "Not modified since the ETag in If-None-Match.")
+    @APIResponse(responseCode = "400", description = "cursor or limit is not valid.")
+    public Page<MeetingResponse> list(
+            @Parameter(description = "Continue after this cursor (nextCursor of the previous page).")
+            @QueryParam("cursor") String cursor,
+            @Parameter(description = "Page size.", schema = @Schema(type = SchemaType.INTEGER, minimum = "1",
+                    maximum = "100", defaultValue = "20")) @QueryParam("limit") String limit) {
+        return meetings.list(cursor, QueryParams.wholeNumber("limit", limit, 20, 1, 100));
     }
 
     @GET
     @Path("/{meetingId}")
+    @Produces({MediaType.APPLICATION_JSON, MeetingCalendar.MEDIA_TYPE})
     @RolesAllowed({Roles.ADMIN, Roles.PROGRAMME_MANAGER, Roles.MUNICIPALITY_COORDINATOR, Roles.SECRETARY, Roles.INTEGRATOR})
-    @Operation(operationId = "getMeeting", summary = "Get one meeting")
-    @APIResponse(responseCode = "200", description = "The meeting.")
+    @Operation(operationId = "getMeeting", summary = "Get one meeting",
+            description = "As JSON, or with Accept: text/calendar as an iCalendar (RFC 5545, METHOD:PUBLISH) with one "
+                    + "event: UID <meetingId>@metrokaart, start and end in UTC, the title as SUMMARY, the location, and "
+                    + "the audience and agenda (with project codes) in DESCRIPTION; SEQUENCE follows the version.")
+    @APIResponse(responseCode = "200", description = "The meeting.",
+            headers = @Header(name = "ETag", description = "Send it in If-Match to change the meeting (JSON only).",
+                    schema = @Schema(type = SchemaType.STRING)),
+            content = {
+                    @Content(mediaType = MediaType.APPLICATION_JSON, schema = @Schema(implementation = MeetingResponse.class)),
+                    @Content(mediaType = MeetingCalendar.MEDIA_TYPE, schema = @Schema(type = SchemaType.STRING,
+                            description = "An iCalendar (RFC 5545) with one VEVENT for the meeting."))})
+    @APIResponse(responseCode = "304", description = "Not modified since the ETag in If-None-Match.")
     @APIResponse(responseCode = "404", description = "No meeting with this id.")
-    public MeetingResponse get(@PathParam("meetingId") UUID meetingId) {
-        return MeetingResponse.of(meetings.get(meetingId));
+    @APIResponse(responseCode = "406", description = "Neither application/json nor text/calendar is acceptable.")
+    public Response get(@PathParam("meetingId") UUID meetingId, @Context Request request) {
+        Meeting meeting = meetings.get(meetingId);
+        Variant variant = request.selectVariant(VARIANTS);
+        if (variant != null && variant.getMediaType().isCompatible(CALENDAR)) {
+            return Response.ok(MeetingCalendar.write(meeting), CALENDAR_UTF8)
+                    .header("Content-Disposition", "inline; filename=\"meeting-" + meetingId + ".ics\"")
+                    .build();
+        }
+        return Response.ok(MeetingResponse.of(meeting), MediaType.APPLICATION_JSON_TYPE).build();
     }
 
     @POST
@@ -73,5 +113,31 @@ public class MeetingResource {
             Meeting created = meetings.create(request);
             return Created.at(uriInfo, created.id, MeetingResponse.of(created));
         });
+    }
+
+    @PUT
+    @Path("/{meetingId}")
+    @RolesAllowed({Roles.ADMIN, Roles.PROGRAMME_MANAGER})
+    @Operation(operationId = "replaceMeeting", summary = "Change a meeting",
+            description = "Replaces title, time, location, audience and agenda. Requires If-Match.")
+    @APIResponse(responseCode = "200", description = "The changed meeting.",
+            content = @Content(schema = @Schema(implementation = MeetingResponse.class)))
+    @APIResponse(responseCode = "400", description = "Invalid body.")
+    @APIResponse(responseCode = "404", description = "No meeting with this id.")
+    @APIResponse(responseCode = "412", description = "The meeting changed since the ETag in If-Match.")
+    @APIResponse(responseCode = "428", description = "If-Match is missing.")
+    public MeetingResponse replace(@PathParam("meetingId") UUID meetingId,
+            @Parameter(description = "The ETag of the meeting as last read.", required = true)
+            @HeaderParam("If-Match") String ifMatch,
+            @NotNull @Valid MeetingRequest request) {
+        return MeetingResponse.of(meetings.replace(meetingId, ifMatch, request));
+    }
+
+    /** OpenAPI name for a page of meetings. */
+    @Schema(name = "MeetingPage")
+    static final class MeetingPage {
+        public List<MeetingResponse> items;
+        @Schema(description = "Cursor for the next page; absent on the last page.")
+        public String nextCursor;
     }
 }

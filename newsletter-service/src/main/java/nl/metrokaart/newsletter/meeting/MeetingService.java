@@ -4,12 +4,18 @@ import io.quarkiverse.resteasy.problem.HttpProblem;
 import jakarta.enterprise.context.ApplicationScoped;
 import jakarta.enterprise.event.Event;
 import jakarta.inject.Inject;
+import io.quarkus.panache.common.Parameters;
 import jakarta.persistence.EntityManager;
+import jakarta.persistence.LockModeType;
 import jakarta.transaction.Transactional;
 import jakarta.ws.rs.core.Response;
+import java.time.Instant;
 import java.util.List;
 import java.util.UUID;
 import nl.metrokaart.newsletter.events.CommunicationEvents;
+import nl.metrokaart.platform.conditional.Preconditions;
+import nl.metrokaart.platform.paging.Cursors;
+import nl.metrokaart.platform.paging.Page;
 import nl.metrokaart.platform.persistence.StoredTime;
 
 /** The rules around meetings. */
@@ -25,19 +31,68 @@ public class MeetingService {
     @Inject
     EntityManager entityManager;
 
-    public List<Meeting> list() {
-        return Meeting.list("order by startsAt, id");
+    @Inject
+    Preconditions preconditions;
+
+    /** Meetings by start, then id; the cursor is the start and id of the last meeting of the previous page. */
+    public Page<MeetingResponse> list(String cursor, int limit) {
+        String query = "1 = 1";
+        Parameters parameters = new Parameters();
+        if (cursor != null) {
+            String[] position = Cursors.decode(cursor, "cursor").split("\\|", 2);
+            try {
+                parameters.and("startsAt", Instant.parse(position[0])).and("id", UUID.fromString(position[1]));
+            } catch (RuntimeException e) {
+                throw Cursors.invalid("cursor");
+            }
+            query = "startsAt > :startsAt or (startsAt = :startsAt and id > :id)";
+        }
+        // One more than asked tells whether there is a next page (range bounds are inclusive).
+        List<Meeting> fetched = Meeting.<Meeting>find(query + " order by startsAt, id", parameters).range(0, limit).list();
+        boolean more = fetched.size() > limit;
+        List<Meeting> page = more ? fetched.subList(0, limit) : fetched;
+        Meeting last = page.isEmpty() ? null : page.get(page.size() - 1);
+        String next = more ? Cursors.encode(last.startsAt + "|" + last.id) : null;
+        return new Page<>(page.stream().map(MeetingResponse::of).toList(), next);
     }
 
     public Meeting get(UUID id) {
-        return Meeting.<Meeting>findByIdOptional(id).orElseThrow(() -> HttpProblem.valueOf(
-                Response.Status.NOT_FOUND, "Meeting " + id + " does not exist."));
+        return Meeting.<Meeting>findByIdOptional(id).orElseThrow(() -> notFound(id));
+    }
+
+    private static HttpProblem notFound(UUID id) {
+        return HttpProblem.valueOf(Response.Status.NOT_FOUND, "Meeting " + id + " does not exist.");
     }
 
     @Transactional
     public Meeting create(MeetingRequest request) {
         Meeting meeting = new Meeting();
         meeting.id = UUID.randomUUID();
+        apply(meeting, request);
+        meeting.createdAt = StoredTime.now();
+        meeting.updatedAt = meeting.createdAt;
+        meeting.persist();
+        entityManager.flush();
+        events.meetingScheduled(meeting.id, MeetingResponse.of(meeting));
+        scheduled.fire(new MeetingScheduled(meeting));
+        return meeting;
+    }
+
+    /** Replaces what was planned; the client must have read the current version (If-Match). */
+    @Transactional
+    public Meeting replace(UUID id, String ifMatch, MeetingRequest request) {
+        Meeting meeting = entityManager.find(Meeting.class, id, LockModeType.PESSIMISTIC_WRITE);
+        if (meeting == null) {
+            throw notFound(id);
+        }
+        preconditions.requireMatch(ifMatch, MeetingResponse.of(meeting));
+        apply(meeting, request);
+        meeting.updatedAt = StoredTime.now();
+        entityManager.flush();
+        return meeting;
+    }
+
+    private static void apply(Meeting meeting, MeetingRequest request) {
         meeting.title = request.title().strip();
         meeting.startsAt = StoredTime.of(request.startsAt().toInstant());
         meeting.endsAt = StoredTime.of(request.endsAt().toInstant());
@@ -47,12 +102,5 @@ public class MeetingService {
                 : request.agendaItems().stream()
                         .map(i -> new Meeting.AgendaItem(i.title().strip(), i.projectCode()))
                         .toList();
-        meeting.createdAt = StoredTime.now();
-        meeting.updatedAt = meeting.createdAt;
-        meeting.persist();
-        entityManager.flush();
-        events.meetingScheduled(meeting.id, MeetingResponse.of(meeting));
-        scheduled.fire(new MeetingScheduled(meeting));
-        return meeting;
     }
 }

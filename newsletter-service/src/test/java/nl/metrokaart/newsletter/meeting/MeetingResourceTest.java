@@ -80,9 +80,9 @@ class MeetingResourceTest {
         // Same day as "late" by the clock in Amsterdam, but earlier in absolute time.
         String middle = create("Middle", "2031-06-01T09:00:00+02:00", "2031-06-01T09:30:00+02:00");
         List<String> ids = given().auth().oauth2(reader(Roles.INTEGRATOR))
-                .when().get("/api/v1/meetings")
+                .when().get("/api/v1/meetings?limit=100")
                 .then().statusCode(200)
-                .extract().path("id");
+                .extract().path("items.id");
         assertEquals(List.of(early, middle, late), ids.stream().filter(List.of(early, middle, late)::contains).toList());
     }
 
@@ -160,7 +160,7 @@ class MeetingResourceTest {
         given().contentType("application/json").body(valid)
                 .when().post("/api/v1/meetings").then().statusCode(401);
         given().auth().oauth2(reader(Roles.ADMIN)).when().get("/api/v1/meetings")
-                .then().statusCode(200).body("title", not(hasItem("Not mine to plan")));
+                .then().statusCode(200).body("items.title", not(hasItem("Not mine to plan")));
 
         given().auth().oauth2(reader(Roles.ADMIN)).contentType("application/json").body(valid)
                 .when().post("/api/v1/meetings")

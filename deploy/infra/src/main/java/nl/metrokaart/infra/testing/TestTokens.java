@@ -35,4 +35,19 @@ public final class TestTokens {
                 .expiresIn(600)
                 .sign();
     }
+
+    /**
+     * A client-credentials token of a confidential client (an integrator's system), as Keycloak issues it: the
+     * client id in {@code azp} and {@code client_id}, the subject and user name of the client's service account.
+     */
+    public static String client(String clientId, String... roles) {
+        return Jwt.preferredUserName("service-account-" + clientId)
+                .subject("service-account-" + clientId)
+                .issuer(ISSUER)
+                .claim("azp", clientId)
+                .claim("client_id", clientId)
+                .claim("realm_access", Map.of("roles", List.of(roles)))
+                .expiresIn(600)
+                .sign();
+    }
 }

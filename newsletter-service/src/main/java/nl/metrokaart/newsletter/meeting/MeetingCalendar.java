@@ -1,0 +1,83 @@
+package nl.metrokaart.newsletter.meeting;
+
+import java.io.IOException;
+import java.io.StringWriter;
+import java.time.temporal.ChronoUnit;
+import net.fortuna.ical4j.data.CalendarOutputter;
+import net.fortuna.ical4j.model.Calendar;
+import net.fortuna.ical4j.model.component.VEvent;
+import net.fortuna.ical4j.model.property.Categories;
+import net.fortuna.ical4j.model.property.Description;
+import net.fortuna.ical4j.model.property.DtEnd;
+import net.fortuna.ical4j.model.property.DtStamp;
+import net.fortuna.ical4j.model.property.DtStart;
+import net.fortuna.ical4j.model.property.Location;
+import net.fortuna.ical4j.model.property.ProdId;
+import net.fortuna.ical4j.model.property.Sequence;
+import net.fortuna.ical4j.model.property.Summary;
+import net.fortuna.ical4j.model.property.Uid;
+import net.fortuna.ical4j.model.property.immutable.ImmutableCalScale;
+import net.fortuna.ical4j.model.property.immutable.ImmutableMethod;
+import net.fortuna.ical4j.model.property.immutable.ImmutableVersion;
+import net.fortuna.ical4j.validate.ValidationException;
+
+/**
+ * A meeting as an RFC 5545 calendar with one event, to add to a calendar client. The UID stays the same for the
+ * meeting and SEQUENCE follows its version, so a client updates the event it has instead of adding another.
+ */
+final class MeetingCalendar {
+
+    static final String MEDIA_TYPE = "text/calendar";
+    static final String PROD_ID = "-//Metrokaart//Programme meetings 1.0//EN";
+
+    private MeetingCalendar() {
+    }
+
+    static String write(Meeting meeting) {
+        Calendar calendar = new Calendar();
+        calendar.add(new ProdId(PROD_ID));
+        calendar.add(ImmutableVersion.VERSION_2_0);
+        calendar.add(ImmutableCalScale.GREGORIAN);
+        calendar.add(ImmutableMethod.PUBLISH);
+        calendar.add(event(meeting));
+        StringWriter out = new StringWriter();
+        try {
+            new CalendarOutputter(true).output(calendar, out);
+        } catch (IOException | ValidationException e) {
+            throw new IllegalStateException("Meeting " + meeting.id + " could not be written as iCalendar", e);
+        }
+        return out.toString();
+    }
+
+    private static VEvent event(Meeting meeting) {
+        VEvent event = new VEvent(false);
+        event.add(new Uid(meeting.id + "@metrokaart"));
+        // The last revision, not the time of the request: an unchanged meeting gives an unchanged calendar.
+        event.add(new DtStamp(meeting.updatedAt.truncatedTo(ChronoUnit.SECONDS)));
+        event.add(new DtStart<>(meeting.startsAt.truncatedTo(ChronoUnit.SECONDS)));
+        event.add(new DtEnd<>(meeting.endsAt.truncatedTo(ChronoUnit.SECONDS)));
+        event.add(new Sequence((int) Math.min(meeting.version, Integer.MAX_VALUE)));
+        event.add(new Summary(meeting.title));
+        event.add(new Location(meeting.location));
+        event.add(new Description(description(meeting)));
+        event.add(new Categories(meeting.audience.value()));
+        return event;
+    }
+
+    /** Who it is for, then the agenda, one numbered item a line, with the project code of items about a project. */
+    static String description(Meeting meeting) {
+        StringBuilder text = new StringBuilder("Audience: ").append(meeting.audience.value());
+        if (meeting.agendaItems.isEmpty()) {
+            return text.append("\nNo agenda yet.").toString();
+        }
+        text.append("\nAgenda:");
+        int number = 1;
+        for (Meeting.AgendaItem item : meeting.agendaItems) {
+            text.append('\n').append(number++).append(". ").append(item.title());
+            if (item.projectCode() != null) {
+                text.append(" [").append(item.projectCode()).append(']');
+            }
+        }
+        return text.toString();
+    }
+}

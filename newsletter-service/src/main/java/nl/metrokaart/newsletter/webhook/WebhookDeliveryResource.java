@@ -1,0 +1,76 @@
+package nl.metrokaart.newsletter.webhook;
+
+import io.quarkus.panache.common.Parameters;
+import jakarta.annotation.security.RolesAllowed;
+import jakarta.inject.Inject;
+import jakarta.ws.rs.GET;
+import jakarta.ws.rs.Path;
+import jakarta.ws.rs.PathParam;
+import jakarta.ws.rs.Produces;
+import jakarta.ws.rs.QueryParam;
+import jakarta.ws.rs.core.MediaType;
+import java.util.List;
+import java.util.UUID;
+import nl.metrokaart.platform.paging.Cursors;
+import nl.metrokaart.platform.paging.Page;
+import nl.metrokaart.platform.rest.QueryParams;
+import nl.metrokaart.platform.security.Roles;
+import org.eclipse.microprofile.openapi.annotations.Operation;
+import org.eclipse.microprofile.openapi.annotations.enums.SchemaType;
+import org.eclipse.microprofile.openapi.annotations.headers.Header;
+import org.eclipse.microprofile.openapi.annotations.media.Content;
+import org.eclipse.microprofile.openapi.annotations.media.Schema;
+import org.eclipse.microprofile.openapi.annotations.parameters.Parameter;
+import org.eclipse.microprofile.openapi.annotations.responses.APIResponse;
+import org.eclipse.microprofile.openapi.annotations.tags.Tag;
+
+@Path("/api/v1/webhook-subscriptions/{webhookSubscriptionId}/deliveries")
+@Tag(name = "Webhook subscriptions")
+@Produces(MediaType.APPLICATION_JSON)
+public class WebhookDeliveryResource {
+
+    @Inject
+    WebhookSubscriptionService subscriptions;
+
+    @GET
+    @RolesAllowed({Roles.ADMIN, Roles.INTEGRATOR})
+    @Operation(operationId = "listWebhookDeliveries", summary = "List the deliveries of a webhook subscription",
+            description = "The delivery log, newest first, a page at a time (follow nextCursor): per event its "
+                    + "status, attempts, last response and next attempt, and every attempt made.")
+    @APIResponse(responseCode = "200", description = "A page of deliveries.",
+            headers = @Header(name = "ETag", description = "Strong tag of this page; send it in If-None-Match.",
+                    schema = @Schema(type = SchemaType.STRING)),
+            content = @Content(schema = @Schema(implementation = WebhookDeliveryPage.class)))
+    @APIResponse(responseCode = "304", description = "Not modified since the ETag in If-None-Match.")
+    @APIResponse(responseCode = "400", description = "cursor or limit is not valid.")
+    @APIResponse(responseCode = "404", description = "No subscription with this id, or not the caller's.")
+    public Page<WebhookDeliveryResponse> list(@PathParam("webhookSubscriptionId") UUID webhookSubscriptionId,
+            @Parameter(description = "Continue after this cursor (nextCursor of the previous page).")
+            @QueryParam("cursor") String cursor,
+            @Parameter(description = "Page size.", schema = @Schema(type = SchemaType.INTEGER, minimum = "1",
+                    maximum = "100", defaultValue = "20")) @QueryParam("limit") String limit) {
+        int size = QueryParams.wholeNumber("limit", limit, WebhookSubscriptionResource.DEFAULT_LIMIT, 1,
+                WebhookSubscriptionResource.MAX_LIMIT);
+        WebhookSubscription subscription = subscriptions.get(webhookSubscriptionId);
+        StringBuilder query = new StringBuilder("subscriptionId = :subscription");
+        Parameters parameters = Parameters.with("subscription", subscription.id);
+        if (cursor != null) {
+            query.append(" and position < :before");
+            parameters.and("before", WebhookSubscriptionService.position(cursor));
+        }
+        List<WebhookDelivery> fetched = WebhookDelivery.<WebhookDelivery>find(query + " order by position desc",
+                parameters).range(0, size).list();
+        boolean more = fetched.size() > size;
+        List<WebhookDelivery> page = more ? fetched.subList(0, size) : fetched;
+        String next = more ? Cursors.encode(Long.toString(page.get(page.size() - 1).position)) : null;
+        return new Page<>(page.stream().map(WebhookDeliveryResponse::of).toList(), next);
+    }
+
+    /** OpenAPI name for a page of deliveries. */
+    @Schema(name = "WebhookDeliveryPage")
+    static final class WebhookDeliveryPage {
+        public List<WebhookDeliveryResponse> items;
+        @Schema(description = "Cursor for the next (older) page; absent on the last page.")
+        public String nextCursor;
+    }
+}

@@ -1,0 +1,34 @@
+package nl.metrokaart.newsletter.webhook;
+
+import com.fasterxml.jackson.annotation.JsonInclude;
+import java.time.Instant;
+import java.util.List;
+import java.util.UUID;
+import org.eclipse.microprofile.openapi.annotations.media.Schema;
+
+@Schema(name = "WebhookSubscription", description = "An integrator's webhook subscription.")
+public record WebhookSubscriptionResponse(
+        UUID id,
+        @Schema(description = "The client id that owns it.", examples = "zaaksysteem-schoonhoven") String owner,
+        String callbackUrl,
+        List<String> eventTypes,
+        @Schema(nullable = true) String description,
+        @Schema(description = "False when paused, or disabled after a run of failed deliveries.") boolean enabled,
+        @Schema(description = "Deliveries failed in a row; a delivered one resets it.") int consecutiveFailures,
+        @Schema(description = "When it was disabled, if it is.", nullable = true) Instant disabledAt,
+        @Schema(description = "Incremented on every change.") long version,
+        Instant createdAt,
+        Instant updatedAt,
+        @Schema(description = "The signing secret (Standard Webhooks, whsec_ and base64): only in the answer to "
+                + "the registration; keep it safe.", examples = "whsec_MfKQ9r8GKYqrTwjUPD8ILPZIo2LaLaSw")
+        @JsonInclude(JsonInclude.Include.NON_NULL) String secret) {
+
+    static WebhookSubscriptionResponse of(WebhookSubscription s) {
+        return of(s, null);
+    }
+
+    static WebhookSubscriptionResponse of(WebhookSubscription s, String secret) {
+        return new WebhookSubscriptionResponse(s.id, s.owner, s.callbackUrl, List.copyOf(s.eventTypes), s.description,
+                s.enabled, s.consecutiveFailures, s.disabledAt, s.version, s.createdAt, s.updatedAt, secret);
+    }
+}

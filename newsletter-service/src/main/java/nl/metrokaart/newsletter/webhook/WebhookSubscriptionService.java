@@ -1,0 +1,182 @@
+package nl.metrokaart.newsletter.webhook;
+
+import com.fasterxml.jackson.databind.node.ObjectNode;
+import io.quarkiverse.resteasy.problem.HttpProblem;
+import io.quarkus.panache.common.Parameters;
+import jakarta.enterprise.context.ApplicationScoped;
+import jakarta.inject.Inject;
+import jakarta.persistence.EntityManager;
+import jakarta.persistence.LockModeType;
+import jakarta.transaction.Transactional;
+import jakarta.ws.rs.core.Response;
+import java.util.LinkedHashSet;
+import java.util.List;
+import java.util.UUID;
+import nl.metrokaart.newsletter.events.ActivityConsumer;
+import nl.metrokaart.platform.conditional.Preconditions;
+import nl.metrokaart.platform.paging.Cursors;
+import nl.metrokaart.platform.paging.Page;
+import nl.metrokaart.platform.persistence.StoredTime;
+import nl.metrokaart.platform.problem.Problems;
+import org.eclipse.microprofile.config.inject.ConfigProperty;
+
+/** The rules around webhook subscriptions: who sees which, what a callback URL may be, verification on change. */
+@ApplicationScoped
+public class WebhookSubscriptionService {
+
+    @Inject
+    WebhookSender sender;
+
+    @Inject
+    WebhookCaller caller;
+
+    @Inject
+    Preconditions preconditions;
+
+    @Inject
+    EntityManager entityManager;
+
+    @ConfigProperty(name = "metrokaart.events.source")
+    String source;
+
+    /** Own subscriptions (admins: all) in order of registration; the cursor is the last position seen. */
+    public Page<WebhookSubscriptionResponse> list(String cursor, int limit) {
+        StringBuilder query = new StringBuilder("position > :after");
+        Parameters parameters = Parameters.with("after", position(cursor));
+        if (!caller.admin()) {
+            query.append(" and owner = :owner");
+            parameters.and("owner", caller.clientId());
+        }
+        List<WebhookSubscription> fetched = WebhookSubscription.<WebhookSubscription>find(query + " order by position",
+                parameters).range(0, limit).list();
+        boolean more = fetched.size() > limit;
+        List<WebhookSubscription> page = more ? fetched.subList(0, limit) : fetched;
+        String next = more ? Cursors.encode(Long.toString(page.get(page.size() - 1).position)) : null;
+        return new Page<>(page.stream().map(WebhookSubscriptionResponse::of).toList(), next);
+    }
+
+    static long position(String cursor) {
+        if (cursor == null) {
+            return 0;
+        }
+        try {
+            return Long.parseLong(Cursors.decode(cursor, "cursor"));
+        } catch (NumberFormatException e) {
+            throw Cursors.invalid("cursor");
+        }
+    }
+
+    /** The subscription, if the caller may see it; someone else's is as absent as one that does not exist. */
+    public WebhookSubscription get(UUID id) {
+        WebhookSubscription subscription = WebhookSubscription.findById(id);
+        if (subscription == null || !caller.maySee(subscription)) {
+            throw notFound(id);
+        }
+        return subscription;
+    }
+
+    static HttpProblem notFound(UUID id) {
+        return HttpProblem.valueOf(Response.Status.NOT_FOUND, "Webhook subscription " + id + " does not exist.");
+    }
+
+    /** Registers a subscription once its endpoint accepted a signed test delivery; otherwise nothing is stored. */
+    @Transactional
+    public WebhookSubscription create(WebhookSubscriptionRequest request) {
+        String callbackUrl = acceptableUrl(request.callbackUrl());
+        List<String> eventTypes = knownTypes(request.eventTypes());
+        WebhookSubscription subscription = new WebhookSubscription();
+        subscription.id = UUID.randomUUID();
+        subscription.owner = caller.clientId();
+        subscription.secret = WebhookSignatures.newSecret();
+        verify(subscription.id, callbackUrl, subscription.secret, eventTypes);
+        subscription.callbackUrl = callbackUrl;
+        subscription.eventTypes = eventTypes;
+        subscription.description = blankToNull(request.description());
+        subscription.enabled = true;
+        subscription.createdAt = StoredTime.now();
+        subscription.updatedAt = subscription.createdAt;
+        subscription.persist();
+        entityManager.flush();
+        return subscription;
+    }
+
+    @Transactional
+    public WebhookSubscription replace(UUID id, String ifMatch, WebhookSubscriptionUpdate update) {
+        WebhookSubscription subscription = lock(id);
+        preconditions.requireMatch(ifMatch, WebhookSubscriptionResponse.of(subscription));
+        String callbackUrl = acceptableUrl(update.callbackUrl());
+        List<String> eventTypes = knownTypes(update.eventTypes());
+        if (!callbackUrl.equals(subscription.callbackUrl)) {
+            verify(subscription.id, callbackUrl, subscription.secret, eventTypes);
+        }
+        subscription.callbackUrl = callbackUrl;
+        subscription.eventTypes = eventTypes;
+        subscription.description = blankToNull(update.description());
+        if (update.enabled() && !subscription.enabled) {
+            subscription.consecutiveFailures = 0;
+            subscription.disabledAt = null;
+        } else if (!update.enabled() && subscription.enabled) {
+            subscription.disabledAt = StoredTime.now();
+        }
+        subscription.enabled = update.enabled();
+        subscription.updatedAt = StoredTime.now();
+        entityManager.flush();
+        return subscription;
+    }
+
+    @Transactional
+    public void delete(UUID id) {
+        lock(id).delete();
+    }
+
+    private WebhookSubscription lock(UUID id) {
+        WebhookSubscription subscription = entityManager.find(WebhookSubscription.class, id, LockModeType.PESSIMISTIC_WRITE);
+        if (subscription == null || !caller.maySee(subscription)) {
+            throw notFound(id);
+        }
+        return subscription;
+    }
+
+    private String acceptableUrl(String url) {
+        try {
+            return sender.guard().check(url).toString();
+        } catch (CallbackGuard.RefusedCallback e) {
+            throw Problems.invalid("callbackUrl", "body", e.getMessage());
+        }
+    }
+
+    /** The requested types without repeats, each one the activity feed records. */
+    static List<String> knownTypes(List<String> requested) {
+        List<String> unknown = requested.stream().filter(t -> !ActivityConsumer.TYPES.contains(t)).toList();
+        if (!unknown.isEmpty()) {
+            throw Problems.invalid("eventTypes", "body", "contains unknown event types " + unknown
+                    + "; each must be one of " + ActivityConsumer.TYPES);
+        }
+        return List.copyOf(new LinkedHashSet<>(requested));
+    }
+
+    /** A signed test delivery, like a real one; anything but a 2xx in time refuses the callback URL. */
+    private void verify(UUID subscriptionId, String callbackUrl, String secret, List<String> eventTypes) {
+        ObjectNode data = WebhookEvents.object();
+        data.put("webhookSubscriptionId", subscriptionId.toString());
+        data.set("eventTypes", data.arrayNode().addAll(eventTypes.stream().map(data::textNode).toList()));
+        String messageId = UUID.randomUUID().toString();
+        String body = WebhookEvents.structured(messageId, source, WebhookEvents.VERIFICATION_TYPE,
+                "webhook-subscriptions/" + subscriptionId, StoredTime.now(), data);
+        WebhookSender.Outcome outcome = sender.send(callbackUrl, secret, messageId, body);
+        if (!outcome.success()) {
+            HttpProblem.Builder problem = HttpProblem.builder().withStatus(422).withTitle("Unprocessable Content")
+                    .withDetail("The callback URL did not accept the verification delivery (type "
+                            + WebhookEvents.VERIFICATION_TYPE + "): it " + outcome.detail()
+                            + ". Nothing was registered; answer it with a 2xx and try again.");
+            if (outcome.status() != null) {
+                problem.with("callbackResponseStatus", outcome.status());
+            }
+            throw problem.build();
+        }
+    }
+
+    private static String blankToNull(String text) {
+        return text == null || text.isBlank() ? null : text.strip();
+    }
+}
