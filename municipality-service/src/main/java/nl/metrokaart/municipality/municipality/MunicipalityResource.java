@@ -8,6 +8,8 @@ import jakarta.ws.rs.Consumes;
 import jakarta.ws.rs.GET;
 import jakarta.ws.rs.HeaderParam;
 import jakarta.ws.rs.POST;
+import jakarta.ws.rs.PUT;
+import jakarta.ws.rs.core.HttpHeaders;
 import jakarta.ws.rs.Path;
 import jakarta.ws.rs.PathParam;
 import jakarta.ws.rs.Produces;
@@ -76,5 +78,28 @@ public class MunicipalityResource {
             Municipality created = municipalities.create(request);
             return Created.at(uriInfo, created.code, MunicipalityResponse.of(created));
         });
+    }
+
+    @PUT
+    @Path("/{municipalityCode}")
+    @RolesAllowed({Roles.ADMIN, Roles.PROGRAMME_MANAGER})
+    @Operation(operationId = "replaceMunicipality", summary = "Replace a municipality",
+            description = "Full replace; If-Match with the municipality's current ETag is required. The code in the "
+                    + "body must equal the code in the path. A change of inhabitants affects cost allocations.")
+    @APIResponse(responseCode = "200", description = "The municipality as it is now.",
+            content = @Content(schema = @Schema(implementation = MunicipalityResponse.class)))
+    @APIResponse(responseCode = "400", description = "Invalid body, or a code other than the one in the path.")
+    @APIResponse(responseCode = "401", description = "No valid bearer token.")
+    @APIResponse(responseCode = "403", description = "Only admins and programme managers change municipalities.")
+    @APIResponse(responseCode = "404", description = "No municipality with this code.")
+    @APIResponse(responseCode = "412", description = "The municipality changed since the ETag given in If-Match.")
+    @APIResponse(responseCode = "428", description = "If-Match is missing.")
+    public MunicipalityResponse replace(
+            @Parameter(description = "CBS municipality code.", example = "GM0610",
+                    schema = @Schema(type = SchemaType.STRING, pattern = MunicipalityRequest.CBS_CODE))
+            @PathParam("municipalityCode") String municipalityCode,
+            @Parameter(description = "The ETag of the municipality as last read.") @HeaderParam(HttpHeaders.IF_MATCH) String ifMatch,
+            @NotNull @Valid MunicipalityRequest request) {
+        return MunicipalityResponse.of(municipalities.replace(municipalityCode, ifMatch, request));
     }
 }

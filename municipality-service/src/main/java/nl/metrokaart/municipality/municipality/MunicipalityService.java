@@ -8,7 +8,9 @@ import jakarta.persistence.PersistenceException;
 import jakarta.transaction.Transactional;
 import jakarta.ws.rs.core.Response;
 import java.util.List;
+import nl.metrokaart.platform.conditional.Preconditions;
 import nl.metrokaart.platform.persistence.StoredTime;
+import nl.metrokaart.platform.problem.Problems;
 import org.hibernate.exception.ConstraintViolationException;
 
 /** The rules around municipalities: one registration per CBS code. */
@@ -17,6 +19,9 @@ public class MunicipalityService {
 
     @Inject
     EntityManager entityManager;
+
+    @Inject
+    Preconditions preconditions;
 
     public List<Municipality> list() {
         return Municipality.list("order by name, code");
@@ -50,6 +55,23 @@ public class MunicipalityService {
             }
             throw e;
         }
+        return municipality;
+    }
+
+    /** Full replace under If-Match; the code in the body must be the code in the path. */
+    @Transactional
+    public Municipality replace(String code, String ifMatch, MunicipalityRequest request) {
+        Municipality municipality = get(code);
+        if (!code.equals(request.code())) {
+            throw Problems.invalid("code", "body", "must be the municipality code in the path");
+        }
+        preconditions.requireMatch(ifMatch, MunicipalityResponse.of(municipality));
+        municipality.name = request.name().strip();
+        municipality.inhabitants = request.inhabitants();
+        municipality.municipalSecretary = request.municipalSecretary().strip();
+        municipality.realisationPlanReference = blankToNull(request.realisationPlanReference());
+        municipality.updatedAt = StoredTime.now();
+        entityManager.flush();
         return municipality;
     }
 

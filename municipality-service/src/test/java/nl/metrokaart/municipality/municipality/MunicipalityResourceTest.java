@@ -163,4 +163,31 @@ class MunicipalityResourceTest {
                 .when().post("/api/v1/municipalities")
                 .then().statusCode(201);
     }
+
+    @Test
+    void replaceNeedsIfMatchAndTheCurrentETag() {
+        create("GM0670", "Lekkerkerk");
+        String url = "/api/v1/municipalities/GM0670";
+        given().auth().oauth2(manager()).contentType("application/json").body(body("GM0670", "Lekkerkerk", 15000))
+                .when().put(url).then().statusCode(428);
+        given().auth().oauth2(manager()).contentType("application/json").header("If-Match", "\"stale\"")
+                .body(body("GM0670", "Lekkerkerk", 15000))
+                .when().put(url).then().statusCode(412);
+        String etag = given().auth().oauth2(manager()).when().get(url).then().statusCode(200).extract().header("ETag");
+        given().auth().oauth2(manager()).contentType("application/json").header("If-Match", etag)
+                .body(body("GM0671", "Lekkerkerk", 15000))
+                .when().put(url).then().statusCode(400).body("invalidParams[0].name", equalTo("code"));
+        given().auth().oauth2(reader(Roles.SECRETARY)).contentType("application/json").header("If-Match", etag)
+                .body(body("GM0670", "Lekkerkerk", 15000))
+                .when().put(url).then().statusCode(403);
+        given().auth().oauth2(manager()).contentType("application/json").header("If-Match", etag)
+                .body(body("GM0670", "Lekkerkerk", 15000))
+                .when().put(url).then().statusCode(200).body("inhabitants", equalTo(15000)).body("version", equalTo(1));
+        given().auth().oauth2(manager()).contentType("application/json").header("If-Match", etag)
+                .body(body("GM0670", "Lekkerkerk", 16000))
+                .when().put(url).then().statusCode(412);
+        given().auth().oauth2(manager()).contentType("application/json").header("If-Match", etag)
+                .body(body("GM0679", "Nowhere", 16000))
+                .when().put("/api/v1/municipalities/GM0679").then().statusCode(404);
+    }
 }
