@@ -124,6 +124,7 @@ public class NewsletterResource {
 
     @POST
     @Path("/{newsletterId}/publication")
+    @Consumes(MediaType.WILDCARD) // no body: the newsletter named by the path is published
     @RolesAllowed({Roles.ADMIN, Roles.PROGRAMME_MANAGER})
     @Operation(operationId = "publishNewsletter", summary = "Publish a draft newsletter",
             description = "The draft becomes published and immutable; it is e-mailed (HTML and text) to every subscribed "

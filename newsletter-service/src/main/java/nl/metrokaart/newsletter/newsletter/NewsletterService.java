@@ -137,7 +137,7 @@ public class NewsletterService {
         preconditions.requireMatch(ifMatch, NewsletterResponse.of(newsletter));
         if (NewsletterStatus.PUBLISHED.value().equals(newsletter.status)) {
             throw Problems.conflict("Newsletter " + newsletter.number + " was published on " + newsletter.publishedAt
-                    + " and cannot be " + verb + ".").with("status", newsletter.status).build();
+                    + " and cannot be " + verb + ".").with("newsletterStatus", newsletter.status).build();
         }
         return newsletter;
     }
