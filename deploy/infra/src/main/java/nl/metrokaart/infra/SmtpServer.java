@@ -20,11 +20,12 @@ import java.util.concurrent.TimeUnit;
  */
 public final class SmtpServer implements AutoCloseable {
 
-    private final GreenMail greenMail;
+    private GreenMail greenMail;
     private final int port;
     private final Path mailDir;
     private final ScheduledExecutorService writer;
     private int written;
+    private MimeMessage[] earlier = new MimeMessage[0];
 
     private SmtpServer(int port, Path mailDir) {
         this.port = Ports.orFree(port);
@@ -58,21 +59,38 @@ public final class SmtpServer implements AutoCloseable {
     }
 
     /** Every message received so far, in order of receipt. */
-    public MimeMessage[] receivedMessages() {
-        return greenMail.getReceivedMessages();
+    public synchronized MimeMessage[] receivedMessages() {
+        MimeMessage[] now = greenMail.getReceivedMessages();
+        MimeMessage[] all = java.util.Arrays.copyOf(earlier, earlier.length + now.length);
+        System.arraycopy(now, 0, all, earlier.length, now.length);
+        return all;
+    }
+
+    /** Takes the server away (connections are refused) until {@link #restart()}; tests of "SMTP is down". */
+    public synchronized void stop() {
+        greenMail.stop();
+    }
+
+    /** Brings a stopped server back on the same port; messages received before the stop are kept. */
+    public synchronized void restart() {
+        MimeMessage[] before = greenMail.getReceivedMessages();
+        greenMail = new GreenMail(new ServerSetup(port, "127.0.0.1", ServerSetup.PROTOCOL_SMTP));
+        greenMail.start();
+        earlier = before;
     }
 
     /** Forgets the messages received so far (tests that count what they cause). */
     public void purge() {
         try {
             greenMail.purgeEmailFromAllMailboxes();
+            earlier = new MimeMessage[0];
         } catch (Exception e) {
             throw new IllegalStateException("Cannot purge the mailboxes", e);
         }
     }
 
     private synchronized void writeNew() {
-        MimeMessage[] messages = greenMail.getReceivedMessages();
+        MimeMessage[] messages = receivedMessages();
         if (messages.length < written) {
             written = 0; // purged
         }

@@ -86,7 +86,7 @@ public class MailRelay {
     }
 
     /** base × 2^(attempts-1), at most max. */
-    Duration backOff(int attempts) {
+    public Duration backOff(int attempts) {
         Duration delay = retryBase.multipliedBy(1L << Math.min(attempts - 1, 20));
         return delay.compareTo(retryMax) > 0 ? retryMax : delay;
     }
