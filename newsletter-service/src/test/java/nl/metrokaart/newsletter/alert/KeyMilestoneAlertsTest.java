@@ -11,11 +11,13 @@ import io.quarkus.test.junit.QuarkusTest;
 import jakarta.inject.Inject;
 import jakarta.mail.internet.MimeMessage;
 import java.time.Clock;
+import java.time.Duration;
 import java.time.Instant;
 import java.time.LocalDate;
 import java.util.List;
 import java.util.UUID;
 import java.util.concurrent.ThreadLocalRandom;
+import nl.metrokaart.newsletter.ShiftableClock;
 import nl.metrokaart.newsletter.TestEvents;
 import nl.metrokaart.newsletter.mail.MailRelay;
 import nl.metrokaart.newsletter.mail.Mails;
@@ -33,6 +35,9 @@ class KeyMilestoneAlertsTest {
 
     @Inject
     Clock clock;
+
+    @Inject
+    ShiftableClock shiftableClock;
 
     private static List<MimeMessage> about(String address, String title) {
         return Mails.to(address).stream().filter(m -> Mails.subject(m).contains(title)).toList();
@@ -91,5 +96,30 @@ class KeyMilestoneAlertsTest {
         assertThat(Mails.subject(due.get(0)), containsString("due on " + today.plusDays(14)));
         assertEquals(0, about(secretary, later).size());
         assertEquals(0, about(secretary, achieved).size());
+    }
+
+    @Test
+    void todayComesFromTheInjectedClock() {
+        String secretary = address("shifted");
+        subscribe(secretary, "secretary", "projects", "\"" + UUID.randomUUID() + "\"", "weekly-digest");
+        UUID projectId = UUID.randomUUID();
+        LocalDate today = LocalDate.now(clock);
+        String farAway = "Far away " + ThreadLocalRandom.current().nextInt(100000);
+        try (TestEvents broker = new TestEvents()) {
+            TestEvents.awaitActivities(List.of(broker.programme("milestone-scheduled", projectId, milestone(UUID.randomUUID(),
+                    projectId, farAway, today.plusDays(400).toString(), null, true, "open", 0), Instant.now())));
+        }
+        alerts.checkDueMilestones();
+        relay.relay();
+        assertEquals(0, about(secretary, farAway).size(), "not due yet");
+        try {
+            shiftableClock.shift(Duration.ofDays(390));
+            alerts.checkDueMilestones();
+        } finally {
+            shiftableClock.reset();
+        }
+        relay.relay();
+        Mails.awaitTo(secretary, 1);
+        assertEquals(1, about(secretary, farAway).size());
     }
 }
