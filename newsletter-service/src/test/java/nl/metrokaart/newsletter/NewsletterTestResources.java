@@ -4,10 +4,12 @@ import io.quarkus.test.common.QuarkusTestResource;
 import io.quarkus.test.common.ResourceArg;
 import io.quarkus.test.oidc.server.OidcWiremockTestResource;
 import nl.metrokaart.infra.testing.PostgresKafkaResource;
+import nl.metrokaart.infra.testing.SmtpResource;
 
-/** Every test of this service runs against a real PostgreSQL database and Kafka broker, and a mock OIDC server. */
+/** Every test of this service runs against a real PostgreSQL database and Kafka broker, a mock OIDC server, and a real SMTP server (GreenMail). */
 @QuarkusTestResource(value = PostgresKafkaResource.class, initArgs = @ResourceArg(name = "database", value = "newsletter"))
 @QuarkusTestResource(OidcWiremockTestResource.class)
+@QuarkusTestResource(SmtpResource.class)
 public final class NewsletterTestResources {
     private NewsletterTestResources() {
     }

@@ -1,0 +1,63 @@
+package nl.metrokaart.newsletter.activity;
+
+import io.quarkiverse.resteasy.problem.HttpProblem;
+import io.quarkus.panache.common.Parameters;
+import jakarta.enterprise.context.ApplicationScoped;
+import jakarta.ws.rs.core.Response;
+import java.time.Instant;
+import java.util.List;
+import java.util.UUID;
+import nl.metrokaart.platform.paging.Cursors;
+import nl.metrokaart.platform.paging.Page;
+
+/** Reads the activity feed: filtered, in feed order, a page at a time. */
+@ApplicationScoped
+public class ActivityService {
+
+    /** Filters of the list; null means no filter. */
+    public record Filter(UUID projectId, String municipalityCode, String type, Instant occurredFrom, Instant occurredUntil) {
+    }
+
+    public Page<ActivityResponse> list(Filter filter, String cursor, int limit) {
+        StringBuilder query = new StringBuilder("1 = 1");
+        Parameters parameters = new Parameters();
+        if (filter.projectId() != null) {
+            query.append(" and projectId = :projectId");
+            parameters.and("projectId", filter.projectId());
+        }
+        if (filter.municipalityCode() != null) {
+            query.append(" and municipalityCode = :municipality");
+            parameters.and("municipality", filter.municipalityCode());
+        }
+        if (filter.type() != null) {
+            query.append(" and type = :type");
+            parameters.and("type", filter.type());
+        }
+        if (filter.occurredFrom() != null) {
+            query.append(" and occurredAt >= :from");
+            parameters.and("from", filter.occurredFrom());
+        }
+        if (filter.occurredUntil() != null) {
+            query.append(" and occurredAt <= :until");
+            parameters.and("until", filter.occurredUntil());
+        }
+        if (cursor != null) {
+            try {
+                parameters.and("after", Long.parseLong(Cursors.decode(cursor, "cursor")));
+            } catch (NumberFormatException e) {
+                throw Cursors.invalid("cursor");
+            }
+            query.append(" and position > :after");
+        }
+        List<Activity> fetched = Activity.<Activity>find(query + " order by position", parameters).range(0, limit).list();
+        boolean more = fetched.size() > limit;
+        List<Activity> page = more ? fetched.subList(0, limit) : fetched;
+        String next = more ? Cursors.encode(String.valueOf(page.get(page.size() - 1).position)) : null;
+        return new Page<>(page.stream().map(ActivityResponse::of).toList(), next);
+    }
+
+    public Activity get(UUID id) {
+        return Activity.<Activity>findByIdOptional(id).orElseThrow(() -> HttpProblem.valueOf(
+                Response.Status.NOT_FOUND, "Activity " + id + " does not exist."));
+    }
+}

@@ -1,0 +1,52 @@
+package nl.metrokaart.newsletter.mail;
+
+import jakarta.enterprise.context.ApplicationScoped;
+import jakarta.transaction.Transactional;
+import java.util.ArrayList;
+import java.util.Collection;
+import java.util.LinkedHashMap;
+import java.util.Locale;
+import java.util.Map;
+import java.util.UUID;
+import java.util.function.Function;
+import nl.metrokaart.platform.persistence.StoredTime;
+
+/**
+ * Queues e-mail in the caller's transaction: the mail exists exactly when the reason to send it does, and
+ * {@link MailRelay} sends it whether or not the SMTP server is up at that moment.
+ */
+@ApplicationScoped
+public class MailQueue {
+
+    @Transactional(Transactional.TxType.MANDATORY)
+    public OutgoingMail queue(MailMessage message) {
+        OutgoingMail mail = new OutgoingMail();
+        mail.id = UUID.randomUUID();
+        mail.recipients = new ArrayList<>(message.recipients());
+        mail.subject = message.subject();
+        mail.text = message.text();
+        mail.html = message.html();
+        if (message.attachment() != null) {
+            mail.attachmentName = message.attachment().name();
+            mail.attachmentContentType = message.attachment().contentType();
+            mail.attachmentData = message.attachment().data();
+        }
+        mail.createdAt = StoredTime.now();
+        mail.nextAttemptAt = mail.createdAt;
+        mail.persist();
+        return mail;
+    }
+
+    /**
+     * One mail per address (recipients do not see each other), each address once however many of the given
+     * items carry it (compared without regard to case).
+     */
+    @Transactional(Transactional.TxType.MANDATORY)
+    public <T> int queueToEach(Collection<T> recipients, Function<T, String> address, Function<T, MailMessage> message) {
+        Map<String, T> byAddress = new LinkedHashMap<>();
+        recipients.forEach(r -> byAddress.putIfAbsent(address.apply(r).toLowerCase(Locale.ROOT), r));
+        byAddress.values().forEach(r -> queue(message.apply(r)));
+        return byAddress.size();
+    }
+
+}

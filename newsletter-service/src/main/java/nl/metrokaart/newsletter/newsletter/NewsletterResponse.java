@@ -1,0 +1,30 @@
+package nl.metrokaart.newsletter.newsletter;
+
+import java.time.Instant;
+import java.time.LocalDate;
+import java.util.List;
+import java.util.UUID;
+import org.eclipse.microprofile.openapi.annotations.media.Schema;
+
+@Schema(name = "Newsletter", description = "A numbered newsletter about a period of the programme.")
+public record NewsletterResponse(
+        UUID id,
+        @Schema(description = "Sequence number, 1 for the first newsletter.", examples = "12") int number,
+        String title,
+        @Schema(description = "Opening text above the sections, if any.") String introduction,
+        LocalDate periodStart,
+        LocalDate periodEnd,
+        NewsletterStatus status,
+        @Schema(description = "The sections, in order.") List<NewsletterEdit.SectionDto> sections,
+        @Schema(description = "When it was published; absent for a draft.") Instant publishedAt,
+        @Schema(description = "Incremented on every change.") long version,
+        Instant createdAt,
+        Instant updatedAt) {
+
+    static NewsletterResponse of(Newsletter n) {
+        return new NewsletterResponse(n.id, n.number, n.title, n.introduction, n.periodStart, n.periodEnd,
+                NewsletterStatus.of(n.status),
+                n.sections.stream().map(s -> new NewsletterEdit.SectionDto(s.key(), s.heading(), List.copyOf(s.items()))).toList(),
+                n.publishedAt, n.version, n.createdAt, n.updatedAt);
+    }
+}

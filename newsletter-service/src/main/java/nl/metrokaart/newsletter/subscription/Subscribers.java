@@ -1,0 +1,29 @@
+package nl.metrokaart.newsletter.subscription;
+
+import jakarta.enterprise.context.ApplicationScoped;
+import java.util.Arrays;
+import java.util.List;
+import nl.metrokaart.newsletter.activity.Activity;
+
+/** Who gets what: the subscriptions that match an activity, a role or everyone. */
+@ApplicationScoped
+public class Subscribers {
+
+    /** Per-event subscribers who follow this activity. */
+    public List<Subscription> perEventFollowing(Activity activity) {
+        return Subscription.<Subscription>list("delivery = ?1 order by createdAt, id", Delivery.PER_EVENT.value())
+                .stream().filter(s -> s.follows(activity)).toList();
+    }
+
+    public List<Subscription> withRole(SubscriberRole... roles) {
+        return Subscription.list("role in ?1 order by createdAt, id", Arrays.stream(roles).map(SubscriberRole::value).toList());
+    }
+
+    public List<Subscription> all() {
+        return Subscription.list("order by createdAt, id");
+    }
+
+    public List<Subscription> weeklyDigest() {
+        return Subscription.list("delivery = ?1 order by createdAt, id", Delivery.WEEKLY_DIGEST.value());
+    }
+}

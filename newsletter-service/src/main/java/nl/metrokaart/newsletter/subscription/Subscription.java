@@ -1,0 +1,78 @@
+package nl.metrokaart.newsletter.subscription;
+
+import io.quarkus.hibernate.orm.panache.PanacheEntityBase;
+import jakarta.persistence.Column;
+import jakarta.persistence.Entity;
+import jakarta.persistence.Id;
+import jakarta.persistence.Table;
+import jakarta.persistence.Version;
+import java.time.Instant;
+import java.util.ArrayList;
+import java.util.List;
+import java.util.UUID;
+import nl.metrokaart.newsletter.activity.Activity;
+import org.hibernate.annotations.JdbcTypeCode;
+import org.hibernate.type.SqlTypes;
+
+/**
+ * A person who gets the programme's news by e-mail. Enumerations are stored by their public value, so the
+ * database reads like the API.
+ */
+@Entity
+@Table(name = "subscription")
+public class Subscription extends PanacheEntityBase {
+
+    @Id
+    public UUID id;
+
+    /** The token subject ({@code sub}) of whoever created it: they, and admins, manage it. */
+    @Column(nullable = false)
+    public String owner;
+
+    @Column(nullable = false)
+    public String name;
+
+    @Column(nullable = false)
+    public String email;
+
+    @Column(name = "municipality_code")
+    public String municipalityCode;
+
+    @Column(nullable = false)
+    public String role;
+
+    @Column(nullable = false)
+    public String follows;
+
+    @JdbcTypeCode(SqlTypes.JSON)
+    @Column(name = "project_ids", nullable = false)
+    public List<UUID> projectIds = new ArrayList<>();
+
+    @Column(nullable = false)
+    public String delivery;
+
+    /** The feed position up to which the weekly digest has covered the activities. */
+    @Column(name = "last_digest_position", nullable = false)
+    public long lastDigestPosition;
+
+    @Column(name = "last_digest_at")
+    public Instant lastDigestAt;
+
+    @Version
+    public long version;
+
+    @Column(name = "created_at", nullable = false)
+    public Instant createdAt;
+
+    @Column(name = "updated_at", nullable = false)
+    public Instant updatedAt;
+
+    /** Whether this subscriber follows the given activity. */
+    public boolean follows(Activity activity) {
+        return switch (Follows.of(follows)) {
+            case EVERYTHING -> true;
+            case PROJECTS -> activity.projectId != null && projectIds.contains(activity.projectId);
+            case KEY_MILESTONES -> activity.keyMilestone;
+        };
+    }
+}

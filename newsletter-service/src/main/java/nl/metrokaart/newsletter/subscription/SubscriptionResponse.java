@@ -1,0 +1,29 @@
+package nl.metrokaart.newsletter.subscription;
+
+import java.time.Instant;
+import java.util.List;
+import java.util.UUID;
+import org.eclipse.microprofile.openapi.annotations.media.Schema;
+
+@Schema(name = "Subscription", description = "A person who gets the programme's news by e-mail.")
+public record SubscriptionResponse(
+        UUID id,
+        @Schema(description = "Who manages it: the subject of the token that created it.") String owner,
+        String name,
+        String email,
+        String municipalityCode,
+        SubscriberRole role,
+        Follows follows,
+        @Schema(description = "The projects followed (follows projects); empty otherwise.") List<UUID> projectIds,
+        Delivery delivery,
+        @Schema(description = "When the last weekly digest was sent, if any.") Instant lastDigestAt,
+        @Schema(description = "Incremented on every change.") long version,
+        Instant createdAt,
+        Instant updatedAt) {
+
+    static SubscriptionResponse of(Subscription s) {
+        return new SubscriptionResponse(s.id, s.owner, s.name, s.email, s.municipalityCode, SubscriberRole.of(s.role),
+                Follows.of(s.follows), List.copyOf(s.projectIds), Delivery.of(s.delivery), s.lastDigestAt, s.version,
+                s.createdAt, s.updatedAt);
+    }
+}

@@ -1,0 +1,45 @@
+package nl.metrokaart.newsletter.events;
+
+import static io.restassured.RestAssured.given;
+import static org.junit.jupiter.api.Assertions.assertEquals;
+import static org.junit.jupiter.api.Assertions.assertTrue;
+
+import io.quarkus.test.junit.QuarkusTest;
+import java.util.HashSet;
+import java.util.List;
+import java.util.Map;
+import java.util.Set;
+import java.util.stream.Collectors;
+import org.junit.jupiter.api.Test;
+import org.yaml.snakeyaml.Yaml;
+
+/** The event contract matches the code: every type published and consumed, and every topic, is documented. */
+@QuarkusTest
+class AsyncApiDocumentTest {
+
+    @Test
+    @SuppressWarnings("unchecked")
+    void asyncApiDocumentIsServedAndListsEveryEventTypeAndTopic() {
+        String document = given().when().get("/api/v1/asyncapi.yaml")
+                .then().statusCode(200).header("API-Version", "1.0.0").extract().asString();
+        Map<String, Object> asyncApi = new Yaml().load(document);
+        assertEquals("3.0.0", asyncApi.get("asyncapi"));
+
+        Map<String, Object> components = (Map<String, Object>) asyncApi.get("components");
+        Set<String> documentedTypes = ((Map<String, Map<String, Object>>) components.get("messages")).values().stream()
+                .map(message -> (String) message.get("name")).collect(Collectors.toSet());
+        Set<String> expected = new HashSet<>(ActivityConsumer.TYPES);
+        expected.add(CommunicationEvents.NEWSLETTER_PUBLISHED);
+        expected.add(CommunicationEvents.MEETING_SCHEDULED);
+        expected.add("dead-letter");
+        assertEquals(expected, documentedTypes);
+
+        Map<String, Map<String, Object>> channels = (Map<String, Map<String, Object>>) asyncApi.get("channels");
+        Set<String> addresses = channels.values().stream().map(channel -> (String) channel.get("address")).collect(Collectors.toSet());
+        assertTrue(addresses.containsAll(List.of(CommunicationEvents.TOPIC, "metrokaart.programme.projects",
+                "metrokaart.municipality.projects", "metrokaart.municipality.municipalities",
+                "metrokaart.newsletter-service.dead-letter")), addresses.toString());
+        Map<String, Object> published = channels.get("communications");
+        assertEquals(Set.of("newsletterPublished", "meetingScheduled"), ((Map<String, Object>) published.get("messages")).keySet());
+    }
+}
