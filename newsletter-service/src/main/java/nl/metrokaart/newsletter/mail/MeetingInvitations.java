@@ -3,35 +3,15 @@ package nl.metrokaart.newsletter.mail;
 import jakarta.enterprise.context.ApplicationScoped;
 import jakarta.enterprise.event.Observes;
 import jakarta.inject.Inject;
-import java.io.IOException;
-import java.io.StringWriter;
 import java.time.ZoneOffset;
 import java.time.format.DateTimeFormatter;
-import java.time.temporal.ChronoUnit;
 import java.util.List;
-import net.fortuna.ical4j.data.CalendarOutputter;
-import net.fortuna.ical4j.model.Calendar;
-import net.fortuna.ical4j.model.component.VEvent;
-import net.fortuna.ical4j.model.property.Description;
-import net.fortuna.ical4j.model.property.DtEnd;
-import net.fortuna.ical4j.model.property.DtStamp;
-import net.fortuna.ical4j.model.property.DtStart;
-import net.fortuna.ical4j.model.property.Location;
-import net.fortuna.ical4j.model.property.Organizer;
-import net.fortuna.ical4j.model.property.ProdId;
-import net.fortuna.ical4j.model.property.Sequence;
-import net.fortuna.ical4j.model.property.Summary;
-import net.fortuna.ical4j.model.property.Uid;
-import net.fortuna.ical4j.model.property.immutable.ImmutableCalScale;
-import net.fortuna.ical4j.model.property.immutable.ImmutableMethod;
-import net.fortuna.ical4j.model.property.immutable.ImmutableVersion;
-import net.fortuna.ical4j.validate.ValidationException;
 import nl.metrokaart.newsletter.meeting.Meeting;
+import nl.metrokaart.newsletter.meeting.MeetingCalendar;
 import nl.metrokaart.newsletter.meeting.MeetingScheduled;
 import nl.metrokaart.newsletter.subscription.SubscriberRole;
 import nl.metrokaart.newsletter.subscription.Subscribers;
 import nl.metrokaart.newsletter.subscription.Subscription;
-import org.eclipse.microprofile.config.inject.ConfigProperty;
 
 /**
  * Invites the meeting's audience by e-mail as the meeting is scheduled (same transaction): all staff → every
@@ -50,8 +30,8 @@ public class MeetingInvitations {
     @Inject
     MailQueue mail;
 
-    @ConfigProperty(name = "metrokaart.mail.from")
-    String from;
+    @Inject
+    MeetingCalendar calendar;
 
     void invite(@Observes MeetingScheduled scheduled) {
         Meeting meeting = scheduled.meeting();
@@ -63,7 +43,7 @@ public class MeetingInvitations {
         if (audience.isEmpty()) {
             return;
         }
-        MailMessage.Attachment invitation = MailMessage.Attachment.text("invitation.ics", CALENDAR_TYPE, calendar(meeting));
+        MailMessage.Attachment invitation = MailMessage.Attachment.text("invitation.ics", CALENDAR_TYPE, calendar.request(meeting));
         mail.queueToEach(audience, s -> s.email, s -> MailMessage.text(s.email, "[Metrokaart] Invitation: " + meeting.title,
                 "Dear " + s.name + ",\n\nYou are invited to " + meeting.title + ".\n\n" + details(meeting)
                         + "\nThe invitation is attached; open it to add the meeting to your calendar.\n")
@@ -83,38 +63,5 @@ public class MeetingInvitations {
             }
         }
         return text.toString();
-    }
-
-    /** The meeting as an RFC 5545 / RFC 5546 request with one event. */
-    private String calendar(Meeting meeting) {
-        Calendar calendar = new Calendar();
-        calendar.add(new ProdId("-//Metrokaart//Meeting invitation 1.0//EN"));
-        calendar.add(ImmutableVersion.VERSION_2_0);
-        calendar.add(ImmutableCalScale.GREGORIAN);
-        calendar.add(ImmutableMethod.REQUEST);
-        VEvent event = new VEvent(false);
-        event.add(new Uid(meeting.id + "@metrokaart"));
-        event.add(new DtStamp(meeting.createdAt.truncatedTo(ChronoUnit.SECONDS)));
-        event.add(new DtStart<>(meeting.startsAt.truncatedTo(ChronoUnit.SECONDS)));
-        event.add(new DtEnd<>(meeting.endsAt.truncatedTo(ChronoUnit.SECONDS)));
-        event.add(new Summary(meeting.title));
-        event.add(new Location(meeting.location));
-        event.add(new Description(details(meeting)));
-        event.add(new Sequence(0));
-        event.add(new Organizer("mailto:" + address(from)));
-        calendar.add(event);
-        StringWriter out = new StringWriter();
-        try {
-            new CalendarOutputter(false).output(calendar, out);
-        } catch (IOException | ValidationException e) {
-            throw new IllegalStateException("The meeting could not be written as iCalendar", e);
-        }
-        return out.toString();
-    }
-
-    /** The bare address of "Name &lt;address&gt;" or of a bare address. */
-    static String address(String mailbox) {
-        int open = mailbox.indexOf('<');
-        return open < 0 ? mailbox.strip() : mailbox.substring(open + 1, mailbox.indexOf('>', open)).strip();
     }
 }

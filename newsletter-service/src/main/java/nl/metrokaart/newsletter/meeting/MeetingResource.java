@@ -50,6 +50,9 @@ public class MeetingResource {
     MeetingService meetings;
 
     @Inject
+    MeetingCalendar calendar;
+
+    @Inject
     IdempotentRequests idempotency;
 
     @GET
@@ -92,7 +95,7 @@ public class MeetingResource {
         Meeting meeting = meetings.get(meetingId);
         Variant variant = request.selectVariant(VARIANTS);
         if (variant != null && variant.getMediaType().isCompatible(CALENDAR)) {
-            return Response.ok(MeetingCalendar.write(meeting), CALENDAR_UTF8)
+            return Response.ok(calendar.publish(meeting), CALENDAR_UTF8)
                     .header("Content-Disposition", "inline; filename=\"meeting-" + meetingId + ".ics\"")
                     .build();
         }

@@ -73,6 +73,8 @@ class MeetingCalendarAndChangeTest {
         assertEquals("Secretaries, autumn", event.getProperty(Property.SUMMARY).orElseThrow().getValue());
         assertEquals("Town hall Schoonhoven, council chamber", event.getProperty(Property.LOCATION).orElseThrow().getValue());
         assertTrue(event.getProperty(Property.DTSTAMP).isPresent());
+        // RFC 5546 requires the organizer on a published event.
+        assertEquals("mailto:programmabureau@metrokaart.example.nl", event.getProperty(Property.ORGANIZER).orElseThrow().getValue());
         // In UTC: 14:00 in Amsterdam summer time is 12:00Z.
         assertEquals("20311014T120000Z", event.<DtStart<?>>getProperty(Property.DTSTART).orElseThrow().getValue());
         assertEquals("20311014T143000Z", event.<DtEnd<?>>getProperty(Property.DTEND).orElseThrow().getValue());
