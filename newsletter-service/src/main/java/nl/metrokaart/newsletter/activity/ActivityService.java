@@ -50,10 +50,7 @@ public class ActivityService {
             query.append(" and position > :after");
         }
         List<Activity> fetched = Activity.<Activity>find(query + " order by position", parameters).range(0, limit).list();
-        boolean more = fetched.size() > limit;
-        List<Activity> page = more ? fetched.subList(0, limit) : fetched;
-        String next = more ? Cursors.encode(String.valueOf(page.get(page.size() - 1).position)) : null;
-        return new Page<>(page.stream().map(ActivityResponse::of).toList(), next);
+        return Page.ofFetched(fetched, limit, a -> String.valueOf(a.position), ActivityResponse::of);
     }
 
     public Activity get(UUID id) {

@@ -49,11 +49,7 @@ public class MeetingService {
         }
         // One more than asked tells whether there is a next page (range bounds are inclusive).
         List<Meeting> fetched = Meeting.<Meeting>find(query + " order by startsAt, id", parameters).range(0, limit).list();
-        boolean more = fetched.size() > limit;
-        List<Meeting> page = more ? fetched.subList(0, limit) : fetched;
-        Meeting last = page.isEmpty() ? null : page.get(page.size() - 1);
-        String next = more ? Cursors.encode(last.startsAt + "|" + last.id) : null;
-        return new Page<>(page.stream().map(MeetingResponse::of).toList(), next);
+        return Page.ofFetched(fetched, limit, m -> m.startsAt + "|" + m.id, MeetingResponse::of);
     }
 
     public Meeting get(UUID id) {

@@ -68,10 +68,7 @@ public class NewsletterService {
             }
             fetched = Newsletter.<Newsletter>find("number < ?1 order by number desc", after).range(0, limit).list();
         }
-        boolean more = fetched.size() > limit;
-        List<Newsletter> page = more ? fetched.subList(0, limit) : fetched;
-        String next = more ? Cursors.encode(String.valueOf(page.get(page.size() - 1).number)) : null;
-        return new Page<>(page.stream().map(NewsletterResponse::of).toList(), next);
+        return Page.ofFetched(fetched, limit, n -> String.valueOf(n.number), NewsletterResponse::of);
     }
 
     public Newsletter get(UUID id) {

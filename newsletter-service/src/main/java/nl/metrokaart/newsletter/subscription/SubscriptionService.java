@@ -58,11 +58,7 @@ public class SubscriptionService {
         }
         List<Subscription> fetched = Subscription.<Subscription>find(query + " order by createdAt, id", parameters)
                 .range(0, limit).list();
-        boolean more = fetched.size() > limit;
-        List<Subscription> page = more ? fetched.subList(0, limit) : fetched;
-        Subscription last = page.isEmpty() ? null : page.get(page.size() - 1);
-        String next = more ? Cursors.encode(last.createdAt + "|" + last.id) : null;
-        return new Page<>(page.stream().map(SubscriptionResponse::of).toList(), next);
+        return Page.ofFetched(fetched, limit, s -> s.createdAt + "|" + s.id, SubscriptionResponse::of);
     }
 
     public Subscription get(UUID id) {

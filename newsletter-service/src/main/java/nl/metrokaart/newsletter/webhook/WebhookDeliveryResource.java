@@ -11,7 +11,6 @@ import jakarta.ws.rs.QueryParam;
 import jakarta.ws.rs.core.MediaType;
 import java.util.List;
 import java.util.UUID;
-import nl.metrokaart.platform.paging.Cursors;
 import nl.metrokaart.platform.paging.Page;
 import nl.metrokaart.platform.rest.QueryParams;
 import nl.metrokaart.platform.security.Roles;
@@ -60,10 +59,7 @@ public class WebhookDeliveryResource {
         }
         List<WebhookDelivery> fetched = WebhookDelivery.<WebhookDelivery>find(query + " order by position desc",
                 parameters).range(0, size).list();
-        boolean more = fetched.size() > size;
-        List<WebhookDelivery> page = more ? fetched.subList(0, size) : fetched;
-        String next = more ? Cursors.encode(Long.toString(page.get(page.size() - 1).position)) : null;
-        return new Page<>(page.stream().map(WebhookDeliveryResponse::of).toList(), next);
+        return Page.ofFetched(fetched, size, d -> Long.toString(d.position), WebhookDeliveryResponse::of);
     }
 
     /** OpenAPI name for a page of deliveries. */

@@ -49,10 +49,7 @@ public class WebhookSubscriptionService {
         }
         List<WebhookSubscription> fetched = WebhookSubscription.<WebhookSubscription>find(query + " order by position",
                 parameters).range(0, limit).list();
-        boolean more = fetched.size() > limit;
-        List<WebhookSubscription> page = more ? fetched.subList(0, limit) : fetched;
-        String next = more ? Cursors.encode(Long.toString(page.get(page.size() - 1).position)) : null;
-        return new Page<>(page.stream().map(WebhookSubscriptionResponse::of).toList(), next);
+        return Page.ofFetched(fetched, limit, s -> Long.toString(s.position), WebhookSubscriptionResponse::of);
     }
 
     static long position(String cursor) {

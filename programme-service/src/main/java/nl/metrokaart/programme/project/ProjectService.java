@@ -74,11 +74,7 @@ public class ProjectService {
         }
         // One more than asked tells whether there is a next page (range bounds are inclusive).
         List<Project> fetched = Project.<Project>find(query + " order by priorityRank, id", parameters).range(0, limit).list();
-        boolean more = fetched.size() > limit;
-        List<Project> page = more ? fetched.subList(0, limit) : fetched;
-        Project last = page.isEmpty() ? null : page.get(page.size() - 1);
-        String next = more ? Cursors.encode(last.priorityRank + ":" + last.id) : null;
-        return new Page<>(page.stream().map(ProjectResponse::of).toList(), next);
+        return Page.ofFetched(fetched, limit, p -> p.priorityRank + ":" + p.id, ProjectResponse::of);
     }
 
     /**
