@@ -17,7 +17,10 @@ import java.util.Map;
 /**
  * Loads the Krimpenerwaard demo programme into a running stack through the gateway's public API, as the
  * programme manager would: the programme, its twelve projects with milestones and dependencies, their status
- * history, the five municipalities and the first meetings. Demo data never ships inside a service.
+ * history, the five municipalities and the first meetings. Before that, the five municipal secretaries subscribe
+ * (key milestones, weekly digest) and the programme manager too (key milestones, per event), each with their own
+ * login, so that the demo's meeting invitations and key-milestone mails land in the stack's mail directory.
+ * Demo data never ships inside a service.
  */
 public final class DemoData {
 
@@ -35,9 +38,39 @@ public final class DemoData {
     public static void load(Stack stack, Path demoDirectory) {
         DemoData demo = new DemoData(stack.gateway().baseUrl(),
                 stack.keycloak().passwordGrant("swagger-ui", null, "admin", "admin"));
-        demo.programme(read(demoDirectory.resolve("programme.json")));
-        read(demoDirectory.resolve("municipalities.json")).forEach(m -> demo.post("/api/v1/municipalities", m));
+        JsonNode programme = read(demoDirectory.resolve("programme.json"));
+        JsonNode municipalities = read(demoDirectory.resolve("municipalities.json"));
+        demo.subscriptions(stack, programme, municipalities);
+        demo.programme(programme);
+        municipalities.forEach(m -> demo.post("/api/v1/municipalities", m));
         read(demoDirectory.resolve("meetings.json")).forEach(m -> demo.post("/api/v1/meetings", m));
+    }
+
+    /**
+     * The secretary of each municipality (demo login {@code secretary-<municipality>}) follows the key milestones in
+     * a weekly digest; the programme manager gets each key-milestone activity as it happens.
+     */
+    private void subscriptions(Stack stack, JsonNode programme, JsonNode municipalities) {
+        for (JsonNode municipality : municipalities) {
+            String name = municipality.get("name").asText().toLowerCase(java.util.Locale.ROOT);
+            ObjectNode subscription = JSON.createObjectNode()
+                    .put("name", municipality.get("municipalSecretary").asText())
+                    .put("email", "secretary-" + name + "@" + name + ".example.nl")
+                    .put("municipalityCode", municipality.get("code").asText())
+                    .put("role", "secretary")
+                    .put("follows", "key-milestones")
+                    .put("delivery", "weekly-digest");
+            post("/api/v1/subscriptions", subscription,
+                    stack.keycloak().passwordGrant("swagger-ui", null, "secretary-" + name, "demo"));
+        }
+        ObjectNode manager = JSON.createObjectNode()
+                .put("name", programme.get("programme").get("programmeManager").asText())
+                .put("email", "programme-manager@metrokaart.example.nl")
+                .put("role", "programme-manager")
+                .put("follows", "key-milestones")
+                .put("delivery", "per-event");
+        post("/api/v1/subscriptions", manager,
+                stack.keycloak().passwordGrant("swagger-ui", null, "programme-manager", "demo"));
     }
 
     private void programme(JsonNode demo) {
@@ -83,9 +116,13 @@ public final class DemoData {
     }
 
     private JsonNode post(String path, JsonNode body) {
+        return post(path, body, token);
+    }
+
+    private JsonNode post(String path, JsonNode body, String bearer) {
         try {
             HttpResponse<String> response = http.send(HttpRequest.newBuilder(URI.create(gateway + path))
-                    .header("Authorization", "Bearer " + token)
+                    .header("Authorization", "Bearer " + bearer)
                     .header("Content-Type", "application/json")
                     .POST(HttpRequest.BodyPublishers.ofString(JSON.writeValueAsString(body)))
                     .build(), HttpResponse.BodyHandlers.ofString());

@@ -2,6 +2,7 @@ package nl.metrokaart.e2e;
 
 import java.nio.file.Path;
 import java.util.concurrent.CountDownLatch;
+import nl.metrokaart.infra.Ports;
 
 /**
  * The README's run command: starts the whole suite on the usual local ports, loads the Krimpenerwaard demo
@@ -9,21 +10,28 @@ import java.util.concurrent.CountDownLatch;
  */
 public final class LocalStack {
 
+    /** The SMTP port newsletter-service uses by default (its application.properties). */
+    private static final int SMTP_PORT = 2525;
+
     private LocalStack() {
     }
 
     public static void main(String[] args) throws InterruptedException {
         Path root = Stack.repositoryRoot();
+        Path run = root.resolve(".run");
         Stack.Settings settings = new Stack.Settings(root,
                 Stack.keycloakHome(root),
-                root.resolve(".run"),
+                run,
                 Integer.getInteger("postgres.port", 15432),
                 Integer.getInteger("kafka.port", 9092),
                 true,
-                8180, 8081, 8082, 8083,
+                8180,
+                smtpPort(),
+                run.resolve("mail"),
+                8081, 8082, 8083,
                 Integer.getInteger("gateway.port", 8080),
                 50, 100);
-        System.out.println("Starting PostgreSQL, Kafka, Keycloak, the three services and the gateway (about a minute)...");
+        System.out.println("Starting PostgreSQL, Kafka, Keycloak, SMTP, the three services and the gateway (about a minute)...");
         Stack stack = Stack.start(settings);
         CountDownLatch stopped = new CountDownLatch(1);
         Runtime.getRuntime().addShutdownHook(new Thread(() -> {
@@ -35,20 +43,34 @@ public final class LocalStack {
         DemoData.load(stack, root.resolve("deploy/demo"));
 
         String gateway = stack.gateway().baseUrl().replace("127.0.0.1", "localhost");
+        Path mail = settings.mailDirectory();
         System.out.printf("""
 
                 Metrokaart is running.
                   Swagger UI (all three APIs):  %s/
                   Keycloak (realm metrokaart):  %s
-                  Demo logins (password 'demo'): programme-manager, secretary-schoonhoven, coordinator-schoonhoven,
-                                                 coordinator-bergambacht, coordinator-nederlek, coordinator-vlist, coordinator-ouderkerk
+                  Demo logins (password 'demo'): programme-manager, coordinator-<municipality>, secretary-<municipality>
+                                                 for schoonhoven, bergambacht, nederlek, vlist and ouderkerk
                   Admin login:                   admin / admin
                   Integrator (client credentials): integrator-client / integrator-secret
                   PostgreSQL: localhost:%d (postgres/postgres)   Kafka: %s
+                  E-mail: newsletter-service sends to the SMTP server on localhost:%d, which delivers nothing:
+                          each mail lands in %s/ as an .eml file (newest last); read one with
+                          less %s/00001-*.eml  or open it in any mail client
                   Logs: %s
                 Press Ctrl-C to stop.
                 """, gateway, stack.keycloak().realmUrl(), stack.postgres().port(),
-                stack.kafka().bootstrapServers(), settings.runDirectory().resolve("logs"));
+                stack.kafka().bootstrapServers(), stack.smtp().port(), mail, mail,
+                settings.runDirectory().resolve("logs"));
         stopped.await();
+    }
+
+    /** 2525 (newsletter-service's default), or a free port when something else listens there; -Dsmtp.port overrides. */
+    private static int smtpPort() {
+        Integer configured = Integer.getInteger("smtp.port");
+        if (configured != null) {
+            return configured;
+        }
+        return Ports.isOpen(SMTP_PORT) ? Ports.free() : SMTP_PORT;
     }
 }

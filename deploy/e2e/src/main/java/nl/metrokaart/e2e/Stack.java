@@ -4,6 +4,7 @@ import java.nio.file.Files;
 import java.nio.file.Path;
 import java.util.ArrayList;
 import java.util.Collections;
+import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
 import java.util.concurrent.CompletableFuture;
@@ -13,10 +14,12 @@ import nl.metrokaart.infra.KeycloakServer;
 import nl.metrokaart.infra.NginxGateway;
 import nl.metrokaart.infra.PostgresServer;
 import nl.metrokaart.infra.ServiceProcess;
+import nl.metrokaart.infra.SmtpServer;
 
 /**
  * The whole Metrokaart suite on this machine: PostgreSQL with one database per service, a Kafka broker, Keycloak
- * with the Metrokaart realm, the three services and the nginx gateway in front of them. Used by the local run
+ * with the Metrokaart realm, an SMTP server that keeps every mail newsletter-service sends (also as {@code .eml}
+ * files in the mail directory), the three services and the nginx gateway in front of them. Used by the local run
  * command and by the end-to-end tests; {@link #close()} stops everything in reverse order.
  */
 public final class Stack implements AutoCloseable {
@@ -40,16 +43,18 @@ public final class Stack implements AutoCloseable {
      * Where things are and which ports to use (0: a free port).
      *
      * @param kafkaAsProcess a separate broker process (local run) instead of one inside this JVM (tests)
+     * @param mailDirectory where the SMTP server writes each received mail as an {@code .eml} file
      */
     public record Settings(Path root, Path keycloakHome, Path runDirectory, int postgresPort, int kafkaPort,
-                           boolean kafkaAsProcess, int keycloakPort, int programmePort, int municipalityPort,
-                           int newsletterPort, int gatewayPort, int ratePerSecond, int rateBurst) {
+                           boolean kafkaAsProcess, int keycloakPort, int smtpPort, Path mailDirectory, int programmePort,
+                           int municipalityPort, int newsletterPort, int gatewayPort, int ratePerSecond, int rateBurst) {
     }
 
     private final List<AutoCloseable> started = Collections.synchronizedList(new ArrayList<>());
     private PostgresServer postgres;
     private KafkaBroker kafka;
     private KeycloakServer keycloak;
+    private SmtpServer smtp;
     private NginxGateway gateway;
     private final List<ServiceProcess> services = new ArrayList<>();
 
@@ -79,6 +84,8 @@ public final class Stack implements AutoCloseable {
         kafka = track(settings.kafkaAsProcess()
                 ? KafkaBroker.process(run.resolve("kafka"), settings.kafkaPort(), System.getProperty("java.class.path"))
                 : KafkaBroker.inJvm(run.resolve("kafka"), settings.kafkaPort()));
+        emptyMailDirectory(settings.mailDirectory());
+        smtp = track(SmtpServer.start(settings.smtpPort(), settings.mailDirectory()));
         try {
             keycloak = keycloakStart.join();
         } catch (CompletionException e) {
@@ -87,12 +94,19 @@ public final class Stack implements AutoCloseable {
 
         int[] ports = {settings.programmePort(), settings.municipalityPort(), settings.newsletterPort()};
         for (Service service : Service.values()) {
+            Map<String, String> config = new LinkedHashMap<>(Map.of(
+                    "quarkus.datasource.jdbc.url", postgres.jdbcUrl(service.database),
+                    "kafka.bootstrap.servers", kafka.bootstrapServers(),
+                    "quarkus.oidc.auth-server-url", keycloak.realmUrl()));
+            if (service == Service.NEWSLETTER) {
+                // The variables its application.properties reads: mail goes to this stack's SMTP server, and
+                // webhook callbacks on this machine (the tests' receivers, a local integrator) are allowed.
+                config.put("METROKAART_SMTP_HOST", "127.0.0.1");
+                config.put("METROKAART_SMTP_PORT", String.valueOf(smtp.port()));
+                config.put("METROKAART_WEBHOOKS_ALLOW_PRIVATE_ADDRESSES", "true");
+            }
             services.add(track(ServiceProcess.start(service.module, settings.root().resolve(service.module),
-                    ports[service.ordinal()], Map.of(
-                            "quarkus.datasource.jdbc.url", postgres.jdbcUrl(service.database),
-                            "kafka.bootstrap.servers", kafka.bootstrapServers(),
-                            "quarkus.oidc.auth-server-url", keycloak.realmUrl()),
-                    run.resolve("logs"))));
+                    ports[service.ordinal()], config, run.resolve("logs"))));
         }
         services.forEach(ServiceProcess::awaitReady);
 
@@ -106,6 +120,20 @@ public final class Stack implements AutoCloseable {
                         .ratePerSecond(settings.ratePerSecond())
                         .rateBurst(settings.rateBurst())
                         .build()));
+    }
+
+    /** A run starts without the mails of the previous one, as it starts with empty databases. */
+    private static void emptyMailDirectory(Path mailDirectory) {
+        if (!Files.isDirectory(mailDirectory)) {
+            return;
+        }
+        try (var mails = Files.newDirectoryStream(mailDirectory, "*.eml")) {
+            for (Path mail : mails) {
+                Files.delete(mail);
+            }
+        } catch (java.io.IOException e) {
+            throw new java.io.UncheckedIOException("Cannot empty the mail directory " + mailDirectory, e);
+        }
     }
 
     private <T extends AutoCloseable> T track(T server) {
@@ -123,6 +151,11 @@ public final class Stack implements AutoCloseable {
 
     public KeycloakServer keycloak() {
         return keycloak;
+    }
+
+    /** The SMTP server newsletter-service sends its mail to. */
+    public SmtpServer smtp() {
+        return smtp;
     }
 
     public NginxGateway gateway() {

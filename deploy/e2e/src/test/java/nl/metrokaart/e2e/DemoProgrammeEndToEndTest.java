@@ -1,6 +1,7 @@
 package nl.metrokaart.e2e;
 
 import static io.restassured.RestAssured.given;
+import static org.awaitility.Awaitility.await;
 import static org.hamcrest.Matchers.containsString;
 import static org.hamcrest.Matchers.equalTo;
 import static org.hamcrest.Matchers.hasItems;
@@ -9,6 +10,9 @@ import static org.junit.jupiter.api.Assertions.assertEquals;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 
 import io.restassured.response.Response;
+import java.time.Duration;
+import java.util.Arrays;
+import nl.metrokaart.infra.testing.MailMessages;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.util.List;
@@ -83,7 +87,26 @@ class DemoProgrammeEndToEndTest {
                 .body("code", hasItems("GM0610", "GM0491", "GM0643", "GM0623", "GM0644"));
         given().baseUri(gateway()).auth().oauth2(token).when().get("/api/v1/meetings")
                 .then().statusCode(200)
-                .body("title", hasItems("Steering committee: programme plan and priorities"));
+                .body("items.title", hasItems("Steering committee: programme plan and priorities"));
+    }
+
+    @Test
+    void theFiveSecretariesAreSubscribedAndInvitedToTheirMeeting() {
+        given().baseUri(gateway()).auth().oauth2(token).when().get("/api/v1/subscriptions")
+                .then().statusCode(200)
+                .rootPath("items.find { it.email == 'secretary-schoonhoven@schoonhoven.example.nl' }")
+                .body("name", equalTo("Marja Bos"))
+                .body("municipalityCode", equalTo("GM0610"))
+                .body("role", equalTo("secretary"))
+                .body("follows", equalTo("key-milestones"))
+                .body("delivery", equalTo("weekly-digest"));
+        String invitation = "[Metrokaart] Invitation: Municipal secretaries: milestone planning 1 January 2010";
+        for (String municipality : List.of("schoonhoven", "bergambacht", "nederlek", "vlist", "ouderkerk")) {
+            String secretary = "secretary-" + municipality + "@" + municipality + ".example.nl";
+            await().atMost(Duration.ofSeconds(60)).until(() -> Arrays.stream(RunningStack.stack().smtp().receivedMessages())
+                    .anyMatch(m -> MailMessages.recipients(m).contains(secretary)
+                            && invitation.equals(MailMessages.subject(m))));
+        }
     }
 
     @Test
