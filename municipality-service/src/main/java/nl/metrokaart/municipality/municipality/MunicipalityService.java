@@ -4,14 +4,14 @@ import io.quarkiverse.resteasy.problem.HttpProblem;
 import jakarta.enterprise.context.ApplicationScoped;
 import jakarta.inject.Inject;
 import jakarta.persistence.EntityManager;
-import jakarta.persistence.PersistenceException;
 import jakarta.transaction.Transactional;
 import jakarta.ws.rs.core.Response;
 import java.util.List;
+import nl.metrokaart.municipality.rest.PersistOnce;
+import nl.metrokaart.municipality.rest.Text;
 import nl.metrokaart.platform.conditional.Preconditions;
 import nl.metrokaart.platform.persistence.StoredTime;
 import nl.metrokaart.platform.problem.Problems;
-import org.hibernate.exception.ConstraintViolationException;
 
 /** The rules around municipalities: one registration per CBS code. */
 @ApplicationScoped
@@ -42,19 +42,10 @@ public class MunicipalityService {
         municipality.name = request.name().strip();
         municipality.inhabitants = request.inhabitants();
         municipality.municipalSecretary = request.municipalSecretary().strip();
-        municipality.realisationPlanReference = blankToNull(request.realisationPlanReference());
+        municipality.realisationPlanReference = Text.strippedOrNull(request.realisationPlanReference());
         municipality.createdAt = StoredTime.now();
         municipality.updatedAt = municipality.createdAt;
-        try {
-            municipality.persist();
-            entityManager.flush();
-        } catch (PersistenceException e) {
-            // Two concurrent registrations of one code both pass the check above; the primary key decides.
-            if (e instanceof ConstraintViolationException || e.getCause() instanceof ConstraintViolationException) {
-                throw alreadyExists(request.code());
-            }
-            throw e;
-        }
+        PersistOnce.persist(entityManager, municipality, () -> alreadyExists(request.code()));
         return municipality;
     }
 
@@ -69,7 +60,7 @@ public class MunicipalityService {
         municipality.name = request.name().strip();
         municipality.inhabitants = request.inhabitants();
         municipality.municipalSecretary = request.municipalSecretary().strip();
-        municipality.realisationPlanReference = blankToNull(request.realisationPlanReference());
+        municipality.realisationPlanReference = Text.strippedOrNull(request.realisationPlanReference());
         municipality.updatedAt = StoredTime.now();
         entityManager.flush();
         return municipality;
@@ -79,9 +70,5 @@ public class MunicipalityService {
         return HttpProblem.builder().withStatus(409).withTitle("Conflict")
                 .withDetail("Municipality " + code + " already exists.")
                 .build();
-    }
-
-    private static String blankToNull(String value) {
-        return value == null || value.isBlank() ? null : value.strip();
     }
 }

@@ -42,25 +42,25 @@ class MunicipalityResourceTest {
 
     @Test
     void createThenReadBack() {
-        given().auth().oauth2(manager()).contentType("application/json").body(body("GM0610", "Schoonhoven", 12000))
+        given().auth().oauth2(manager()).contentType("application/json").body(body("GM0612", "Schoonhoven", 12000))
                 .when().post("/api/v1/municipalities")
                 .then().statusCode(201)
                 .header("API-Version", "1.0.0")
-                .header("Location", containsString("/api/v1/municipalities/GM0610"))
-                .body("code", equalTo("GM0610"))
+                .header("Location", containsString("/api/v1/municipalities/GM0612"))
+                .body("code", equalTo("GM0612"))
                 .body("version", equalTo(0))
                 .body("createdAt", notNullValue());
 
         for (String role : List.of(Roles.ADMIN, Roles.PROGRAMME_MANAGER, Roles.MUNICIPALITY_COORDINATOR,
                 Roles.SECRETARY, Roles.INTEGRATOR)) {
             given().auth().oauth2(reader(role))
-                    .when().get("/api/v1/municipalities/GM0610")
+                    .when().get("/api/v1/municipalities/GM0612")
                     .then().statusCode(200)
-                    .body("code", equalTo("GM0610"))
+                    .body("code", equalTo("GM0612"))
                     .body("name", equalTo("Schoonhoven"))
                     .body("inhabitants", equalTo(12000))
                     .body("municipalSecretary", equalTo("A. de Graaf"))
-                    .body("realisationPlanReference", equalTo("RP-2009-GM0610"));
+                    .body("realisationPlanReference", equalTo("RP-2009-GM0612"));
         }
     }
 
