@@ -64,16 +64,16 @@ public final class Fixtures {
      * the consumer into the read model; returns once the project is there.
      */
     public static UUID project(String code) {
-        return project(code, "Project " + code, new BigDecimal("100000.00"));
+        return project(PROGRAMME_ID, code, "Project " + code, new BigDecimal("100000.00"));
     }
 
-    public static UUID project(String code, String name, BigDecimal budget) {
+    public static UUID project(UUID programmeId, String code, String name, BigDecimal budget) {
         UUID id = UUID.randomUUID();
         String data = """
                 {"id":"%s","programmeId":"%s","code":"%s","name":"%s","description":"d","line":"dienstverlening",
                  "priorityRank":1,"status":"planned","budget":%s,"owner":"o","version":0,
                  "createdAt":"2026-11-01T10:00:00Z","updatedAt":"2026-11-01T10:00:00Z"}"""
-                .formatted(id, PROGRAMME_ID, code, name, budget.toPlainString());
+                .formatted(id, programmeId, code, name, budget.toPlainString());
         try (KafkaTestClient kafka = new KafkaTestClient(PostgresKafkaResource.broker().bootstrapServers())) {
             kafka.sendCloudEvent(PROGRAMME_TOPIC, id.toString(), UUID.randomUUID().toString(), PROGRAMME_SOURCE,
                     "nl.metrokaart.programme.project-created", "projects/" + id, data);
@@ -95,6 +95,35 @@ public final class Fixtures {
         return """
                 {"projectId": "%s", "participates": %s, "localLead": "%s", "implementationStatus": "%s",
                  "plannedGoLiveDate": "2027-03-01"}""".formatted(projectId, participates, localLead, status);
+    }
+
+    public static String decisionBody(UUID projectId, String outcome, String decidingBody, String municipalityCode, String decidedOn) {
+        return """
+                {"question": "One process for all?", "projectId": "%s", "options": ["one process", "own processes"],
+                 "outcome": "%s", "decidingBody": "%s", "decidingMunicipalityCode": %s, "decidedOn": "%s",
+                 "rationale": "Cheaper to run together."}"""
+                .formatted(projectId, outcome, decidingBody, municipalityCode == null ? "null" : "\"" + municipalityCode + "\"", decidedOn);
+    }
+
+    /** Records a decision of the steering committee (as a programme manager) and returns its id. */
+    public static String decision(UUID projectId, String outcome, String decidedOn) {
+        return given().auth().oauth2(manager()).contentType("application/json")
+                .body(decisionBody(projectId, outcome, "steering-committee", null, decidedOn))
+                .when().post("/api/v1/decisions")
+                .then().statusCode(201).extract().path("id");
+    }
+
+    public static String choiceBody(UUID projectId, String approach, String variantName) {
+        return """
+                {"projectId": "%s", "approach": "%s", "variantName": %s, "justification": "Fits our counter."}"""
+                .formatted(projectId, approach, variantName == null ? "null" : "\"" + variantName + "\"");
+    }
+
+    /** Makes a variant choice (as an admin). */
+    public static void choice(String municipalityCode, UUID projectId, String approach, String variantName) {
+        given().auth().oauth2(admin()).contentType("application/json").body(choiceBody(projectId, approach, variantName))
+                .when().post("/api/v1/municipalities/" + municipalityCode + "/variant-choices")
+                .then().statusCode(201);
     }
 
     /** The current ETag of a resource, as an integrator reads it before a PUT. */

@@ -11,11 +11,12 @@ import java.time.Instant;
 import java.time.LocalDate;
 import java.util.List;
 import java.util.UUID;
+import nl.metrokaart.municipality.municipality.HeldPerProject;
 
 /** Whether a municipality takes part in a programme project; one per municipality and project. */
 @Entity
 @Table(name = "participation")
-public class Participation extends PanacheEntityBase {
+public class Participation extends PanacheEntityBase implements HeldPerProject {
 
     @Id
     public UUID id;
@@ -61,5 +62,15 @@ public class Participation extends PanacheEntityBase {
     /** The municipality's participation in the project, or null. */
     public static Participation of(String municipalityCode, UUID projectId) {
         return find("municipalityCode = ?1 and projectId = ?2", municipalityCode, projectId).firstResult();
+    }
+
+    @Override
+    public String municipalityCode() {
+        return municipalityCode;
+    }
+
+    @Override
+    public UUID projectId() {
+        return projectId;
     }
 }

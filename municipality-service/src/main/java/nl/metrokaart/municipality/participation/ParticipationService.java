@@ -7,16 +7,14 @@ import jakarta.inject.Inject;
 import jakarta.persistence.EntityManager;
 import jakarta.persistence.LockModeType;
 import jakarta.transaction.Transactional;
-import jakarta.ws.rs.core.Response;
 import java.util.List;
 import java.util.Objects;
 import java.util.UUID;
 import nl.metrokaart.municipality.events.MunicipalityEvents;
+import nl.metrokaart.municipality.municipality.HeldPerProjectRecords;
 import nl.metrokaart.municipality.municipality.MunicipalityScope;
 import nl.metrokaart.municipality.municipality.MunicipalityService;
 import nl.metrokaart.municipality.project.ProjectReadModel;
-import nl.metrokaart.municipality.rest.KeysetPaging;
-import nl.metrokaart.municipality.rest.KeysetPaging.SortKey;
 import nl.metrokaart.municipality.rest.PersistOnce;
 import nl.metrokaart.municipality.rest.Text;
 import nl.metrokaart.platform.conditional.Preconditions;
@@ -31,9 +29,6 @@ import nl.metrokaart.platform.problem.Problems;
  */
 @ApplicationScoped
 public class ParticipationService {
-
-    private static final List<SortKey<Participation>> BY_PROJECT = List.of(
-            new SortKey<>("projectId", p -> p.projectId, UUID::fromString));
 
     @Inject
     MunicipalityService municipalities;
@@ -54,17 +49,14 @@ public class ParticipationService {
     Event<ParticipationChanged> participationChanged;
 
     @Inject
-    KeysetPaging paging;
+    HeldPerProjectRecords records;
 
     @Inject
     EntityManager entityManager;
 
     @Transactional
     public Page<ParticipationResponse> list(String municipalityCode, UUID projectId, String cursor, int limit) {
-        municipalities.get(municipalityCode);
-        return paging.page(Participation.class,
-                new KeysetPaging.Where().and("municipalityCode", municipalityCode).and("projectId", projectId),
-                BY_PROJECT, cursor, limit, this::represent);
+        return records.list(Participation.class, municipalityCode, projectId, cursor, limit, this::represent);
     }
 
     @Transactional
@@ -124,14 +116,8 @@ public class ParticipationService {
         return ParticipationResponse.of(participation, projects.code(participation.projectId));
     }
 
-    private static Participation find(String municipalityCode, UUID projectId, LockModeType lock) {
-        Participation participation = Participation.<Participation>find("municipalityCode = ?1 and projectId = ?2",
-                municipalityCode, projectId).withLock(lock).firstResult();
-        if (participation == null) {
-            throw HttpProblem.valueOf(Response.Status.NOT_FOUND,
-                    "Municipality " + municipalityCode + " has no participation in project " + projectId + ".");
-        }
-        return participation;
+    private Participation find(String municipalityCode, UUID projectId, LockModeType lock) {
+        return records.find(Participation.class, "participation", municipalityCode, projectId, lock);
     }
 
     private static boolean sameAs(Participation participation, ParticipationRequest request) {
