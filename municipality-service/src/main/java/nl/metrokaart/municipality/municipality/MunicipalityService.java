@@ -7,9 +7,12 @@ import jakarta.persistence.EntityManager;
 import jakarta.transaction.Transactional;
 import jakarta.ws.rs.core.Response;
 import java.util.List;
+import nl.metrokaart.municipality.rest.KeysetPaging;
+import nl.metrokaart.municipality.rest.KeysetPaging.SortKey;
 import nl.metrokaart.municipality.rest.PersistOnce;
 import nl.metrokaart.municipality.rest.Text;
 import nl.metrokaart.platform.conditional.Preconditions;
+import nl.metrokaart.platform.paging.Page;
 import nl.metrokaart.platform.persistence.StoredTime;
 import nl.metrokaart.platform.problem.Problems;
 
@@ -23,8 +26,16 @@ public class MunicipalityService {
     @Inject
     Preconditions preconditions;
 
-    public List<Municipality> list() {
-        return Municipality.list("order by name, code");
+    private static final List<SortKey<Municipality>> BY_NAME = List.of(
+            new SortKey<>("name", m -> m.name, name -> name),
+            new SortKey<>("code", m -> m.code, code -> code));
+
+    @Inject
+    KeysetPaging paging;
+
+    /** By name, then code (names need not be unique). */
+    public Page<MunicipalityResponse> list(String cursor, int limit) {
+        return paging.page(Municipality.class, new KeysetPaging.Where(), BY_NAME, cursor, limit, MunicipalityResponse::of);
     }
 
     public Municipality get(String code) {
