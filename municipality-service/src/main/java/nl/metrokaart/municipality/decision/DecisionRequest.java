@@ -9,6 +9,7 @@ import jakarta.validation.constraints.Size;
 import java.time.LocalDate;
 import java.util.HashSet;
 import java.util.List;
+import java.util.Set;
 import java.util.UUID;
 import org.eclipse.microprofile.openapi.annotations.media.Schema;
 
@@ -17,8 +18,8 @@ public record DecisionRequest(
         @Schema(description = "The question that was decided.", examples = "Do all municipalities use one process for WION notifications?")
         @NotBlank @Size(max = 1000) String question,
         @Schema(description = "The project the decision is about.") @NotNull UUID projectId,
-        @Schema(description = "The options that were on the table: at least two, each different.")
-        @NotNull @Size(min = 2, max = 20) List<@NotBlank @Size(max = 500) String> options,
+        @Schema(description = "The options that were on the table: two to twenty different texts of at most 500 characters.")
+        @NotNull @Size(min = 2, max = 20) List<String> options,
         @NotNull DecisionOutcome outcome,
         @NotNull DecidingBody decidingBody,
         @Schema(description = "CBS code of the municipality whose executive or council decided; required for "
@@ -35,10 +36,17 @@ public record DecisionRequest(
         return decidingBody == null || decidingBody.isMunicipal() == (decidingMunicipalityCode != null);
     }
 
+    /** Checked here rather than per element, so that a problem names the field, options, and not a list element. */
     @JsonIgnore
-    @AssertTrue(message = "must all be different")
+    @AssertTrue(message = "must each be a non-blank text of at most 500 characters, all different")
     @Schema(hidden = true)
     public boolean isOptions() {
-        return options == null || options.stream().map(o -> o == null ? null : o.strip()).allMatch(new HashSet<>()::add);
+        if (options == null) {
+            return true;
+        }
+        Set<String> seen = new HashSet<>();
+        return options.stream().allMatch(o -> o != null && !o.isBlank() && o.strip().length() <= MAX_OPTION_LENGTH && seen.add(o.strip()));
     }
+
+    static final int MAX_OPTION_LENGTH = 500;
 }

@@ -13,6 +13,7 @@ import static nl.metrokaart.municipality.Fixtures.project;
 import static nl.metrokaart.municipality.Fixtures.reader;
 import static org.hamcrest.Matchers.containsString;
 import static org.hamcrest.Matchers.equalTo;
+import static org.hamcrest.Matchers.everyItem;
 import static org.hamcrest.Matchers.hasItem;
 import static org.hamcrest.Matchers.hasSize;
 import static org.hamcrest.Matchers.notNullValue;
@@ -117,9 +118,11 @@ class DecisionResourceTest {
                 .replace("[\"one process\", \"own processes\"]", "[\"only one\"]");
         String twice = decisionBody(projectId, "uniform", "steering-committee", null, "2026-01-01")
                 .replace("[\"one process\", \"own processes\"]", "[\"same\", \"same\"]");
-        for (String body : List.of(oneOption, twice)) {
+        String blank = decisionBody(projectId, "uniform", "steering-committee", null, "2026-01-01")
+                .replace("[\"one process\", \"own processes\"]", "[\"one\", null, \" \"]");
+        for (String body : List.of(oneOption, twice, blank)) {
             given().auth().oauth2(manager()).contentType("application/json").body(body)
-                    .when().post(DECISIONS).then().statusCode(400).body("invalidParams.name", hasItem("options"));
+                    .when().post(DECISIONS).then().statusCode(400).body("invalidParams.name", everyItem(equalTo("options")));
         }
         given().auth().oauth2(manager()).contentType("application/json")
                 .body(decisionBody(projectId, "mostly-uniform", "steering-committee", null, "2026-01-01"))
