@@ -154,6 +154,8 @@ class DecisionResourceTest {
         given().auth().oauth2(TestTokens.coordinator("c", "GM2002")).contentType("application/json")
                 .header("If-Match", etag(DECISIONS + "/" + id)).body(body)
                 .when().put(DECISIONS + "/" + id).then().statusCode(403);
+        given().contentType("application/json").header("If-Match", etag(DECISIONS + "/" + id)).body(body)
+                .when().put(DECISIONS + "/" + id).then().statusCode(401).contentType("application/problem+json");
         given().auth().oauth2(admin()).queryParam("projectId", projectId.toString()).when().get(DECISIONS)
                 .then().body("items", hasSize(1));
     }

@@ -195,6 +195,8 @@ class ParticipationResourceTest {
                 .when().put(collection("GM1007") + "/" + UUID.randomUUID()).then().statusCode(404);
         given().auth().oauth2(reader(Roles.SECRETARY)).contentType("application/json").header("If-Match", etag).body(changed)
                 .when().put(path).then().statusCode(403).contentType("application/problem+json");
+        given().contentType("application/json").header("If-Match", etag).body(changed)
+                .when().put(path).then().statusCode(401).contentType("application/problem+json");
         String newEtag = given().auth().oauth2(manager()).contentType("application/json").header("If-Match", etag).body(changed)
                 .when().put(path).then().statusCode(200)
                 .body("localLead", equalTo("K. Jansen")).body("implementationStatus", equalTo("implementing"))

@@ -191,6 +191,10 @@ class VariantChoiceResourceTest {
                 .body(change).when().put(path).then().statusCode(403).contentType("application/problem+json");
         given().auth().oauth2(reader(Roles.SECRETARY)).contentType("application/json").header("If-Match", etag)
                 .body(change).when().put(path).then().statusCode(403);
+        given().contentType("application/json").header("If-Match", etag)
+                .body(change).when().put(path).then().statusCode(401).contentType("application/problem+json");
+        given().contentType("application/json").body(change).when().post(collection("GM3006"))
+                .then().statusCode(401).contentType("application/problem+json");
         String newEtag = given().auth().oauth2(TestTokens.coordinator("c", "GM3006")).contentType("application/json")
                 .header("If-Match", etag).body(change).when().put(path)
                 .then().statusCode(200).body("approach", equalTo("variant")).body("variantName", equalTo("Eigen werkwijze"))
