@@ -49,8 +49,12 @@ public final class Fixtures {
 
     /** Registers the municipality unless a test before already did (the database lives for the whole run). */
     public static void municipality(String code, String name) {
+        municipality(code, name, 10000);
+    }
+
+    public static void municipality(String code, String name, int inhabitants) {
         given().auth().oauth2(admin()).contentType("application/json")
-                .body(Map.of("code", code, "name", name, "inhabitants", 10000, "municipalSecretary", "A. de Graaf"))
+                .body(Map.of("code", code, "name", name, "inhabitants", inhabitants, "municipalSecretary", "A. de Graaf"))
                 .when().post("/api/v1/municipalities")
                 .then().statusCode(anyOf(is(201), is(409)));
     }
@@ -69,18 +73,27 @@ public final class Fixtures {
 
     public static UUID project(UUID programmeId, String code, String name, BigDecimal budget) {
         UUID id = UUID.randomUUID();
-        String data = """
-                {"id":"%s","programmeId":"%s","code":"%s","name":"%s","description":"d","line":"dienstverlening",
-                 "priorityRank":1,"status":"planned","budget":%s,"owner":"o","version":0,
-                 "createdAt":"2026-11-01T10:00:00Z","updatedAt":"2026-11-01T10:00:00Z"}"""
-                .formatted(id, programmeId, code, name, budget.toPlainString());
-        try (KafkaTestClient kafka = new KafkaTestClient(PostgresKafkaResource.broker().bootstrapServers())) {
-            kafka.sendCloudEvent(PROGRAMME_TOPIC, id.toString(), UUID.randomUUID().toString(), PROGRAMME_SOURCE,
-                    "nl.metrokaart.programme.project-created", "projects/" + id, data);
-        }
+        announceProject("project-created", id, programmeId, code, name, budget, 0);
         await().atMost(Duration.ofSeconds(30)).until(() ->
                 QuarkusTransaction.requiringNew().call(() -> ProgrammeProject.findById(id) != null));
         return id;
+    }
+
+    /**
+     * Sends programme-service's project event (e.g. {@code project-changed}) with the project as it is at
+     * {@code version} through the real broker; the consumer applies it asynchronously.
+     */
+    public static void announceProject(String verb, UUID id, UUID programmeId, String code, String name, BigDecimal budget,
+            long version) {
+        String data = """
+                {"id":"%s","programmeId":"%s","code":"%s","name":"%s","description":"d","line":"dienstverlening",
+                 "priorityRank":1,"status":"planned","budget":%s,"owner":"o","version":%d,
+                 "createdAt":"2026-11-01T10:00:00Z","updatedAt":"2026-11-01T10:00:00Z"}"""
+                .formatted(id, programmeId, code, name, budget.toPlainString(), version);
+        try (KafkaTestClient kafka = new KafkaTestClient(PostgresKafkaResource.broker().bootstrapServers())) {
+            kafka.sendCloudEvent(PROGRAMME_TOPIC, id.toString(), UUID.randomUUID().toString(), PROGRAMME_SOURCE,
+                    "nl.metrokaart.programme." + verb, "projects/" + id, data);
+        }
     }
 
     /** Registers a participation (as an admin) and returns its ETag. */

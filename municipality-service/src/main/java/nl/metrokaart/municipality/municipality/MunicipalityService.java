@@ -2,6 +2,7 @@ package nl.metrokaart.municipality.municipality;
 
 import io.quarkiverse.resteasy.problem.HttpProblem;
 import jakarta.enterprise.context.ApplicationScoped;
+import jakarta.enterprise.event.Event;
 import jakarta.inject.Inject;
 import jakarta.persistence.EntityManager;
 import jakarta.transaction.Transactional;
@@ -25,6 +26,9 @@ public class MunicipalityService {
 
     @Inject
     Preconditions preconditions;
+
+    @Inject
+    Event<Municipality.InhabitantsChanged> inhabitantsChanged;
 
     private static final List<SortKey<Municipality>> BY_NAME = List.of(
             new SortKey<>("name", m -> m.name, name -> name),
@@ -68,12 +72,16 @@ public class MunicipalityService {
             throw Problems.invalid("code", "body", "must be the municipality code in the path");
         }
         preconditions.requireMatch(ifMatch, MunicipalityResponse.of(municipality));
+        boolean inhabitantsDiffer = municipality.inhabitants != request.inhabitants();
         municipality.name = request.name().strip();
         municipality.inhabitants = request.inhabitants();
         municipality.municipalSecretary = request.municipalSecretary().strip();
         municipality.realisationPlanReference = Text.strippedOrNull(request.realisationPlanReference());
         municipality.updatedAt = StoredTime.now();
         entityManager.flush();
+        if (inhabitantsDiffer) {
+            inhabitantsChanged.fire(new Municipality.InhabitantsChanged(code));
+        }
         return municipality;
     }
 
