@@ -10,6 +10,7 @@ import jakarta.persistence.EntityManager;
 import jakarta.persistence.LockModeType;
 import jakarta.transaction.Transactional;
 import jakarta.ws.rs.core.Response;
+import java.math.BigDecimal;
 import java.util.ArrayList;
 import java.util.HashSet;
 import java.util.LinkedHashMap;
@@ -89,23 +90,28 @@ public class CostAllocationService {
     }
 
     /**
-     * Computes the project's allocation from what is committed or written in this transaction, under a row lock,
-     * so concurrent changes to its inputs apply one after the other and the last one sees them all.
+     * Computes the project's allocation under a row lock, so that concurrent changes to its inputs apply one after
+     * the other. The inputs are read after the lock with queries, not from entities this transaction may have loaded
+     * before: so the last of concurrent changes sees what the others committed.
      */
     @Transactional(Transactional.TxType.MANDATORY)
     public CostAllocation recompute(UUID projectId) {
-        ProgrammeProject project = projects.project(projectId).orElseThrow(() ->
-                new IllegalStateException("Project " + projectId + " is not in the read model"));
         CostAllocation allocation = entityManager.find(CostAllocation.class, projectId, LockModeType.PESSIMISTIC_WRITE);
+        List<BigDecimal> budget = entityManager.createQuery("select p.budget from ProgrammeProject p where p.id = :id", BigDecimal.class)
+                .setParameter("id", projectId).getResultList();
+        if (budget.isEmpty()) {
+            throw new IllegalStateException("Project " + projectId + " is not in the read model");
+        }
+        long budgetCents = CostSplit.cents(budget.get(0));
         AllocationKey key = AllocationKey.findById(projectId);
         AllocationMethod method = key == null ? AllocationMethod.EQUAL_SHARE : key.method;
         Integer percent = key == null ? null : key.inhabitantsWeightPercent;
-        long budgetCents = CostSplit.cents(project.budget);
 
         List<String> participants = Participation.participantsOf(projectId);
         Map<String, Integer> inhabitants = participants.isEmpty() ? Map.of()
-                : Municipality.<Municipality>list("code in ?1", participants).stream()
-                        .collect(Collectors.toMap(m -> m.code, m -> m.inhabitants));
+                : entityManager.createQuery("select m.code, m.inhabitants from Municipality m where m.code in :codes", Object[].class)
+                        .setParameter("codes", participants).getResultList().stream()
+                        .collect(Collectors.toMap(row -> (String) row[0], row -> (Integer) row[1]));
         SortedMap<String, Long> amounts = CostSplit.amounts(budgetCents, method, percent == null ? 0 : percent,
                 inhabitants, new HashSet<>(participants));
         List<CostAllocation.Share> shares = participants.stream().sorted()
@@ -135,7 +141,7 @@ public class CostAllocationService {
         entityManager.flush();
         if (amountsChanged) {
             events.aboutProject(projectId, "cost-allocations/" + projectId, MunicipalityEvents.COST_ALLOCATION_CHANGED,
-                    CostAllocationChanged.of(allocation, project.code));
+                    CostAllocationChanged.of(allocation, projects.code(projectId)));
         }
         return allocation;
     }

@@ -1,5 +1,6 @@
 package nl.metrokaart.municipality.cost;
 
+import static io.restassured.RestAssured.given;
 import static nl.metrokaart.municipality.cost.CostFixtures.allocation;
 import static nl.metrokaart.municipality.cost.CostFixtures.amounts;
 import static nl.metrokaart.municipality.cost.CostFixtures.chooseKey;
@@ -11,7 +12,10 @@ import static org.hamcrest.Matchers.is;
 
 import com.fasterxml.jackson.databind.JsonNode;
 import com.fasterxml.jackson.databind.ObjectMapper;
+import io.quarkus.narayana.jta.QuarkusTransaction;
 import io.quarkus.test.junit.QuarkusTest;
+import jakarta.inject.Inject;
+import java.time.Instant;
 import java.math.BigDecimal;
 import java.time.Duration;
 import java.util.Map;
@@ -19,6 +23,7 @@ import java.util.UUID;
 import nl.metrokaart.municipality.BrokerRecords;
 import nl.metrokaart.municipality.Fixtures;
 import nl.metrokaart.municipality.events.MunicipalityEvents;
+import nl.metrokaart.municipality.project.ProgrammeProject;
 import org.apache.kafka.clients.consumer.ConsumerRecord;
 import org.junit.jupiter.api.Test;
 
@@ -80,6 +85,42 @@ class CostAllocationEventsTest {
         await().atMost(Duration.ofSeconds(30)).until(() -> "Nieuwe naam".equals(allocation(projectId).getString("projectName")));
         assertThat(allocation(projectId).getLong("version"), is(version));
         assertThat(costAllocationEvents(projectId), is(events));
+    }
+
+    @Test
+    void aNegativeBudgetIsRefusedAsMalformedAndTheAllocationStays() {
+        UUID programmeId = UUID.randomUUID();
+        UUID projectId = Fixtures.project(programmeId, "EV-NEGATIVE", "Tekort", new BigDecimal("100.00"));
+        projectChanged(programmeId, projectId, "EV-NEGATIVE", "Tekort", "-5.00", 1);
+        ConsumerRecord<String, String> dead = BrokerRecords.awaitRecord("metrokaart.municipality-service.dead-letter",
+                r -> projectId.toString().equals(r.key()));
+        assertThat(BrokerRecords.header(dead, "dead-letter-reason").contains("budget"), is(true));
+        assertThat(allocation(projectId).getLong("budgetCents"), is(10_000L));
+    }
+
+    @Inject
+    CostAllocationService costAllocations;
+
+    @Test
+    void projectsReceivedBeforeCostAllocationExistedGetOneAtStart() {
+        UUID projectId = UUID.randomUUID();
+        QuarkusTransaction.requiringNew().run(() -> {
+            // As V2's read model held it before V6: without going through the read model's budget event.
+            ProgrammeProject project = new ProgrammeProject();
+            project.id = projectId;
+            project.programmeId = UUID.randomUUID();
+            project.code = "EV-BEFORE";
+            project.name = "Van voor de kostenverdeling";
+            project.status = "planned";
+            project.budget = new BigDecimal("12.34");
+            project.receivedAt = Instant.now();
+            project.persist();
+        });
+        given().auth().oauth2(Fixtures.admin()).when().get("/api/v1/cost-allocations/" + projectId).then().statusCode(404);
+
+        QuarkusTransaction.requiringNew().run(() -> costAllocations.backfill(null));
+        assertThat(allocation(projectId).getLong("budgetCents"), is(1_234L));
+        assertThat(allocation(projectId).getLong("unallocatedCents"), is(1_234L));
     }
 
     private static void projectChanged(UUID programmeId, UUID projectId, String code, String name, String budget, long version) {

@@ -19,9 +19,14 @@ import static org.hamcrest.Matchers.nullValue;
 
 import io.quarkus.test.junit.QuarkusTest;
 import io.restassured.path.json.JsonPath;
+import java.util.ArrayList;
 import java.util.List;
 import java.util.Map;
 import java.util.UUID;
+import java.util.concurrent.ExecutorService;
+import java.util.concurrent.Executors;
+import java.util.concurrent.Future;
+import java.util.concurrent.TimeUnit;
 import nl.metrokaart.municipality.Fixtures;
 import nl.metrokaart.platform.security.Roles;
 import org.junit.jupiter.api.BeforeEach;
@@ -157,6 +162,29 @@ class CostAllocationResourceTest {
         assertThat(amounts(shared, "GM1111", "GM1112"), is(Map.of("GM1111", 5_000_000L, "GM1112", 5_000_000L)));
         assertThat(allocation(shared).getInt("shares.find { it.municipalityCode == 'GM1111' }.inhabitants"), is(30000));
         assertThat(allocation(without).getLong("version"), is(untouchedVersion));
+    }
+
+    @Test
+    void concurrentParticipationsAreAllCountedOnce() throws Exception {
+        List<String> codes = List.of("GM1151", "GM1152", "GM1153", "GM1154", "GM1155", "GM1156");
+        codes.forEach(code -> Fixtures.municipality(code, "Tegelijk " + code, 1000));
+        UUID projectId = Fixtures.project("COST-CONCURRENT");
+        ExecutorService pool = Executors.newFixedThreadPool(codes.size());
+        try {
+            List<Future<String>> registered = new ArrayList<>();
+            for (String code : codes) {
+                registered.add(pool.submit(() -> Fixtures.participation(code, projectId, true)));
+            }
+            for (Future<String> registration : registered) {
+                registration.get(60, TimeUnit.SECONDS);
+            }
+        } finally {
+            pool.shutdownNow();
+        }
+        // 10000000 / 6 = 1666666.67: four cents left over for the four lowest codes.
+        Map<String, Long> amounts = amounts(projectId, codes.toArray(String[]::new));
+        assertThat(amounts, is(Map.of("GM1151", 1_666_667L, "GM1152", 1_666_667L, "GM1153", 1_666_667L,
+                "GM1154", 1_666_667L, "GM1155", 1_666_666L, "GM1156", 1_666_666L)));
     }
 
     @Test
