@@ -84,7 +84,7 @@ class DemoProgrammeEndToEndTest {
     void theFiveMunicipalitiesAndTheMeetingsAreThere() {
         given().baseUri(gateway()).auth().oauth2(token).when().get("/api/v1/municipalities")
                 .then().statusCode(200)
-                .body("code", hasItems("GM0610", "GM0491", "GM0643", "GM0623", "GM0644"));
+                .body("items.code", hasItems("GM0610", "GM0491", "GM0643", "GM0623", "GM0644"));
         given().baseUri(gateway()).auth().oauth2(token).when().get("/api/v1/meetings")
                 .then().statusCode(200)
                 .body("items.title", hasItems("Steering committee: programme plan and priorities"));

@@ -13,6 +13,13 @@ import java.time.Instant;
 @Table(name = "municipality")
 public class Municipality extends PanacheEntityBase {
 
+    /**
+     * Fired synchronously, inside the transaction, when a municipality's number of inhabitants changes, so that
+     * what is shared by inhabitants (cost allocations) is recomputed with the change.
+     */
+    public record InhabitantsChanged(String municipalityCode) {
+    }
+
     /** The CBS code (GM followed by four digits) is stable and known to every other party, so it is the key. */
     @Id
     public String code;

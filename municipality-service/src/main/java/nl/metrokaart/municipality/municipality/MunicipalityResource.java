@@ -13,15 +13,19 @@ import jakarta.ws.rs.core.HttpHeaders;
 import jakarta.ws.rs.Path;
 import jakarta.ws.rs.PathParam;
 import jakarta.ws.rs.Produces;
+import jakarta.ws.rs.QueryParam;
 import jakarta.ws.rs.core.Context;
 import jakarta.ws.rs.core.MediaType;
 import jakarta.ws.rs.core.UriInfo;
 import java.util.List;
+import nl.metrokaart.municipality.rest.ListQuery;
+import nl.metrokaart.platform.paging.Page;
 import nl.metrokaart.platform.rest.Created;
 import nl.metrokaart.platform.idempotency.IdempotentRequests;
 import nl.metrokaart.platform.security.Roles;
 import org.eclipse.microprofile.openapi.annotations.Operation;
 import org.eclipse.microprofile.openapi.annotations.enums.SchemaType;
+import org.eclipse.microprofile.openapi.annotations.headers.Header;
 import org.eclipse.microprofile.openapi.annotations.media.Content;
 import org.eclipse.microprofile.openapi.annotations.media.Schema;
 import org.eclipse.microprofile.openapi.annotations.parameters.Parameter;
@@ -43,18 +47,35 @@ public class MunicipalityResource {
 
     @GET
     @RolesAllowed({Roles.ADMIN, Roles.PROGRAMME_MANAGER, Roles.MUNICIPALITY_COORDINATOR, Roles.SECRETARY, Roles.INTEGRATOR})
-    @Operation(operationId = "listMunicipalities", summary = "List the municipalities")
-    @APIResponse(responseCode = "200", description = "The municipalities, by name.",
-            content = @Content(schema = @Schema(implementation = MunicipalityResponse.class, type = SchemaType.ARRAY)))
-    public List<MunicipalityResponse> list() {
-        return municipalities.list().stream().map(MunicipalityResponse::of).toList();
+    @Operation(operationId = "listMunicipalities", summary = "List the municipalities",
+            description = "By name, a page at a time (follow nextCursor): a region of 30 or all 342 Dutch municipalities "
+                    + "take a few pages. Answers with a strong ETag; If-None-Match with it gives 304.")
+    @APIResponse(responseCode = "200", description = "A page of municipalities, by name.",
+            headers = @Header(name = "ETag", description = "Strong tag of this page; send it in If-None-Match.",
+                    schema = @Schema(type = SchemaType.STRING)),
+            content = @Content(schema = @Schema(implementation = MunicipalityPage.class)))
+    @APIResponse(responseCode = "304", description = "Not modified since the ETag in If-None-Match.")
+    @APIResponse(responseCode = "401", description = "No valid bearer token.")
+    @APIResponse(responseCode = "403", description = "The token has none of the roles that may read municipalities.")
+    public Page<MunicipalityResponse> list(
+            @Parameter(description = "Continue the list after this cursor (nextCursor of the previous page).")
+            @QueryParam("cursor") String cursor,
+            @Parameter(description = "Page size, 1 to 100.", schema = @Schema(type = SchemaType.INTEGER, defaultValue = "20", minimum = "1", maximum = "100"))
+            @QueryParam("limit") String limit) {
+        return municipalities.list(cursor, ListQuery.limit(limit));
     }
 
     @GET
     @Path("/{municipalityCode}")
     @RolesAllowed({Roles.ADMIN, Roles.PROGRAMME_MANAGER, Roles.MUNICIPALITY_COORDINATOR, Roles.SECRETARY, Roles.INTEGRATOR})
-    @Operation(operationId = "getMunicipality", summary = "Get one municipality")
-    @APIResponse(responseCode = "200", description = "The municipality.")
+    @Operation(operationId = "getMunicipality", summary = "Get one municipality",
+            description = "Answers with a strong ETag: send it as If-Match to replace the municipality.")
+    @APIResponse(responseCode = "200", description = "The municipality.",
+            headers = @Header(name = "ETag", description = "Strong entity tag of the municipality.", schema = @Schema(type = SchemaType.STRING)),
+            content = @Content(schema = @Schema(implementation = MunicipalityResponse.class)))
+    @APIResponse(responseCode = "304", description = "Not modified since the ETag in If-None-Match.")
+    @APIResponse(responseCode = "401", description = "No valid bearer token.")
+    @APIResponse(responseCode = "403", description = "The token has none of the roles that may read municipalities.")
     @APIResponse(responseCode = "404", description = "No municipality with this code.")
     public MunicipalityResponse get(
             @Parameter(description = "CBS municipality code.", example = "GM0610",
@@ -101,5 +122,13 @@ public class MunicipalityResource {
             @Parameter(description = "The ETag of the municipality as last read.") @HeaderParam(HttpHeaders.IF_MATCH) String ifMatch,
             @NotNull @Valid MunicipalityRequest request) {
         return MunicipalityResponse.of(municipalities.replace(municipalityCode, ifMatch, request));
+    }
+
+    /** OpenAPI name for a page of municipalities. */
+    @Schema(name = "MunicipalityPage")
+    static final class MunicipalityPage {
+        public List<MunicipalityResponse> items;
+        @Schema(description = "Cursor for the next page; absent on the last page.")
+        public String nextCursor;
     }
 }

@@ -2,16 +2,20 @@ package nl.metrokaart.municipality.municipality;
 
 import io.quarkiverse.resteasy.problem.HttpProblem;
 import jakarta.enterprise.context.ApplicationScoped;
+import jakarta.enterprise.event.Event;
 import jakarta.inject.Inject;
 import jakarta.persistence.EntityManager;
-import jakarta.persistence.PersistenceException;
 import jakarta.transaction.Transactional;
 import jakarta.ws.rs.core.Response;
 import java.util.List;
+import nl.metrokaart.municipality.rest.KeysetPaging;
+import nl.metrokaart.municipality.rest.KeysetPaging.SortKey;
+import nl.metrokaart.municipality.rest.PersistOnce;
+import nl.metrokaart.municipality.rest.Text;
 import nl.metrokaart.platform.conditional.Preconditions;
+import nl.metrokaart.platform.paging.Page;
 import nl.metrokaart.platform.persistence.StoredTime;
 import nl.metrokaart.platform.problem.Problems;
-import org.hibernate.exception.ConstraintViolationException;
 
 /** The rules around municipalities: one registration per CBS code. */
 @ApplicationScoped
@@ -23,8 +27,19 @@ public class MunicipalityService {
     @Inject
     Preconditions preconditions;
 
-    public List<Municipality> list() {
-        return Municipality.list("order by name, code");
+    @Inject
+    Event<Municipality.InhabitantsChanged> inhabitantsChanged;
+
+    private static final List<SortKey<Municipality>> BY_NAME = List.of(
+            new SortKey<>("name", m -> m.name, name -> name),
+            new SortKey<>("code", m -> m.code, code -> code));
+
+    @Inject
+    KeysetPaging paging;
+
+    /** By name, then code (names need not be unique). */
+    public Page<MunicipalityResponse> list(String cursor, int limit) {
+        return paging.page(Municipality.class, new KeysetPaging.Where(), BY_NAME, cursor, limit, MunicipalityResponse::of);
     }
 
     public Municipality get(String code) {
@@ -42,19 +57,10 @@ public class MunicipalityService {
         municipality.name = request.name().strip();
         municipality.inhabitants = request.inhabitants();
         municipality.municipalSecretary = request.municipalSecretary().strip();
-        municipality.realisationPlanReference = blankToNull(request.realisationPlanReference());
+        municipality.realisationPlanReference = Text.strippedOrNull(request.realisationPlanReference());
         municipality.createdAt = StoredTime.now();
         municipality.updatedAt = municipality.createdAt;
-        try {
-            municipality.persist();
-            entityManager.flush();
-        } catch (PersistenceException e) {
-            // Two concurrent registrations of one code both pass the check above; the primary key decides.
-            if (e instanceof ConstraintViolationException || e.getCause() instanceof ConstraintViolationException) {
-                throw alreadyExists(request.code());
-            }
-            throw e;
-        }
+        PersistOnce.persist(entityManager, municipality, () -> alreadyExists(request.code()));
         return municipality;
     }
 
@@ -66,12 +72,16 @@ public class MunicipalityService {
             throw Problems.invalid("code", "body", "must be the municipality code in the path");
         }
         preconditions.requireMatch(ifMatch, MunicipalityResponse.of(municipality));
+        boolean inhabitantsDiffer = municipality.inhabitants != request.inhabitants();
         municipality.name = request.name().strip();
         municipality.inhabitants = request.inhabitants();
         municipality.municipalSecretary = request.municipalSecretary().strip();
-        municipality.realisationPlanReference = blankToNull(request.realisationPlanReference());
+        municipality.realisationPlanReference = Text.strippedOrNull(request.realisationPlanReference());
         municipality.updatedAt = StoredTime.now();
         entityManager.flush();
+        if (inhabitantsDiffer) {
+            inhabitantsChanged.fire(new Municipality.InhabitantsChanged(code));
+        }
         return municipality;
     }
 
@@ -79,9 +89,5 @@ public class MunicipalityService {
         return HttpProblem.builder().withStatus(409).withTitle("Conflict")
                 .withDetail("Municipality " + code + " already exists.")
                 .build();
-    }
-
-    private static String blankToNull(String value) {
-        return value == null || value.isBlank() ? null : value.strip();
     }
 }

@@ -28,6 +28,10 @@ public final class ProgrammeEventData {
             Objects.requireNonNull(status, "status");
             Objects.requireNonNull(budget, "budget");
             Objects.requireNonNull(version, "version");
+            if (budget.signum() < 0) {
+                // programme-service never sends one; cost allocation could not divide it.
+                throw new IllegalArgumentException("budget must not be negative: " + budget);
+            }
         }
     }
 

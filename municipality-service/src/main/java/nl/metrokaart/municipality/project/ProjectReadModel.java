@@ -7,6 +7,7 @@ import jakarta.transaction.Transactional;
 import java.util.Optional;
 import java.util.UUID;
 import nl.metrokaart.platform.persistence.StoredTime;
+import nl.metrokaart.platform.problem.Problems;
 
 /**
  * Keeps {@link ProgrammeProject} and {@link ProgrammeMilestone} up to date from programme-service's events.
@@ -74,5 +75,19 @@ public class ProjectReadModel {
 
     public Optional<ProgrammeProject> project(UUID id) {
         return ProgrammeProject.findByIdOptional(id);
+    }
+
+    /**
+     * The project a request refers to in {@code field}; 400 naming the field when this service has not (yet)
+     * received the project from programme-service.
+     */
+    public ProgrammeProject known(UUID id, String field, String in) {
+        return project(id).orElseThrow(() -> Problems.invalid(field, in,
+                "is not a project of the programme known to this service: " + id));
+    }
+
+    /** The project's code, for representations; null for a project not (yet) in the read model. */
+    public String code(UUID id) {
+        return project(id).map(p -> p.code).orElse(null);
     }
 }

@@ -7,10 +7,15 @@ import static org.hamcrest.Matchers.hasItem;
 import static org.hamcrest.Matchers.hasSize;
 import static org.hamcrest.Matchers.notNullValue;
 import static org.hamcrest.Matchers.nullValue;
+import static org.hamcrest.Matchers.anyOf;
+import static org.hamcrest.Matchers.is;
+import static org.junit.jupiter.api.Assertions.assertEquals;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 
 import io.quarkus.test.junit.QuarkusTest;
 import java.util.List;
+import java.util.Map;
+import java.util.Set;
 import nl.metrokaart.infra.testing.TestTokens;
 import nl.metrokaart.platform.security.Roles;
 import org.junit.jupiter.api.Test;
@@ -42,25 +47,25 @@ class MunicipalityResourceTest {
 
     @Test
     void createThenReadBack() {
-        given().auth().oauth2(manager()).contentType("application/json").body(body("GM0610", "Schoonhoven", 12000))
+        given().auth().oauth2(manager()).contentType("application/json").body(body("GM0612", "Schoonhoven", 12000))
                 .when().post("/api/v1/municipalities")
                 .then().statusCode(201)
                 .header("API-Version", "1.0.0")
-                .header("Location", containsString("/api/v1/municipalities/GM0610"))
-                .body("code", equalTo("GM0610"))
+                .header("Location", containsString("/api/v1/municipalities/GM0612"))
+                .body("code", equalTo("GM0612"))
                 .body("version", equalTo(0))
                 .body("createdAt", notNullValue());
 
         for (String role : List.of(Roles.ADMIN, Roles.PROGRAMME_MANAGER, Roles.MUNICIPALITY_COORDINATOR,
                 Roles.SECRETARY, Roles.INTEGRATOR)) {
             given().auth().oauth2(reader(role))
-                    .when().get("/api/v1/municipalities/GM0610")
+                    .when().get("/api/v1/municipalities/GM0612")
                     .then().statusCode(200)
-                    .body("code", equalTo("GM0610"))
+                    .body("code", equalTo("GM0612"))
                     .body("name", equalTo("Schoonhoven"))
                     .body("inhabitants", equalTo(12000))
                     .body("municipalSecretary", equalTo("A. de Graaf"))
-                    .body("realisationPlanReference", equalTo("RP-2009-GM0610"));
+                    .body("realisationPlanReference", equalTo("RP-2009-GM0612"));
         }
     }
 
@@ -78,13 +83,79 @@ class MunicipalityResourceTest {
         create("GM0630", "Zz Nederlek");
         create("GM0631", "Aa Bergambacht");
         create("GM0632", "Mm Ouderkerk");
-        List<String> names = given().auth().oauth2(reader(Roles.SECRETARY))
-                .when().get("/api/v1/municipalities")
-                .then().statusCode(200)
-                .body("code", hasItem("GM0631"))
-                .extract().path("name");
+        List<String> names = allPages(reader(Roles.SECRETARY), 100).stream().map(m -> m.get("name")).toList();
+        assertTrue(names.indexOf("Aa Bergambacht") >= 0, names.toString());
         assertTrue(names.indexOf("Aa Bergambacht") < names.indexOf("Mm Ouderkerk"), names.toString());
         assertTrue(names.indexOf("Mm Ouderkerk") < names.indexOf("Zz Nederlek"), names.toString());
+    }
+
+    /** All 342 Dutch municipalities fit: paging through them gives each once, in name order, whatever the page size. */
+    @Test
+    void theListPagesThroughAllMunicipalitiesOnceEach() {
+        for (int i = 0; i < 342; i++) {
+            // Names repeat (every 50), so the order needs the code as tie breaker to be total.
+            String code = "GM%04d".formatted(7000 + i);
+            given().auth().oauth2(manager()).contentType("application/json").body(body(code, "Paging " + (i % 50), 1000 + i))
+                    .when().post("/api/v1/municipalities").then().statusCode(anyOf(is(201), is(409)));
+        }
+        List<Map<String, String>> byPagesOf7 = allPages(reader(Roles.INTEGRATOR), 7);
+        List<Map<String, String>> byPagesOf100 = allPages(reader(Roles.INTEGRATOR), 100);
+        assertEquals(byPagesOf100, byPagesOf7);
+        List<String> codes = byPagesOf100.stream().map(m -> m.get("code")).toList();
+        assertEquals(codes.size(), Set.copyOf(codes).size(), "no municipality twice");
+        assertTrue(codes.containsAll(java.util.stream.IntStream.range(0, 342).mapToObj(i -> "GM%04d".formatted(7000 + i)).toList()));
+        List<Map<String, String>> paging = byPagesOf100.stream().filter(m -> m.get("name").startsWith("Paging ")).toList();
+        List<Map<String, String>> sorted = paging.stream().sorted(java.util.Comparator.<Map<String, String>, String>comparing(m -> m.get("name"))
+                .thenComparing(m -> m.get("code"))).toList();
+        assertEquals(sorted, paging);
+
+        String etag = given().auth().oauth2(reader(Roles.INTEGRATOR)).queryParam("limit", 5)
+                .when().get("/api/v1/municipalities").then().statusCode(200).body("items", hasSize(5))
+                .extract().header("ETag");
+        given().auth().oauth2(reader(Roles.INTEGRATOR)).queryParam("limit", 5).header("If-None-Match", etag)
+                .when().get("/api/v1/municipalities").then().statusCode(304);
+    }
+
+    @Test
+    void badPagingParametersAre400() {
+        for (String limit : List.of("0", "101", "many")) {
+            given().auth().oauth2(reader(Roles.SECRETARY)).queryParam("limit", limit)
+                    .when().get("/api/v1/municipalities")
+                    .then().statusCode(400).contentType("application/problem+json").body("invalidParams[0].name", equalTo("limit"));
+        }
+        for (String cursor : List.of("!!", "bm90IGpzb24", "WyJvbmx5IG9uZSJd")) {
+            given().auth().oauth2(reader(Roles.SECRETARY)).queryParam("cursor", cursor)
+                    .when().get("/api/v1/municipalities")
+                    .then().statusCode(400).contentType("application/problem+json").body("invalidParams[0].name", equalTo("cursor"));
+        }
+    }
+
+    @Test
+    void aSingleMunicipalityHasAnETagForIfNoneMatch() {
+        create("GM0680", "Krimpen");
+        String etag = given().auth().oauth2(reader(Roles.SECRETARY)).when().get("/api/v1/municipalities/GM0680")
+                .then().statusCode(200).header("ETag", notNullValue()).extract().header("ETag");
+        given().auth().oauth2(reader(Roles.SECRETARY)).header("If-None-Match", etag)
+                .when().get("/api/v1/municipalities/GM0680").then().statusCode(304);
+        given().auth().oauth2(reader(Roles.SECRETARY)).header("If-None-Match", "\"other\"")
+                .when().get("/api/v1/municipalities/GM0680").then().statusCode(200);
+    }
+
+    private static List<Map<String, String>> allPages(String token, int limit) {
+        List<Map<String, String>> all = new java.util.ArrayList<>();
+        String cursor = null;
+        do {
+            var request = given().auth().oauth2(token).queryParam("limit", limit);
+            if (cursor != null) {
+                request.queryParam("cursor", cursor);
+            }
+            var page = request.when().get("/api/v1/municipalities").then().statusCode(200).extract().jsonPath();
+            List<Map<String, Object>> items = page.getList("items");
+            assertTrue(items.size() <= limit);
+            items.forEach(m -> all.add(Map.of("code", (String) m.get("code"), "name", (String) m.get("name"))));
+            cursor = page.getString("nextCursor");
+        } while (cursor != null);
+        return all;
     }
 
     @Test

@@ -1,0 +1,131 @@
+package nl.metrokaart.municipality.cost;
+
+import io.quarkiverse.resteasy.problem.HttpProblem;
+import jakarta.enterprise.context.ApplicationScoped;
+import jakarta.inject.Inject;
+import jakarta.persistence.EntityManager;
+import jakarta.persistence.LockModeType;
+import jakarta.transaction.Transactional;
+import jakarta.ws.rs.core.Response;
+import java.util.List;
+import java.util.Objects;
+import java.util.UUID;
+import nl.metrokaart.municipality.events.MunicipalityEvents;
+import nl.metrokaart.municipality.project.ProgrammeProject;
+import nl.metrokaart.municipality.project.ProjectReadModel;
+import nl.metrokaart.municipality.rest.KeysetPaging;
+import nl.metrokaart.municipality.rest.KeysetPaging.SortKey;
+import nl.metrokaart.municipality.rest.PersistOnce;
+import nl.metrokaart.platform.conditional.Preconditions;
+import nl.metrokaart.platform.paging.Page;
+import nl.metrokaart.platform.persistence.StoredTime;
+import nl.metrokaart.platform.problem.Problems;
+
+/**
+ * The rules of allocation keys: one per known project, chosen or replaced as a whole (If-Match when replacing);
+ * each choice is announced and the project's cost allocation recomputed in the same transaction.
+ */
+@ApplicationScoped
+public class AllocationKeyService {
+
+    private static final List<SortKey<AllocationKey>> BY_PROJECT =
+            List.of(new SortKey<>("projectId", k -> k.projectId, UUID::fromString));
+
+    /** The answer to a PUT: the key as it is now, and whether this request created it. */
+    public record Choice(AllocationKeyResponse key, boolean created) {
+    }
+
+    @Inject
+    ProjectReadModel projects;
+
+    @Inject
+    CostAllocationService costAllocations;
+
+    @Inject
+    Preconditions preconditions;
+
+    @Inject
+    MunicipalityEvents events;
+
+    @Inject
+    KeysetPaging paging;
+
+    @Inject
+    EntityManager entityManager;
+
+    @Transactional
+    public Page<AllocationKeyResponse> list(String cursor, int limit) {
+        return paging.page(AllocationKey.class, new KeysetPaging.Where(), BY_PROJECT, cursor, limit, this::represent);
+    }
+
+    @Transactional
+    public AllocationKeyResponse get(UUID projectId) {
+        ProgrammeProject project = knownProject(projectId);
+        AllocationKey key = AllocationKey.findById(projectId);
+        if (key == null) {
+            throw HttpProblem.valueOf(Response.Status.NOT_FOUND, "Project " + project.code + " (" + projectId
+                    + ") has no allocation key: its costs are shared equally among its participants.");
+        }
+        return represent(key);
+    }
+
+    @Transactional
+    public Choice choose(UUID projectId, String ifMatch, AllocationKeyRequest request) {
+        ProgrammeProject project = knownProject(projectId);
+        requireWeightWhereItBelongs(request);
+        AllocationKey key = entityManager.find(AllocationKey.class, projectId, LockModeType.PESSIMISTIC_WRITE);
+        boolean created = key == null;
+        if (created) {
+            if (ifMatch != null && !ifMatch.isBlank()) {
+                throw HttpProblem.builder().withStatus(412).withTitle("Precondition Failed")
+                        .withDetail("Project " + projectId + " has no allocation key to match; choose one without If-Match.")
+                        .build();
+            }
+            key = new AllocationKey();
+            key.projectId = projectId;
+            apply(key, request);
+            key.createdAt = StoredTime.now();
+            key.updatedAt = key.createdAt;
+            PersistOnce.persist(entityManager, key, () -> Problems.conflict("An allocation key for project " + projectId
+                    + " was chosen at the same time; read it and replace it with If-Match.").build());
+        } else {
+            AllocationKeyResponse current = represent(key);
+            preconditions.requireMatch(ifMatch, current);
+            if (key.method == request.method() && Objects.equals(key.inhabitantsWeightPercent, request.inhabitantsWeightPercent())) {
+                return new Choice(current, false);
+            }
+            apply(key, request);
+            key.updatedAt = StoredTime.now();
+            // Flush so the representation (event data, ETag) carries the incremented version.
+            entityManager.flush();
+        }
+        AllocationKeyResponse chosen = AllocationKeyResponse.of(key, project.code);
+        events.aboutProject(projectId, "allocation-keys/" + projectId, MunicipalityEvents.ALLOCATION_KEY_CHOSEN, chosen.chosen());
+        costAllocations.recompute(projectId);
+        return new Choice(chosen, created);
+    }
+
+    private ProgrammeProject knownProject(UUID projectId) {
+        return projects.project(projectId).orElseThrow(() -> HttpProblem.valueOf(Response.Status.NOT_FOUND,
+                "Project " + projectId + " is not known to this service."));
+    }
+
+    private AllocationKeyResponse represent(AllocationKey key) {
+        return AllocationKeyResponse.of(key, projects.code(key.projectId));
+    }
+
+    private static void requireWeightWhereItBelongs(AllocationKeyRequest request) {
+        boolean weighted = request.method() == AllocationMethod.WEIGHTED;
+        if (weighted && request.inhabitantsWeightPercent() == null) {
+            throw Problems.invalid("inhabitantsWeightPercent", "body", "is required for method weighted");
+        }
+        if (!weighted && request.inhabitantsWeightPercent() != null) {
+            throw Problems.invalid("inhabitantsWeightPercent", "body", "is only allowed with method weighted");
+        }
+    }
+
+    private static void apply(AllocationKey key, AllocationKeyRequest request) {
+        key.method = request.method();
+        key.inhabitantsWeightPercent = request.inhabitantsWeightPercent();
+    }
+}

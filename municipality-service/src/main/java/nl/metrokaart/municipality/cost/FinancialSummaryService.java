@@ -1,0 +1,65 @@
+package nl.metrokaart.municipality.cost;
+
+import jakarta.enterprise.context.ApplicationScoped;
+import jakarta.inject.Inject;
+import jakarta.persistence.EntityManager;
+import jakarta.persistence.TypedQuery;
+import jakarta.transaction.Transactional;
+import java.math.BigDecimal;
+import java.math.RoundingMode;
+import java.util.HashMap;
+import java.util.List;
+import java.util.Map;
+import java.util.UUID;
+import nl.metrokaart.municipality.municipality.Municipality;
+
+/** Adds up the stored cost allocations per municipality: the programme's shared financial justification. */
+@ApplicationScoped
+public class FinancialSummaryService {
+
+    @Inject
+    EntityManager entityManager;
+
+    @Inject
+    CostAllocationService costAllocations;
+
+    /** Over the projects of one programme, or of all programmes when programmeId is null. */
+    @Transactional
+    public FinancialSummaryResponse summarise(UUID programmeId) {
+        TypedQuery<CostAllocation> query = programmeId == null
+                ? entityManager.createQuery("select a from CostAllocation a", CostAllocation.class)
+                : entityManager.createQuery("select a from CostAllocation a where a.projectId in "
+                        + "(select p.id from ProgrammeProject p where p.programmeId = :programmeId)", CostAllocation.class)
+                        .setParameter("programmeId", programmeId);
+        List<CostAllocation> allocations = query.getResultList();
+
+        long budget = 0;
+        long unallocated = 0;
+        Map<String, Long> totals = new HashMap<>();
+        Map<String, Integer> projectCounts = new HashMap<>();
+        for (CostAllocation allocation : allocations) {
+            budget += allocation.budgetCents;
+            if (allocation.shares.isEmpty()) {
+                unallocated += allocation.budgetCents;
+            }
+            for (CostAllocation.Share share : allocation.shares) {
+                totals.merge(share.municipalityCode(), share.amountCents(), Long::sum);
+                projectCounts.merge(share.municipalityCode(), 1, Integer::sum);
+            }
+        }
+        long programmeBudget = budget;
+        List<FinancialSummaryResponse.MunicipalityTotal> municipalities = costAllocations.allMunicipalities().values().stream()
+                .map(m -> total(m, totals.getOrDefault(m.code, 0L), projectCounts.getOrDefault(m.code, 0), programmeBudget))
+                .toList();
+        return new FinancialSummaryResponse(programmeId, allocations.size(), budget, budget - unallocated, unallocated,
+                municipalities);
+    }
+
+    private static FinancialSummaryResponse.MunicipalityTotal total(Municipality municipality, long totalCents,
+            int participatingProjects, long budgetCents) {
+        BigDecimal percent = budgetCents == 0 ? BigDecimal.ZERO.setScale(2)
+                : BigDecimal.valueOf(totalCents).movePointRight(2).divide(BigDecimal.valueOf(budgetCents), 2, RoundingMode.HALF_EVEN);
+        return new FinancialSummaryResponse.MunicipalityTotal(municipality.code, municipality.name, municipality.inhabitants,
+                participatingProjects, totalCents, percent);
+    }
+}

@@ -1,0 +1,162 @@
+package nl.metrokaart.municipality.decision;
+
+import io.quarkiverse.resteasy.problem.HttpProblem;
+import jakarta.enterprise.context.ApplicationScoped;
+import jakarta.inject.Inject;
+import jakarta.persistence.EntityManager;
+import jakarta.persistence.LockModeType;
+import jakarta.transaction.Transactional;
+import jakarta.ws.rs.core.Response;
+import java.time.LocalDate;
+import java.util.LinkedHashSet;
+import java.util.List;
+import java.util.Set;
+import java.util.UUID;
+import nl.metrokaart.municipality.events.MunicipalityEvents;
+import nl.metrokaart.municipality.municipality.Municipality;
+import nl.metrokaart.municipality.project.ProjectReadModel;
+import nl.metrokaart.municipality.rest.KeysetPaging;
+import nl.metrokaart.municipality.rest.KeysetPaging.SortKey;
+import nl.metrokaart.municipality.variant.VariantChoice;
+import nl.metrokaart.platform.conditional.Preconditions;
+import nl.metrokaart.platform.paging.Page;
+import nl.metrokaart.platform.persistence.StoredTime;
+import nl.metrokaart.platform.problem.Problems;
+
+/**
+ * The register of decisions. A uniform decision never silently overrules a municipality's variant: recording
+ * or changing a decision so that a uniform one is in force while municipalities keep a variant is refused.
+ */
+@ApplicationScoped
+public class DecisionService {
+
+    private static final List<SortKey<Decision>> BY_DATE = List.of(
+            new SortKey<>("decidedOn", d -> d.decidedOn, LocalDate::parse),
+            new SortKey<>("id", d -> d.id, UUID::fromString));
+
+    @Inject
+    ProjectReadModel projects;
+
+    @Inject
+    Preconditions preconditions;
+
+    @Inject
+    MunicipalityEvents events;
+
+    @Inject
+    KeysetPaging paging;
+
+    @Inject
+    EntityManager entityManager;
+
+    /** Filters of the decision list; each optional. */
+    public record Filter(UUID projectId, DecisionOutcome outcome, DecidingBody decidingBody) {
+    }
+
+    @Transactional
+    public Page<DecisionResponse> list(Filter filter, String cursor, int limit) {
+        return paging.page(Decision.class, new KeysetPaging.Where().and("projectId", filter.projectId())
+                        .and("outcome", filter.outcome()).and("decidingBody", filter.decidingBody()),
+                BY_DATE, cursor, limit, this::represent);
+    }
+
+    @Transactional
+    public DecisionResponse get(UUID id) {
+        return represent(find(id, LockModeType.NONE));
+    }
+
+    @Transactional
+    public DecisionResponse record(DecisionRequest request) {
+        validateReferences(request);
+        lockHarmonisationOf(request.projectId());
+        Decision decision = new Decision();
+        decision.id = UUID.randomUUID();
+        apply(decision, request);
+        decision.createdAt = StoredTime.now();
+        decision.updatedAt = decision.createdAt;
+        decision.persist();
+        entityManager.flush();
+        requireNoVariantOverruled(Set.of(decision.projectId));
+        return announce(decision, MunicipalityEvents.DECISION_RECORDED);
+    }
+
+    /** Full replace under If-Match, e.g. to correct a recorded decision. */
+    @Transactional
+    public DecisionResponse replace(UUID id, String ifMatch, DecisionRequest request) {
+        Decision decision = find(id, LockModeType.PESSIMISTIC_WRITE);
+        preconditions.requireMatch(ifMatch, represent(decision));
+        validateReferences(request);
+        // Both projects' decisions in force can change when a decision moves to another project.
+        Set<UUID> affected = new LinkedHashSet<>(List.of(decision.projectId, request.projectId()));
+        affected.stream().sorted().forEach(this::lockHarmonisationOf);
+        apply(decision, request);
+        decision.updatedAt = StoredTime.now();
+        entityManager.flush();
+        requireNoVariantOverruled(affected);
+        return announce(decision, MunicipalityEvents.DECISION_CHANGED);
+    }
+
+    /**
+     * Decisions and variant choices of one project change one transaction at a time, so that a uniform decision
+     * and a new variant cannot both pass their checks concurrently. Call before reading what the check needs.
+     */
+    public void lockHarmonisationOf(UUID projectId) {
+        entityManager.createNativeQuery("SELECT pg_advisory_xact_lock(hashtextextended(:lock, 0))")
+                .setParameter("lock", "harmonisation:" + projectId).getSingleResult();
+    }
+
+    private void requireNoVariantOverruled(Set<UUID> projectIds) {
+        for (UUID projectId : projectIds) {
+            Decision inForce = Decision.inForce(projectId);
+            if (inForce == null || inForce.outcome != DecisionOutcome.UNIFORM) {
+                continue;
+            }
+            List<String> withVariant = VariantChoice.municipalitiesWithVariant(projectId);
+            if (!withVariant.isEmpty()) {
+                throw Problems.conflict("With this decision project " + projects.code(projectId) + " would follow one "
+                                + "uniform way of working, but " + String.join(", ", withVariant) + (withVariant.size() == 1
+                                ? " keeps its own variant" : " keep their own variant") + "; they change their variant "
+                                + "choice to uniform first.")
+                        .with("municipalitiesWithVariant", withVariant)
+                        .build();
+            }
+        }
+    }
+
+    private void validateReferences(DecisionRequest request) {
+        projects.known(request.projectId(), "projectId", "body");
+        String municipality = request.decidingMunicipalityCode();
+        if (municipality != null && Municipality.findById(municipality) == null) {
+            throw Problems.invalid("decidingMunicipalityCode", "body", "is not a municipality of the programme: " + municipality);
+        }
+    }
+
+    private DecisionResponse announce(Decision decision, String type) {
+        DecisionResponse response = represent(decision);
+        events.aboutProject(decision.projectId, "decisions/" + decision.id, type, response);
+        return response;
+    }
+
+    private DecisionResponse represent(Decision decision) {
+        return DecisionResponse.of(decision, projects.code(decision.projectId));
+    }
+
+    private static Decision find(UUID id, LockModeType lock) {
+        Decision decision = Decision.findById(id, lock);
+        if (decision == null) {
+            throw HttpProblem.valueOf(Response.Status.NOT_FOUND, "Decision " + id + " does not exist.");
+        }
+        return decision;
+    }
+
+    private static void apply(Decision decision, DecisionRequest request) {
+        decision.question = request.question().strip();
+        decision.projectId = request.projectId();
+        decision.options = new java.util.ArrayList<>(request.options().stream().map(String::strip).toList());
+        decision.outcome = request.outcome();
+        decision.decidingBody = request.decidingBody();
+        decision.decidingMunicipalityCode = request.decidingMunicipalityCode();
+        decision.decidedOn = request.decidedOn();
+        decision.rationale = request.rationale().strip();
+    }
+}

@@ -1,0 +1,46 @@
+package nl.metrokaart.municipality.rest;
+
+import java.util.UUID;
+import nl.metrokaart.platform.problem.Problems;
+import nl.metrokaart.platform.rest.QueryParams;
+
+/**
+ * Query parameters of list endpoints, parsed here rather than by JAX-RS (which answers an unparsable query
+ * parameter with 404): whatever is wrong with one, the client gets a 400 naming it.
+ */
+public final class ListQuery {
+
+    public static final int DEFAULT_LIMIT = 20;
+    public static final int MAX_LIMIT = 100;
+
+    private ListQuery() {
+    }
+
+    public static int limit(String value) {
+        return QueryParams.wholeNumber("limit", value, DEFAULT_LIMIT, 1, MAX_LIMIT);
+    }
+
+    /** An optional UUID filter; null when absent. */
+    public static UUID uuid(String name, String value) {
+        if (value == null || value.isBlank()) {
+            return null;
+        }
+        try {
+            return UUID.fromString(value.strip());
+        } catch (IllegalArgumentException e) {
+            throw Problems.invalid(name, "query", "must be a UUID");
+        }
+    }
+
+    /** An optional filter on an {@link ApiValue} enum; null when absent. */
+    public static <E extends Enum<E> & ApiValue> E value(String name, String value, Class<E> type) {
+        if (value == null || value.isBlank()) {
+            return null;
+        }
+        try {
+            return ApiValue.parse(type, value.strip());
+        } catch (IllegalArgumentException e) {
+            throw Problems.invalid(name, "query", e.getMessage());
+        }
+    }
+}
