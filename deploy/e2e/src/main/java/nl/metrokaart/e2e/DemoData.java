@@ -11,8 +11,13 @@ import java.net.http.HttpRequest;
 import java.net.http.HttpResponse;
 import java.nio.file.Path;
 import java.time.Duration;
+import java.util.Collection;
 import java.util.HashMap;
+import java.util.HashSet;
+import java.util.List;
+import java.util.Locale;
 import java.util.Map;
+import java.util.Set;
 
 /**
  * Loads the Krimpenerwaard demo programme into a running stack through the gateway's public API, as the
@@ -20,6 +25,9 @@ import java.util.Map;
  * history, the five municipalities and the first meetings. Before that, the five municipal secretaries subscribe
  * (key milestones, weekly digest) and the programme manager too (key milestones, per event), each with their own
  * login, so that the demo's meeting invitations and key-milestone mails land in the stack's mail directory.
+ * Last comes the governance: the programme decisions (uniform or variants allowed), each municipality's
+ * participations and variant choices (entered by its own coordinator) and the cost-sharing keys, once
+ * municipality-service has learnt the projects from programme-service's events.
  * Demo data never ships inside a service.
  */
 public final class DemoData {
@@ -41,9 +49,70 @@ public final class DemoData {
         JsonNode programme = read(demoDirectory.resolve("programme.json"));
         JsonNode municipalities = read(demoDirectory.resolve("municipalities.json"));
         demo.subscriptions(stack, programme, municipalities);
-        demo.programme(programme);
+        Map<String, String> projectIds = demo.programme(programme);
         municipalities.forEach(m -> demo.post("/api/v1/municipalities", m));
         read(demoDirectory.resolve("meetings.json")).forEach(m -> demo.post("/api/v1/meetings", m));
+        demo.governance(stack, read(demoDirectory.resolve("governance.json")), projectIds, municipalities);
+    }
+
+    /**
+     * Decisions first (a variant is refused where the decision in force is uniform), then what each municipality's
+     * coordinator registers for it, then the allocation keys, which municipality-service applies to the participants.
+     */
+    private void governance(Stack stack, JsonNode governance, Map<String, String> projectIds, JsonNode municipalities) {
+        awaitProjectsKnownToMunicipalityService(projectIds.values());
+        for (JsonNode decision : governance.get("decisions")) {
+            post("/api/v1/decisions", withProjectId(decision, projectIds));
+        }
+        for (JsonNode municipality : municipalities) {
+            String code = municipality.get("code").asText();
+            String coordinator = stack.keycloak().passwordGrant("swagger-ui", null,
+                    "coordinator-" + municipality.get("name").asText().toLowerCase(Locale.ROOT), "demo");
+            for (JsonNode participation : governance.path("participations").path(code)) {
+                post("/api/v1/municipalities/" + code + "/participations", withProjectId(participation, projectIds), coordinator);
+            }
+            for (JsonNode choice : governance.path("variantChoices").path(code)) {
+                post("/api/v1/municipalities/" + code + "/variant-choices", withProjectId(choice, projectIds), coordinator);
+            }
+        }
+        for (JsonNode key : governance.get("allocationKeys")) {
+            ObjectNode body = key.deepCopy();
+            String projectId = projectIds.get(body.remove("projectCode").asText());
+            send("PUT", "/api/v1/allocation-keys/" + projectId, body, token);
+        }
+    }
+
+    /** The project read model is filled from Kafka: wait until harmonisation lists every demo project. */
+    private void awaitProjectsKnownToMunicipalityService(Collection<String> projectIds) {
+        long deadline = System.nanoTime() + Duration.ofSeconds(60).toNanos();
+        while (true) {
+            Set<String> known = new HashSet<>();
+            get("/api/v1/harmonisation").get("projects").forEach(p -> known.add(p.get("projectId").asText()));
+            if (known.containsAll(projectIds)) {
+                return;
+            }
+            if (System.nanoTime() > deadline) {
+                throw new IllegalStateException("municipality-service did not learn the demo projects from the "
+                        + "programme events within 60 s; known: " + known);
+            }
+            try {
+                Thread.sleep(250);
+            } catch (InterruptedException e) {
+                Thread.currentThread().interrupt();
+                throw new IllegalStateException("Interrupted while waiting for municipality-service", e);
+            }
+        }
+    }
+
+    /** The demo file names a project by code; the API by id. */
+    private static ObjectNode withProjectId(JsonNode item, Map<String, String> projectIds) {
+        ObjectNode body = item.deepCopy();
+        String code = body.remove("projectCode").asText();
+        String projectId = projectIds.get(code);
+        if (projectId == null) {
+            throw new IllegalStateException("governance.json names project " + code + ", which programme.json lacks");
+        }
+        return body.put("projectId", projectId);
     }
 
     /**
@@ -52,7 +121,7 @@ public final class DemoData {
      */
     private void subscriptions(Stack stack, JsonNode programme, JsonNode municipalities) {
         for (JsonNode municipality : municipalities) {
-            String name = municipality.get("name").asText().toLowerCase(java.util.Locale.ROOT);
+            String name = municipality.get("name").asText().toLowerCase(Locale.ROOT);
             ObjectNode subscription = JSON.createObjectNode()
                     .put("name", municipality.get("municipalSecretary").asText())
                     .put("email", "secretary-" + name + "@" + name + ".example.nl")
@@ -73,12 +142,13 @@ public final class DemoData {
                 stack.keycloak().passwordGrant("swagger-ui", null, "programme-manager", "demo"));
     }
 
-    private void programme(JsonNode demo) {
+    /** Loads the programme and answers each project's id by its code. */
+    private Map<String, String> programme(JsonNode demo) {
         String programmeId = post("/api/v1/programmes", demo.get("programme")).get("id").asText();
         Map<String, String> projectIds = new HashMap<>();
         for (JsonNode project : demo.get("projects")) {
             ObjectNode body = project.deepCopy();
-            body.remove(java.util.List.of("milestones", "dependsOn", "statuses"));
+            body.remove(List.of("milestones", "dependsOn", "statuses"));
             body.put("programmeId", programmeId);
             String projectId = post("/api/v1/projects", body).get("id").asText();
             projectIds.put(project.get("code").asText(), projectId);
@@ -105,6 +175,7 @@ public final class DemoData {
                 post("/api/v1/projects/" + projectId + "/status-changes", change);
             }
         }
+        return projectIds;
     }
 
     private static JsonNode read(Path file) {
@@ -120,19 +191,31 @@ public final class DemoData {
     }
 
     private JsonNode post(String path, JsonNode body, String bearer) {
+        return send("POST", path, body, bearer);
+    }
+
+    private JsonNode get(String path) {
+        return send("GET", path, null, token);
+    }
+
+    private JsonNode send(String method, String path, JsonNode body, String bearer) {
         try {
-            HttpResponse<String> response = http.send(HttpRequest.newBuilder(URI.create(gateway + path))
-                    .header("Authorization", "Bearer " + bearer)
-                    .header("Content-Type", "application/json")
-                    .POST(HttpRequest.BodyPublishers.ofString(JSON.writeValueAsString(body)))
-                    .build(), HttpResponse.BodyHandlers.ofString());
+            HttpRequest.Builder request = HttpRequest.newBuilder(URI.create(gateway + path))
+                    .header("Authorization", "Bearer " + bearer);
+            if (body == null) {
+                request.method(method, HttpRequest.BodyPublishers.noBody());
+            } else {
+                request.header("Content-Type", "application/json")
+                        .method(method, HttpRequest.BodyPublishers.ofString(JSON.writeValueAsString(body)));
+            }
+            HttpResponse<String> response = http.send(request.build(), HttpResponse.BodyHandlers.ofString());
             if (response.statusCode() / 100 != 2) {
-                throw new IllegalStateException("Loading demo data failed: POST " + path + " answered "
+                throw new IllegalStateException("Loading demo data failed: " + method + " " + path + " answered "
                         + response.statusCode() + ": " + response.body());
             }
             return JSON.readTree(response.body());
         } catch (IOException e) {
-            throw new UncheckedIOException("Loading demo data failed: POST " + path, e);
+            throw new UncheckedIOException("Loading demo data failed: " + method + " " + path, e);
         } catch (InterruptedException e) {
             Thread.currentThread().interrupt();
             throw new IllegalStateException("Interrupted while loading demo data", e);

@@ -1,6 +1,9 @@
 package nl.metrokaart.e2e;
 
 import static io.restassured.RestAssured.given;
+import static nl.metrokaart.e2e.RunningStack.gateway;
+import static nl.metrokaart.e2e.RunningStack.integrator;
+import static nl.metrokaart.e2e.RunningStack.user;
 import static org.awaitility.Awaitility.await;
 import static org.hamcrest.Matchers.containsString;
 import static org.hamcrest.Matchers.equalTo;
@@ -32,19 +35,15 @@ class DemoProgrammeEndToEndTest {
     private static String token;
 
     @BeforeAll
-    static void loadDemo() {
+    static void findTheDemoProgramme() {
         Stack stack = RunningStack.stack();
-        DemoData.load(stack, Stack.repositoryRoot().resolve("deploy/demo"));
-        token = stack.keycloak().passwordGrant("swagger-ui", null, "secretary-schoonhoven", "demo");
+        token = user("secretary-schoonhoven");
         List<Map<String, Object>> programmes = given().baseUri(stack.gateway().baseUrl()).auth().oauth2(token)
                 .when().get("/api/v1/programmes").then().statusCode(200).extract().jsonPath().getList("");
         programmeId = (String) programmes.stream().filter(p -> "EGEM Krimpenerwaard".equals(p.get("name")))
                 .findFirst().orElseThrow().get("id");
     }
 
-    private static String gateway() {
-        return RunningStack.stack().gateway().baseUrl();
-    }
 
     @Test
     void twelveProjectsByPriorityWithTheFourRealisedOnes() {
@@ -111,7 +110,7 @@ class DemoProgrammeEndToEndTest {
 
     @Test
     void anIntegratorPollsTheChangesFeed() {
-        String integrator = RunningStack.stack().keycloak().clientCredentials("integrator-client", "integrator-secret");
+        String integrator = integrator();
         Response first = given().baseUri(gateway()).auth().oauth2(integrator)
                 .queryParam("programmeId", programmeId).queryParam("changedSince", "0").queryParam("limit", 100)
                 .when().get("/api/v1/projects").then().statusCode(200).body("items", hasSize(12)).extract().response();
@@ -122,5 +121,39 @@ class DemoProgrammeEndToEndTest {
         given().baseUri(gateway()).auth().oauth2(integrator)
                 .queryParam("programmeId", programmeId).queryParam("changedSince", first.path("nextCursor").toString())
                 .when().get("/api/v1/projects").then().statusCode(200).body("items", hasSize(0));
+    }
+
+    @Test
+    void theGovernanceSaysWhoWorksUniformlyAndWhoPaysWhat() {
+        Map<String, String> projectIds = new java.util.HashMap<>();
+        given().baseUri(gateway()).auth().oauth2(token).queryParam("programmeId", programmeId).queryParam("limit", 100)
+                .when().get("/api/v1/projects").then().statusCode(200).extract().jsonPath()
+                .getList("items", Map.class).forEach(p -> projectIds.put((String) p.get("code"), (String) p.get("id")));
+
+        // PDC allows variants: Schoonhoven keeps its own e-forms, three follow the shared ones, Ouderkerk is out.
+        given().baseUri(gateway()).auth().oauth2(token).when().get("/api/v1/harmonisation").then().statusCode(200)
+                .rootPath("projects.find { it.projectId == '%s' }".formatted(projectIds.get("PDC")))
+                .body("decisionOutcome", equalTo("variants-allowed"))
+                .body("participatingMunicipalities", equalTo(4))
+                .body("followingUniform", equalTo(3))
+                .body("withOwnVariant", equalTo(1));
+        given().baseUri(gateway()).auth().oauth2(token).when().get("/api/v1/municipalities/GM0610/variant-choices/" + projectIds.get("PDC"))
+                .then().statusCode(200).body("approach", equalTo("variant"))
+                .body("variantName", equalTo("Schoonhoven e-forms with local fee tables"));
+
+        // BAG is shared by inhabitants among all five, to the cent.
+        Response bag = given().baseUri(gateway()).auth().oauth2(token).when().get("/api/v1/cost-allocations/" + projectIds.get("BAG"))
+                .then().statusCode(200).body("method", equalTo("by-inhabitants")).extract().response();
+        assertEquals(34_000_000L, bag.jsonPath().getList("shares.amountCents", Long.class).stream().mapToLong(Long::longValue).sum());
+
+        // The financial justification: the six projects with participants are allocated in full, the rest not yet.
+        Response summary = given().baseUri(gateway()).auth().oauth2(token).queryParam("programmeId", programmeId)
+                .when().get("/api/v1/financial-summary").then().statusCode(200)
+                .body("projectCount", equalTo(12)).extract().response();
+        assertEquals(134_500_000L, summary.jsonPath().getLong("allocatedCents"));
+        assertEquals(summary.jsonPath().getLong("budgetCents"),
+                summary.jsonPath().getLong("allocatedCents") + summary.jsonPath().getLong("unallocatedCents"));
+        assertEquals(134_500_000L, summary.jsonPath().getList("municipalities.totalCents", Long.class).stream()
+                .mapToLong(Long::longValue).sum());
     }
 }

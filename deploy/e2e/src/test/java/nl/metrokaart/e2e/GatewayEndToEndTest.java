@@ -1,6 +1,10 @@
 package nl.metrokaart.e2e;
 
 import static io.restassured.RestAssured.given;
+import static nl.metrokaart.e2e.RunningStack.gateway;
+import static nl.metrokaart.e2e.RunningStack.integrator;
+import static nl.metrokaart.e2e.RunningStack.keycloak;
+import static nl.metrokaart.e2e.RunningStack.user;
 import static org.hamcrest.Matchers.containsString;
 import static org.hamcrest.Matchers.equalTo;
 import static org.hamcrest.Matchers.notNullValue;
@@ -15,7 +19,6 @@ import java.util.concurrent.CompletableFuture;
 import java.util.concurrent.ExecutorService;
 import java.util.concurrent.Executors;
 import nl.metrokaart.infra.NginxGateway;
-import nl.metrokaart.infra.KeycloakServer;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.extension.ExtendWith;
 
@@ -23,21 +26,12 @@ import org.junit.jupiter.api.extension.ExtendWith;
 @ExtendWith(RunningStack.class)
 class GatewayEndToEndTest {
 
-    private static String gateway() {
-        return RunningStack.stack().gateway().baseUrl();
-    }
 
-    private static KeycloakServer keycloak() {
-        return RunningStack.stack().keycloak();
-    }
 
-    private static String userToken(String username, String password) {
-        return keycloak().passwordGrant("swagger-ui", null, username, password);
-    }
 
     @Test
     void programmeManagerCreatesAProgrammeThroughTheGatewayAndAnIntegratorReadsIt() {
-        String manager = userToken("programme-manager", "demo");
+        String manager = user("programme-manager");
         String location = given().baseUri(gateway()).auth().oauth2(manager).contentType("application/json")
                 .body("""
                         {"name": "EGEM e2e", "ambition": "One way of working.", "goals": [],
@@ -64,7 +58,7 @@ class GatewayEndToEndTest {
 
     @Test
     void everyServiceAnswersThroughTheGatewayWithARealToken() {
-        String coordinator = userToken("coordinator-schoonhoven", "demo");
+        String coordinator = user("coordinator-schoonhoven");
         for (String collection : List.of("/api/v1/programmes", "/api/v1/municipalities", "/api/v1/meetings")) {
             given().baseUri(gateway()).auth().oauth2(coordinator).header("X-Request-Id", "e2e-" + collection.length())
                     .when().get(collection)
@@ -82,7 +76,7 @@ class GatewayEndToEndTest {
     @Test
     void requestIdReachesTheServiceLog() throws Exception {
         String requestId = "e2e-trace-" + System.nanoTime();
-        given().baseUri(gateway()).auth().oauth2(userToken("secretary-vlist", "demo")).header("X-Request-Id", requestId)
+        given().baseUri(gateway()).auth().oauth2(user("secretary-vlist")).header("X-Request-Id", requestId)
                 .when().get("/api/v1/programmes/00000000-0000-4000-8000-000000000000")
                 .then().statusCode(404)
                 .contentType("application/problem+json");
@@ -127,7 +121,7 @@ class GatewayEndToEndTest {
     @Test
     void oversizedBodyIs413ProblemJson() {
         String big = "{\"name\": \"" + "x".repeat(2 * 1024 * 1024) + "\"}";
-        given().baseUri(gateway()).auth().oauth2(userToken("programme-manager", "demo"))
+        given().baseUri(gateway()).auth().oauth2(user("programme-manager"))
                 .contentType("application/json").body(big)
                 .when().post("/api/v1/programmes")
                 .then().statusCode(413)
@@ -201,7 +195,7 @@ class GatewayEndToEndTest {
 
     @Test
     void aRealTokenCarriesTheMunicipalityClaimAndRealmRoles() throws Exception {
-        String token = userToken("coordinator-nederlek", "demo");
+        String token = user("coordinator-nederlek");
         String payload = new String(java.util.Base64.getUrlDecoder().decode(token.split("\\.")[1]));
         var claims = new com.fasterxml.jackson.databind.ObjectMapper().readTree(payload);
         assertEquals("GM0643", claims.get("municipality").asText());

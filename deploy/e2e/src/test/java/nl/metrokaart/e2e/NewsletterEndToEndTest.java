@@ -1,6 +1,10 @@
 package nl.metrokaart.e2e;
 
 import static io.restassured.RestAssured.given;
+import static nl.metrokaart.e2e.RunningStack.gateway;
+import static nl.metrokaart.e2e.RunningStack.integrator;
+import static nl.metrokaart.e2e.RunningStack.keycloak;
+import static nl.metrokaart.e2e.RunningStack.user;
 import static org.awaitility.Awaitility.await;
 import static org.hamcrest.MatcherAssert.assertThat;
 import static org.hamcrest.Matchers.containsString;
@@ -47,7 +51,6 @@ import net.fortuna.ical4j.data.CalendarBuilder;
 import net.fortuna.ical4j.model.Calendar;
 import net.fortuna.ical4j.model.Property;
 import net.fortuna.ical4j.model.component.VEvent;
-import nl.metrokaart.infra.KeycloakServer;
 import nl.metrokaart.infra.testing.MailMessages;
 import org.junit.jupiter.api.BeforeAll;
 import org.junit.jupiter.api.Test;
@@ -71,31 +74,12 @@ class NewsletterEndToEndTest {
 
     @BeforeAll
     static void programme() {
-        programmeId = given().baseUri(gateway()).auth().oauth2(user("programme-manager")).contentType("application/json")
-                .body("""
-                        {"name": "EGEM newsletter e2e", "ambition": "Tell everyone what the programme does.", "goals": [],
-                         "startDate": "2009-01-01", "endDate": "2011-12-31", "programmeManager": "Petra de Vries",
-                         "steeringCommittee": [],
-                         "lines": [{"code": "front-office", "name": "Service delivery", "colour": "#00A651"}]}""")
-                .when().post("/api/v1/programmes")
-                .then().statusCode(201).extract().path("id");
+        programmeId = RunningStack.programme("EGEM newsletter e2e", "Tell everyone what the programme does.", "front-office", "Service delivery", "#00A651");
     }
 
-    private static String gateway() {
-        return RunningStack.stack().gateway().baseUrl();
-    }
 
-    private static KeycloakServer keycloak() {
-        return RunningStack.stack().keycloak();
-    }
 
-    private static String user(String username) {
-        return keycloak().passwordGrant("swagger-ui", null, username, "demo");
-    }
 
-    private static String integrator() {
-        return keycloak().clientCredentials("integrator-client", "integrator-secret");
-    }
 
     /** A proposed project of the test programme; returns its id. */
     private static String project(String code, String name) {
