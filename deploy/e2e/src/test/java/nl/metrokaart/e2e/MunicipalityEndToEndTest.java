@@ -50,9 +50,9 @@ class MunicipalityEndToEndTest {
 
 
     /** A project of the test programme with a budget in euros, once municipality-service knows it from the events. */
-    private static String project(String code, String budget) {
+    private static String project(String ofProgrammeId, String code, String budget) {
         String projectId = given().baseUri(gateway()).auth().oauth2(user("programme-manager")).contentType("application/json")
-                .body(projectBody(code, budget))
+                .body(projectBody(ofProgrammeId, code, budget))
                 .when().post("/api/v1/projects")
                 .then().statusCode(201).extract().path("id");
         String reader = user("secretary-schoonhoven");
@@ -62,11 +62,11 @@ class MunicipalityEndToEndTest {
         return projectId;
     }
 
-    private static String projectBody(String code, String budget) {
+    private static String projectBody(String ofProgrammeId, String code, String budget) {
         return """
                 {"programmeId": "%s", "code": "%s", "name": "Project %s", "description": "Created by the municipality end-to-end test.",
                  "line": "back-office", "plannedStartDate": "2009-03-01", "plannedEndDate": "2010-12-31",
-                 "budget": %s, "owner": "Programme office"}""".formatted(programmeId, code, code, budget);
+                 "budget": %s, "owner": "Programme office"}""".formatted(ofProgrammeId, code, code, budget);
     }
 
     private static Response participate(String token, String municipalityCode, String projectId, boolean participates) {
@@ -87,7 +87,7 @@ class MunicipalityEndToEndTest {
 
     @Test
     void eachCoordinatorRegistersParticipationForItsOwnMunicipalityOnly() {
-        String projectId = project("SCOPE", "1000.00");
+        String projectId = project(programmeId, "SCOPE", "1000.00");
         for (Map.Entry<String, String> coordinator : COORDINATORS.entrySet()) {
             String token = user(coordinator.getValue());
             for (String municipalityCode : COORDINATORS.keySet()) {
@@ -113,7 +113,7 @@ class MunicipalityEndToEndTest {
 
     @Test
     void aUniformDecisionRefusesAVariantAndHarmonisationCountsTheChoices() {
-        String projectId = project("UNIFORM", "500.00");
+        String projectId = project(programmeId, "UNIFORM", "500.00");
         String vlist = user("coordinator-vlist");
         String ouderkerk = user("coordinator-ouderkerk");
         participate(vlist, "GM0623", projectId, true).then().statusCode(201);
@@ -160,7 +160,10 @@ class MunicipalityEndToEndTest {
 
     @Test
     void theCostAllocationFollowsKeyParticipationAndTheBudgetChangedInProgrammeService() {
-        String projectId = project("COSTS", "1000.00");
+        // A programme of its own, so that its financial summary holds this one project.
+        String costsProgrammeId = RunningStack.programme("EGEM cost sharing e2e", "Share the costs to the cent.",
+                "back-office", "Back office", "#E30613");
+        String projectId = project(costsProgrammeId, "COSTS", "1000.00");
         for (Map.Entry<String, String> coordinator : COORDINATORS.entrySet()) {
             participate(user(coordinator.getValue()), coordinator.getKey(), projectId, true).then().statusCode(201);
         }
@@ -186,7 +189,7 @@ class MunicipalityEndToEndTest {
         String etag = given().baseUri(gateway()).auth().oauth2(manager).when().get("/api/v1/projects/" + projectId)
                 .then().statusCode(200).extract().header("ETag");
         given().baseUri(gateway()).auth().oauth2(manager).contentType("application/json").header("If-Match", etag)
-                .body(projectBody("COSTS", "1234.57")).when().put("/api/v1/projects/" + projectId)
+                .body(projectBody(costsProgrammeId, "COSTS", "1234.57")).when().put("/api/v1/projects/" + projectId)
                 .then().statusCode(200);
         await().atMost(EVENTUALLY).until(() -> costAllocation(projectId).jsonPath().getLong("budgetCents") == 123_457L);
         assertEquals(123_457L, sumOfShares(costAllocation(projectId)));
@@ -213,7 +216,7 @@ class MunicipalityEndToEndTest {
 
         // The shared financial justification of this programme: one project, allocated in full.
         Response summary = given().baseUri(gateway()).auth().oauth2(user("secretary-ouderkerk"))
-                .queryParam("programmeId", programmeId).when().get("/api/v1/financial-summary")
+                .queryParam("programmeId", costsProgrammeId).when().get("/api/v1/financial-summary")
                 .then().statusCode(200).extract().response();
         assertEquals(123_457L, summary.jsonPath().getLong("allocatedCents"));
         long totals = summary.jsonPath().getList("municipalities.totalCents", Long.class).stream().mapToLong(Long::longValue).sum();
