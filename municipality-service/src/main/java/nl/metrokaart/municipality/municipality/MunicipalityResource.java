@@ -19,6 +19,7 @@ import jakarta.ws.rs.core.MediaType;
 import jakarta.ws.rs.core.UriInfo;
 import java.util.List;
 import nl.metrokaart.municipality.rest.ListQuery;
+import nl.metrokaart.platform.conditional.EntityTags;
 import nl.metrokaart.platform.paging.Page;
 import nl.metrokaart.platform.rest.Created;
 import nl.metrokaart.platform.idempotency.IdempotentRequests;
@@ -44,6 +45,9 @@ public class MunicipalityResource {
 
     @Inject
     IdempotentRequests idempotency;
+
+    @Inject
+    EntityTags entityTags;
 
     @GET
     @RolesAllowed({Roles.ADMIN, Roles.PROGRAMME_MANAGER, Roles.MUNICIPALITY_COORDINATOR, Roles.SECRETARY, Roles.INTEGRATOR})
@@ -108,6 +112,7 @@ public class MunicipalityResource {
             description = "Full replace; If-Match with the municipality's current ETag is required. The code in the "
                     + "body must equal the code in the path. A change of inhabitants affects cost allocations.")
     @APIResponse(responseCode = "200", description = "The municipality as it is now.",
+            headers = @Header(name = "ETag", description = "Strong entity tag of the new representation.", schema = @Schema(type = SchemaType.STRING)),
             content = @Content(schema = @Schema(implementation = MunicipalityResponse.class)))
     @APIResponse(responseCode = "400", description = "Invalid body, or a code other than the one in the path.")
     @APIResponse(responseCode = "401", description = "No valid bearer token.")
@@ -115,13 +120,14 @@ public class MunicipalityResource {
     @APIResponse(responseCode = "404", description = "No municipality with this code.")
     @APIResponse(responseCode = "412", description = "The municipality changed since the ETag given in If-Match.")
     @APIResponse(responseCode = "428", description = "If-Match is missing.")
-    public MunicipalityResponse replace(
+    public RestResponse<MunicipalityResponse> replace(
             @Parameter(description = "CBS municipality code.", example = "GM0610",
                     schema = @Schema(type = SchemaType.STRING, pattern = MunicipalityRequest.CBS_CODE))
             @PathParam("municipalityCode") String municipalityCode,
             @Parameter(description = "The ETag of the municipality as last read.") @HeaderParam(HttpHeaders.IF_MATCH) String ifMatch,
             @NotNull @Valid MunicipalityRequest request) {
-        return MunicipalityResponse.of(municipalities.replace(municipalityCode, ifMatch, request));
+        MunicipalityResponse replaced = MunicipalityResponse.of(municipalities.replace(municipalityCode, ifMatch, request));
+        return RestResponse.ResponseBuilder.ok(replaced).header(HttpHeaders.ETAG, entityTags.of(replaced)).build();
     }
 
     /** OpenAPI name for a page of municipalities. */

@@ -177,6 +177,21 @@ class ParticipationResourceTest {
     }
 
     @Test
+    void anIdempotencyKeyAnswersForOneMunicipalitysCollectionOnly() {
+        municipality("GM1016", "Deelname Zestien");
+        municipality("GM1017", "Deelname Zeventien");
+        UUID projectId = project("I16");
+        String body = participationBody(projectId, true, "A", "not-started");
+        given().auth().oauth2(admin()).header("Idempotency-Key", "participation-i16").contentType("application/json")
+                .body(body).when().post(collection("GM1016")).then().statusCode(201);
+        // The same key and body for another municipality is another request, not a retry: refused, nothing registered.
+        given().auth().oauth2(admin()).header("Idempotency-Key", "participation-i16").contentType("application/json")
+                .body(body).when().post(collection("GM1017"))
+                .then().statusCode(422).contentType("application/problem+json");
+        given().auth().oauth2(admin()).when().get(collection("GM1017")).then().body("items", hasSize(0));
+    }
+
+    @Test
     void replaceNeedsIfMatchAndTheCurrentETag() {
         municipality("GM1007", "Deelname Zeven");
         UUID projectId = project("R7");

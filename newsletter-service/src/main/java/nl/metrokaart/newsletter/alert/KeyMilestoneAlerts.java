@@ -57,7 +57,8 @@ public class KeyMilestoneAlerts {
                 activity.summary);
     }
 
-    @Scheduled(cron = "${metrokaart.alerts.cron}", concurrentExecution = Scheduled.ConcurrentExecution.SKIP)
+    @Scheduled(cron = "${metrokaart.alerts.cron}", concurrentExecution = Scheduled.ConcurrentExecution.SKIP,
+            skipExecutionIf = Scheduled.ApplicationNotRunning.class)
     void scheduled() {
         checkDueMilestones();
     }

@@ -41,7 +41,8 @@ public class MailRelay {
     Duration retryMax;
 
     @Scheduled(every = "${metrokaart.mail.relay-interval:5s}", delayed = "${metrokaart.mail.relay-initial-delay:3s}",
-            concurrentExecution = Scheduled.ConcurrentExecution.SKIP)
+            concurrentExecution = Scheduled.ConcurrentExecution.SKIP,
+            skipExecutionIf = Scheduled.ApplicationNotRunning.class)
     void scheduled() {
         relay();
     }

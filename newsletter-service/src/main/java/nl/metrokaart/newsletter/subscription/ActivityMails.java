@@ -38,7 +38,8 @@ public class ActivityMails {
                         + WHEN.format(activity.occurredAt) + footer()));
     }
 
-    @Scheduled(cron = "${metrokaart.digest.cron}", concurrentExecution = Scheduled.ConcurrentExecution.SKIP)
+    @Scheduled(cron = "${metrokaart.digest.cron}", concurrentExecution = Scheduled.ConcurrentExecution.SKIP,
+            skipExecutionIf = Scheduled.ApplicationNotRunning.class)
     void scheduledDigest() {
         sendWeeklyDigests();
     }

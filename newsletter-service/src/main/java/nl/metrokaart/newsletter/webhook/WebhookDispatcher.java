@@ -49,7 +49,8 @@ public class WebhookDispatcher {
     int batchSize;
 
     @Scheduled(identity = "webhook-deliveries", every = "${metrokaart.webhooks.dispatch-interval}",
-            concurrentExecution = Scheduled.ConcurrentExecution.SKIP)
+            concurrentExecution = Scheduled.ConcurrentExecution.SKIP,
+            skipExecutionIf = Scheduled.ApplicationNotRunning.class)
     void scheduled() {
         deliverDue();
     }

@@ -5,6 +5,8 @@ import com.fasterxml.jackson.databind.ObjectMapper;
 import io.quarkiverse.resteasy.problem.HttpProblem;
 import io.quarkus.scheduler.Scheduled;
 import io.quarkus.security.identity.SecurityIdentity;
+import io.quarkus.vertx.http.runtime.CurrentVertxRequest;
+import io.vertx.ext.web.RoutingContext;
 import jakarta.enterprise.context.ApplicationScoped;
 import jakarta.inject.Inject;
 import jakarta.persistence.EntityManager;
@@ -24,8 +26,9 @@ import org.jboss.resteasy.reactive.RestResponse;
 
 /**
  * Idempotency-Key on POST: the first request with a key runs and its successful answer is stored in the same
- * transaction as the change itself; a repeat with the same key and body gets the stored answer and creates
- * nothing; the same key with another body is refused with 422.
+ * transaction as the change itself; a repeat with the same key, target and body gets the stored answer and
+ * creates nothing; the same key with another body, or for another resource (e.g. the same body posted to another
+ * municipality's collection), is refused with 422.
  */
 @ApplicationScoped
 public class IdempotentRequests {
@@ -42,6 +45,9 @@ public class IdempotentRequests {
 
     @Inject
     SecurityIdentity identity;
+
+    @Inject
+    CurrentVertxRequest currentRequest;
 
     @ConfigProperty(name = "metrokaart.idempotency.retention", defaultValue = "P1D")
     Duration retention;
@@ -65,7 +71,7 @@ public class IdempotentRequests {
         entityManager.createNativeQuery("SELECT pg_advisory_xact_lock(hashtextextended(:lock, 0))")
                 .setParameter("lock", scope + "\n" + key).getSingleResult();
 
-        String requestHash = hash(request);
+        String requestHash = hash(target() + "\n" + json(request));
         IdempotencyRecord previous = entityManager.find(IdempotencyRecord.class, new IdempotencyRecord.Key(scope, key));
         if (previous != null) {
             if (!previous.requestHash.equals(requestHash)) {
@@ -107,7 +113,8 @@ public class IdempotentRequests {
     }
 
     /** Keys are kept long enough for any retry, not forever. */
-    @Scheduled(every = "1h", delayed = "1m")
+    @Scheduled(every = "1h", delayed = "1m",
+            skipExecutionIf = Scheduled.ApplicationNotRunning.class)
     @Transactional
     void expire() {
         entityManager.createQuery("DELETE FROM IdempotencyRecord r WHERE r.createdAt < :before")
@@ -122,10 +129,16 @@ public class IdempotentRequests {
         }
     }
 
-    private String hash(Object request) {
+    /** Method and path of the request being handled: a key answers for one request to one resource. */
+    private String target() {
+        RoutingContext routing = currentRequest.getCurrent();
+        return routing == null ? "" : routing.request().method().name() + " " + routing.request().path();
+    }
+
+    private static String hash(String request) {
         try {
             return HexFormat.of().formatHex(MessageDigest.getInstance("SHA-256")
-                    .digest(json(request).getBytes(StandardCharsets.UTF_8)));
+                    .digest(request.getBytes(StandardCharsets.UTF_8)));
         } catch (NoSuchAlgorithmException e) {
             throw new IllegalStateException("SHA-256 is part of every Java runtime", e);
         }

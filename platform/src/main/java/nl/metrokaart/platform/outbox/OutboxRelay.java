@@ -40,7 +40,8 @@ public class OutboxRelay {
 
     // Starts a little after boot: the messaging channels are wired during startup, after the scheduler begins.
     @Scheduled(every = "${metrokaart.outbox.interval:1s}", delayed = "${metrokaart.outbox.initial-delay:3s}",
-            concurrentExecution = Scheduled.ConcurrentExecution.SKIP)
+            concurrentExecution = Scheduled.ConcurrentExecution.SKIP,
+            skipExecutionIf = Scheduled.ApplicationNotRunning.class)
     void relay() {
         if (Instant.now().isBefore(pausedUntil)) {
             return;

@@ -26,7 +26,8 @@ public class MilestoneOverdueCheck {
     @Inject
     Clock clock;
 
-    @Scheduled(every = "${metrokaart.milestones.overdue-check:1h}", concurrentExecution = Scheduled.ConcurrentExecution.SKIP)
+    @Scheduled(every = "${metrokaart.milestones.overdue-check:1h}", concurrentExecution = Scheduled.ConcurrentExecution.SKIP,
+            skipExecutionIf = Scheduled.ApplicationNotRunning.class)
     void scheduled() {
         int missed = markOverdue(LocalDate.now(clock));
         if (missed > 0) {
