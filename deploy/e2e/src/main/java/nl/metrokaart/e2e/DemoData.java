@@ -18,6 +18,7 @@ import java.util.List;
 import java.util.Locale;
 import java.util.Map;
 import java.util.Set;
+import nl.metrokaart.infra.Readiness;
 
 /**
  * Loads the Krimpenerwaard demo programme into a running stack through the gateway's public API, as the
@@ -84,24 +85,11 @@ public final class DemoData {
 
     /** The project read model is filled from Kafka: wait until harmonisation lists every demo project. */
     private void awaitProjectsKnownToMunicipalityService(Collection<String> projectIds) {
-        long deadline = System.nanoTime() + Duration.ofSeconds(60).toNanos();
-        while (true) {
+        Readiness.await("municipality-service's read model of the demo projects", Duration.ofSeconds(60), () -> {
             Set<String> known = new HashSet<>();
             get("/api/v1/harmonisation").get("projects").forEach(p -> known.add(p.get("projectId").asText()));
-            if (known.containsAll(projectIds)) {
-                return;
-            }
-            if (System.nanoTime() > deadline) {
-                throw new IllegalStateException("municipality-service did not learn the demo projects from the "
-                        + "programme events within 60 s; known: " + known);
-            }
-            try {
-                Thread.sleep(250);
-            } catch (InterruptedException e) {
-                Thread.currentThread().interrupt();
-                throw new IllegalStateException("Interrupted while waiting for municipality-service", e);
-            }
-        }
+            return known.containsAll(projectIds);
+        });
     }
 
     /** The demo file names a project by code; the API by id. */
