@@ -6,7 +6,10 @@ import static nl.metrokaart.e2e.RunningStack.integrator;
 import static nl.metrokaart.e2e.RunningStack.keycloak;
 import static nl.metrokaart.e2e.RunningStack.user;
 import static org.awaitility.Awaitility.await;
+import static org.hamcrest.MatcherAssert.assertThat;
+import static org.hamcrest.Matchers.contains;
 import static org.hamcrest.Matchers.containsString;
+import static org.hamcrest.Matchers.endsWith;
 import static org.hamcrest.Matchers.equalTo;
 import static org.hamcrest.Matchers.hasItem;
 import static org.hamcrest.Matchers.startsWith;
@@ -156,6 +159,31 @@ class MunicipalityEndToEndTest {
         given().baseUri(gateway()).auth().oauth2(keycloak().clientCredentials("integrator-client", "integrator-secret"))
                 .queryParam("projectId", projectId).when().get("/api/v1/decisions")
                 .then().statusCode(200).body("items.id", hasItem(decisionId));
+
+        // newsletter-service learns the decision and the choice from municipality-service's events: both are in the
+        // programme's activity feed, the choice also under Vlist's municipality code.
+        String reader = integrator();
+        Response decided = awaitActivity(reader, Map.of("projectId", projectId, "type", "decision-recorded"));
+        assertEquals("nl.metrokaart.municipality.decision-recorded", decided.path("items[0].eventType"));
+        assertEquals("urn:nld:metrokaart:systeem:municipality-service", decided.path("items[0].eventSource"));
+        assertEquals(decisionId, decided.path("items[0].data.id"));
+        assertThat(decided.path("items[0].summary"), startsWith("The steering committee decided on UNIFORM"));
+        assertThat(decided.path("items[0].summary"), endsWith(": one uniform way of working for all."));
+        Response chosen = awaitActivity(reader, Map.of("projectId", projectId, "municipalityCode", "GM0623",
+                "type", "variant-choice-made"));
+        assertEquals("GM0623", chosen.path("items[0].municipalityCode"));
+        assertThat(chosen.path("items[0].summary"), startsWith("Municipality GM0623 follows the uniform process for UNIFORM"));
+        // Ouderkerk registered its participation but made no choice.
+        awaitActivity(reader, Map.of("projectId", projectId, "municipalityCode", "GM0644"));
+        given().baseUri(gateway()).auth().oauth2(reader).queryParam("projectId", projectId).queryParam("municipalityCode", "GM0644")
+                .when().get("/api/v1/activities").then().statusCode(200).body("items.type", contains("participation-registered"));
+    }
+
+    /** Waits until the activity feed, filtered by {@code query}, holds exactly one activity; returns that page. */
+    private static Response awaitActivity(String token, Map<String, String> query) {
+        return await().atMost(EVENTUALLY).until(() -> given().baseUri(gateway()).auth().oauth2(token).queryParams(query)
+                        .when().get("/api/v1/activities"),
+                r -> r.statusCode() == 200 && r.jsonPath().getList("items").size() == 1);
     }
 
     @Test

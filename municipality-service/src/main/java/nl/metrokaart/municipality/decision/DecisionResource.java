@@ -143,7 +143,7 @@ public class DecisionResource {
             @Parameter(description = "The ETag of the decision as last read.") @HeaderParam(HttpHeaders.IF_MATCH) String ifMatch,
             @NotNull @Valid DecisionRequest request) {
         DecisionResponse replaced = decisions.replace(decisionId, ifMatch, request);
-        return RestResponse.ResponseBuilder.ok(replaced).header(HttpHeaders.ETAG, entityTags.of(replaced)).build();
+        return entityTags.ok(replaced);
     }
 
     /** OpenAPI name for a page of decisions. */

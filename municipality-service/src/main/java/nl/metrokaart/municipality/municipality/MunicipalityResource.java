@@ -127,7 +127,7 @@ public class MunicipalityResource {
             @Parameter(description = "The ETag of the municipality as last read.") @HeaderParam(HttpHeaders.IF_MATCH) String ifMatch,
             @NotNull @Valid MunicipalityRequest request) {
         MunicipalityResponse replaced = MunicipalityResponse.of(municipalities.replace(municipalityCode, ifMatch, request));
-        return RestResponse.ResponseBuilder.ok(replaced).header(HttpHeaders.ETAG, entityTags.of(replaced)).build();
+        return entityTags.ok(replaced);
     }
 
     /** OpenAPI name for a page of municipalities. */

@@ -141,7 +141,7 @@ public class ParticipationResource {
             @Parameter(description = "The ETag of the participation as last read.") @HeaderParam(HttpHeaders.IF_MATCH) String ifMatch,
             @NotNull @Valid ParticipationRequest request) {
         ParticipationResponse replaced = participations.replace(municipalityCode, projectId, ifMatch, request);
-        return RestResponse.ResponseBuilder.ok(replaced).header(HttpHeaders.ETAG, entityTags.of(replaced)).build();
+        return entityTags.ok(replaced);
     }
 
     /** OpenAPI name for a page of participations. */

@@ -141,7 +141,7 @@ public class VariantChoiceResource {
             @Parameter(description = "The ETag of the choice as last read.") @HeaderParam(HttpHeaders.IF_MATCH) String ifMatch,
             @NotNull @Valid VariantChoiceRequest request) {
         VariantChoiceResponse replaced = choices.replace(municipalityCode, projectId, ifMatch, request);
-        return RestResponse.ResponseBuilder.ok(replaced).header(HttpHeaders.ETAG, entityTags.of(replaced)).build();
+        return entityTags.ok(replaced);
     }
 
     /** OpenAPI name for a page of variant choices. */

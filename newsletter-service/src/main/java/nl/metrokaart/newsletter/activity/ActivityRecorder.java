@@ -38,7 +38,7 @@ public class ActivityRecorder {
         activity.projectCode = project != null ? project.code : projectCode(data);
         String subject = project != null ? project.code + " " + project.name
                 : activity.projectCode != null ? activity.projectCode : "an unnamed project";
-        activity.summary = ActivitySummaries.of(activity.type, subject, data);
+        activity.summary = ActivitySummaries.of(activity.type, subject, data, this::projectName);
         Instant now = StoredTime.now();
         activity.occurredAt = event.time() != null ? StoredTime.of(event.time().toInstant()) : now;
         activity.receivedAt = now;
@@ -46,6 +46,15 @@ public class ActivityRecorder {
         activity.persist();
         recorded.fire(new ActivityRecorded(activity, data));
         return activity;
+    }
+
+    /** "CODE Name" of a project this service knows, by its id as text; null when unknown or not an id. */
+    private String projectName(String projectId) {
+        try {
+            return projects.project(UUID.fromString(projectId)).map(p -> p.code + " " + p.name).orElse(null);
+        } catch (IllegalArgumentException e) {
+            return null;
+        }
     }
 
     /** The project an event is about: the project itself, or the {@code projectId} of a milestone, decision, etc. */

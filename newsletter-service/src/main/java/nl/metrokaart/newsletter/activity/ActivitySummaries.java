@@ -1,17 +1,20 @@
 package nl.metrokaart.newsletter.activity;
 
 import com.fasterxml.jackson.databind.JsonNode;
+import java.util.Locale;
+import java.util.function.Function;
 
 /**
  * One readable English sentence per activity, from the event's short type and data. The subject (usually the
- * project, as "CODE Name") is resolved by the caller, so sentences read the same whichever service sent them.
+ * project, as "CODE Name") is resolved by the caller, so sentences read the same whichever service sent them;
+ * {@code projectName} names other projects an event mentions (the predecessor of a dependency).
  */
 final class ActivitySummaries {
 
     private ActivitySummaries() {
     }
 
-    static String of(String type, String subject, JsonNode data) {
+    static String of(String type, String subject, JsonNode data, Function<String, String> projectName) {
         return switch (type) {
             case "project-created" -> "Project " + subject + " was proposed.";
             case "project-changed" -> "Project " + subject + " was updated (planning, budget or owner).";
@@ -23,8 +26,10 @@ final class ActivitySummaries {
             case "milestone-rescheduled" -> milestone(data) + " of " + subject + " moved to " + text(data, "dueDate") + ".";
             case "milestone-achieved" -> milestone(data) + " of " + subject + " was achieved on " + text(data, "achievedDate") + ".";
             case "milestone-missed" -> milestone(data) + " of " + subject + " was missed (due " + text(data, "dueDate") + ").";
-            case "dependency-added" -> "Project " + subject + " now depends on another project (" + text(data, "type") + ").";
-            case "dependency-removed" -> "A dependency of project " + subject + " was removed.";
+            case "dependency-added" -> "influences".equals(text(data, "type"))
+                    ? "Choices in " + predecessor(data, projectName) + " now influence project " + subject + "."
+                    : "Project " + subject + " now waits for " + predecessor(data, projectName) + " to finish.";
+            case "dependency-removed" -> "Project " + subject + " no longer depends on " + predecessor(data, projectName) + ".";
             case "participation-registered", "participation-changed" -> municipality(data)
                     + (data.path("participates").asBoolean() ? " takes part in " : " does not take part in ") + subject
                     + " (" + text(data, "implementationStatus") + ").";
@@ -34,10 +39,39 @@ final class ActivitySummaries {
             case "decision-recorded", "decision-changed" -> "The " + text(data, "decidingBody").replace('-', ' ')
                     + " decided on " + subject + ": " + ("uniform".equals(text(data, "outcome"))
                     ? "one uniform way of working for all." : "municipalities may keep their own variant.");
-            case "allocation-key-chosen" -> "The costs of " + subject + " are shared " + text(data, "method").replace('-', ' ') + ".";
-            case "cost-allocation-changed" -> "The cost allocation of " + subject + " changed.";
+            case "allocation-key-chosen" -> "The costs of " + subject + " are shared " + allocationKey(data) + ".";
+            case "cost-allocation-changed" -> costAllocation(subject, data);
             default -> "Event " + type + " about " + subject + ".";
         };
+    }
+
+    private static String predecessor(JsonNode data, Function<String, String> projectName) {
+        String name = projectName.apply(text(data, "predecessorId"));
+        return name == null ? "another project" : name;
+    }
+
+    private static String allocationKey(JsonNode data) {
+        return switch (text(data, "method")) {
+            case "equal-share" -> "in equal parts";
+            case "by-inhabitants" -> "by number of inhabitants";
+            case "weighted" -> text(data, "inhabitantsWeightPercent") + "% by number of inhabitants, the rest in equal parts";
+            default -> "by method " + text(data, "method");
+        };
+    }
+
+    /** The budget and how many municipalities pay for it: what a newsletter reader wants to know. */
+    private static String costAllocation(String subject, JsonNode data) {
+        long payers = 0;
+        for (JsonNode share : data.path("shares")) {
+            if (share.path("amountCents").asLong() > 0) {
+                payers++;
+            }
+        }
+        String budget = String.format(Locale.ROOT, "EUR %,.2f", data.path("budgetCents").asLong() / 100.0);
+        return payers == 0
+                ? "The budget of " + subject + " (" + budget + ") has no municipality to pay for it yet."
+                : "The budget of " + subject + " (" + budget + ") is now shared by " + payers
+                        + (payers == 1 ? " municipality." : " municipalities.");
     }
 
     private static String milestone(JsonNode data) {

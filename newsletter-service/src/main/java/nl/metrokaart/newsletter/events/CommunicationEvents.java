@@ -2,6 +2,7 @@ package nl.metrokaart.newsletter.events;
 
 import jakarta.enterprise.context.ApplicationScoped;
 import jakarta.inject.Inject;
+import java.util.List;
 import java.util.UUID;
 import nl.metrokaart.platform.outbox.Outbox;
 
@@ -17,6 +18,8 @@ public class CommunicationEvents {
     private static final String PREFIX = "nl.metrokaart.newsletter.";
     public static final String NEWSLETTER_PUBLISHED = PREFIX + "newsletter-published";
     public static final String MEETING_SCHEDULED = PREFIX + "meeting-scheduled";
+    /** Every type this service publishes. */
+    public static final List<String> TYPES = List.of(NEWSLETTER_PUBLISHED, MEETING_SCHEDULED);
 
     @Inject
     Outbox outbox;

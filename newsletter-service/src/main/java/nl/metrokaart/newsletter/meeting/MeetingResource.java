@@ -21,6 +21,7 @@ import jakarta.ws.rs.core.Variant;
 import jakarta.ws.rs.core.UriInfo;
 import java.util.List;
 import java.util.UUID;
+import nl.metrokaart.platform.conditional.EntityTags;
 import nl.metrokaart.platform.paging.Page;
 import nl.metrokaart.platform.rest.Created;
 import nl.metrokaart.platform.rest.QueryParams;
@@ -54,6 +55,9 @@ public class MeetingResource {
 
     @Inject
     IdempotentRequests idempotency;
+
+    @Inject
+    EntityTags entityTags;
 
     @GET
     @RolesAllowed({Roles.ADMIN, Roles.PROGRAMME_MANAGER, Roles.MUNICIPALITY_COORDINATOR, Roles.SECRETARY, Roles.INTEGRATOR})
@@ -124,16 +128,17 @@ public class MeetingResource {
     @Operation(operationId = "replaceMeeting", summary = "Change a meeting",
             description = "Replaces title, time, location, audience and agenda. Requires If-Match.")
     @APIResponse(responseCode = "200", description = "The changed meeting.",
+            headers = @Header(name = "ETag", description = "Strong entity tag of the new representation; send it in If-Match next.", schema = @Schema(type = SchemaType.STRING)),
             content = @Content(schema = @Schema(implementation = MeetingResponse.class)))
     @APIResponse(responseCode = "400", description = "Invalid body.")
     @APIResponse(responseCode = "404", description = "No meeting with this id.")
     @APIResponse(responseCode = "412", description = "The meeting changed since the ETag in If-Match.")
     @APIResponse(responseCode = "428", description = "If-Match is missing.")
-    public MeetingResponse replace(@PathParam("meetingId") UUID meetingId,
+    public RestResponse<MeetingResponse> replace(@PathParam("meetingId") UUID meetingId,
             @Parameter(description = "The ETag of the meeting as last read.", required = true)
             @HeaderParam("If-Match") String ifMatch,
             @NotNull @Valid MeetingRequest request) {
-        return MeetingResponse.of(meetings.replace(meetingId, ifMatch, request));
+        return entityTags.ok(MeetingResponse.of(meetings.replace(meetingId, ifMatch, request)));
     }
 
     /** OpenAPI name for a page of meetings. */

@@ -23,6 +23,7 @@ import jakarta.ws.rs.core.Response;
 import jakarta.ws.rs.core.UriInfo;
 import java.util.List;
 import java.util.UUID;
+import nl.metrokaart.platform.conditional.EntityTags;
 import nl.metrokaart.platform.idempotency.IdempotentRequests;
 import nl.metrokaart.platform.paging.Page;
 import nl.metrokaart.platform.rest.Created;
@@ -49,6 +50,9 @@ public class NewsletterResource {
 
     @Inject
     IdempotentRequests idempotency;
+
+    @Inject
+    EntityTags entityTags;
 
     @GET
     @RolesAllowed({Roles.ADMIN, Roles.PROGRAMME_MANAGER, Roles.MUNICIPALITY_COORDINATOR, Roles.SECRETARY, Roles.INTEGRATOR})
@@ -110,16 +114,18 @@ public class NewsletterResource {
     @RolesAllowed({Roles.ADMIN, Roles.PROGRAMME_MANAGER})
     @Operation(operationId = "editNewsletter", summary = "Edit a draft newsletter",
             description = "Replaces title, introduction and sections of a draft. Requires If-Match.")
-    @APIResponse(responseCode = "200", description = "The edited draft.")
+    @APIResponse(responseCode = "200", description = "The edited draft.",
+            headers = @Header(name = "ETag", description = "Strong entity tag of the new representation; send it in If-Match next.", schema = @Schema(type = SchemaType.STRING)),
+            content = @Content(schema = @Schema(implementation = NewsletterResponse.class)))
     @APIResponse(responseCode = "404", description = "No newsletter with this id.")
     @APIResponse(responseCode = "409", description = "The newsletter is published and cannot change.")
     @APIResponse(responseCode = "412", description = "The newsletter changed since the ETag in If-Match.")
     @APIResponse(responseCode = "428", description = "If-Match is missing.")
-    public NewsletterResponse edit(@PathParam("newsletterId") UUID newsletterId,
+    public RestResponse<NewsletterResponse> edit(@PathParam("newsletterId") UUID newsletterId,
             @Parameter(description = "The ETag of the newsletter as last read.", required = true)
             @HeaderParam("If-Match") String ifMatch,
             @NotNull @Valid NewsletterEdit edit) {
-        return NewsletterResponse.of(newsletters.edit(newsletterId, ifMatch, edit));
+        return entityTags.ok(NewsletterResponse.of(newsletters.edit(newsletterId, ifMatch, edit)));
     }
 
     @POST
@@ -131,16 +137,17 @@ public class NewsletterResource {
                     + "address once, and newsletter-published is announced on metrokaart.newsletter.communications. "
                     + "Requires If-Match with the newsletter's ETag.")
     @APIResponse(responseCode = "200", description = "The published newsletter.",
+            headers = @Header(name = "ETag", description = "Strong entity tag of the new representation; send it in If-Match next.", schema = @Schema(type = SchemaType.STRING)),
             content = @Content(schema = @Schema(implementation = NewsletterResponse.class)))
     @APIResponse(responseCode = "400", description = "The request is not valid.")
     @APIResponse(responseCode = "404", description = "No newsletter with this id.")
     @APIResponse(responseCode = "409", description = "The newsletter is already published.")
     @APIResponse(responseCode = "412", description = "The newsletter changed since the ETag in If-Match.")
     @APIResponse(responseCode = "428", description = "If-Match is missing.")
-    public NewsletterResponse publish(@PathParam("newsletterId") UUID newsletterId,
+    public RestResponse<NewsletterResponse> publish(@PathParam("newsletterId") UUID newsletterId,
             @Parameter(description = "The ETag of the newsletter as last read.", required = true)
             @HeaderParam("If-Match") String ifMatch) {
-        return NewsletterResponse.of(newsletters.publish(newsletterId, ifMatch));
+        return entityTags.ok(NewsletterResponse.of(newsletters.publish(newsletterId, ifMatch)));
     }
 
     /** HTML when the client ranks it above JSON (the list comes sorted by preference). */

@@ -22,6 +22,7 @@ import jakarta.ws.rs.core.MediaType;
 import jakarta.ws.rs.core.UriInfo;
 import java.util.List;
 import java.util.UUID;
+import nl.metrokaart.platform.conditional.EntityTags;
 import nl.metrokaart.platform.idempotency.IdempotentRequests;
 import nl.metrokaart.platform.paging.Page;
 import nl.metrokaart.platform.rest.Created;
@@ -49,6 +50,9 @@ public class SubscriptionResource {
 
     @Inject
     IdempotentRequests idempotency;
+
+    @Inject
+    EntityTags entityTags;
 
     @GET
     @Operation(operationId = "listSubscriptions", summary = "List your subscriptions",
@@ -97,16 +101,18 @@ public class SubscriptionResource {
     @PUT
     @Path("/{subscriptionId}")
     @Operation(operationId = "replaceSubscription", summary = "Change a subscription", description = "Requires If-Match.")
-    @APIResponse(responseCode = "200", description = "The changed subscription.")
+    @APIResponse(responseCode = "200", description = "The changed subscription.",
+            headers = @Header(name = "ETag", description = "Strong entity tag of the new representation; send it in If-Match next.", schema = @Schema(type = SchemaType.STRING)),
+            content = @Content(schema = @Schema(implementation = SubscriptionResponse.class)))
     @APIResponse(responseCode = "404", description = "No subscription with this id that you may manage.")
     @APIResponse(responseCode = "409", description = "The owner already has a subscription for this e-mail address.")
     @APIResponse(responseCode = "412", description = "The subscription changed since the ETag in If-Match.")
     @APIResponse(responseCode = "428", description = "If-Match is missing.")
-    public SubscriptionResponse replace(@PathParam("subscriptionId") UUID subscriptionId,
+    public RestResponse<SubscriptionResponse> replace(@PathParam("subscriptionId") UUID subscriptionId,
             @Parameter(description = "The ETag of the subscription as last read.", required = true)
             @HeaderParam("If-Match") String ifMatch,
             @NotNull @Valid SubscriptionRequest request) {
-        return SubscriptionResponse.of(subscriptions.replace(subscriptionId, ifMatch, request));
+        return entityTags.ok(SubscriptionResponse.of(subscriptions.replace(subscriptionId, ifMatch, request)));
     }
 
     @DELETE

@@ -1,29 +1,62 @@
 package nl.metrokaart.newsletter.webhook;
 
+import com.fasterxml.jackson.core.JsonProcessingException;
+import com.fasterxml.jackson.databind.JsonNode;
+import com.fasterxml.jackson.databind.ObjectMapper;
 import jakarta.enterprise.context.ApplicationScoped;
 import jakarta.enterprise.event.Observes;
 import jakarta.inject.Inject;
 import jakarta.persistence.EntityManager;
+import java.time.Instant;
+import java.util.List;
+import java.util.stream.Stream;
 import nl.metrokaart.newsletter.activity.Activity;
 import nl.metrokaart.newsletter.activity.ActivityRecorded;
+import nl.metrokaart.newsletter.events.ActivityConsumer;
+import nl.metrokaart.newsletter.events.CommunicationEvents;
+import nl.metrokaart.platform.outbox.OutboxEvent;
 import nl.metrokaart.platform.persistence.StoredTime;
 
 /**
- * Queues one delivery per enabled subscription that wants the type of a recorded activity, in the transaction that
- * recorded it (and marked its event as received): an event received twice is queued once per subscription, and
- * the unique (subscription, event source, event id) constraint holds that even if it were recorded twice.
+ * Queues one delivery per enabled subscription that wants an event's type, in the transaction that brought the
+ * event: the one that recorded a consumed event as an activity (and marked it received), or the one in which this
+ * service put its own event (newsletter-published, meeting-scheduled) in the outbox. An event received twice is
+ * queued once per subscription; the unique (subscription, event source, event id) constraint holds that even if
+ * it were recorded twice.
  */
 @ApplicationScoped
 public class WebhookFanOut {
 
+    /** What a webhook subscription may ask for: the events of the activity feed and this service's own. */
+    public static final List<String> SUBSCRIBABLE_TYPES = Stream.concat(ActivityConsumer.TYPES.stream(),
+            CommunicationEvents.TYPES.stream()).toList();
+
     @Inject
     EntityManager entityManager;
+
+    @Inject
+    ObjectMapper objectMapper;
 
     void onActivity(@Observes ActivityRecorded recorded) {
         Activity activity = recorded.activity();
         String subject = activity.projectId == null ? null : "projects/" + activity.projectId;
-        String payload = WebhookEvents.structured(activity.eventId, activity.eventSource, activity.eventType, subject,
-                activity.occurredAt, recorded.data());
+        queue(activity.eventId, activity.eventSource, activity.eventType, subject, activity.occurredAt, recorded.data());
+    }
+
+    void onOwnEvent(@Observes OutboxEvent event) {
+        if (!CommunicationEvents.TYPES.contains(event.type)) {
+            return;
+        }
+        try {
+            queue(event.eventId.toString(), event.source, event.type, event.subject, event.recordedAt,
+                    objectMapper.readTree(event.data));
+        } catch (JsonProcessingException e) {
+            throw new IllegalStateException("The outbox holds data it wrote itself as JSON", e);
+        }
+    }
+
+    private void queue(String eventId, String eventSource, String eventType, String subject, Instant time, JsonNode data) {
+        String payload = WebhookEvents.structured(eventId, eventSource, eventType, subject, time, data);
         entityManager.createNativeQuery("""
                 INSERT INTO webhook_delivery (id, subscription_id, event_id, event_source, event_type, payload, status,
                                               attempts, next_attempt_at, attempt_log, created_at)
@@ -32,9 +65,9 @@ public class WebhookFanOut {
                   FROM webhook_subscription s
                  WHERE s.enabled AND s.event_types @> jsonb_build_array(CAST(:eventType AS text))
                 ON CONFLICT ON CONSTRAINT webhook_delivery_once_per_event DO NOTHING""")
-                .setParameter("eventId", activity.eventId)
-                .setParameter("eventSource", activity.eventSource)
-                .setParameter("eventType", activity.eventType)
+                .setParameter("eventId", eventId)
+                .setParameter("eventSource", eventSource)
+                .setParameter("eventType", eventType)
                 .setParameter("payload", payload)
                 .setParameter("now", StoredTime.now())
                 .executeUpdate();

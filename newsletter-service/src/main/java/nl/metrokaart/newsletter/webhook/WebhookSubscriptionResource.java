@@ -19,6 +19,7 @@ import jakarta.ws.rs.core.MediaType;
 import jakarta.ws.rs.core.UriInfo;
 import java.util.List;
 import java.util.UUID;
+import nl.metrokaart.platform.conditional.EntityTags;
 import nl.metrokaart.platform.idempotency.IdempotentRequests;
 import nl.metrokaart.platform.paging.Page;
 import nl.metrokaart.platform.rest.Created;
@@ -54,6 +55,9 @@ public class WebhookSubscriptionResource {
 
     @Inject
     IdempotentRequests idempotency;
+
+    @Inject
+    EntityTags entityTags;
 
     @GET
     @RolesAllowed({Roles.ADMIN, Roles.INTEGRATOR})
@@ -118,17 +122,19 @@ public class WebhookSubscriptionResource {
             description = "Replaces callbackUrl, eventTypes, description and enabled. A changed callbackUrl is verified "
                     + "again like at registration; enabling a disabled subscription resets its run of failures. "
                     + "Requires If-Match.")
-    @APIResponse(responseCode = "200", description = "The changed subscription.")
+    @APIResponse(responseCode = "200", description = "The changed subscription.",
+            headers = @Header(name = "ETag", description = "Strong entity tag of the new representation; send it in If-Match next.", schema = @Schema(type = SchemaType.STRING)),
+            content = @Content(schema = @Schema(implementation = WebhookSubscriptionResponse.class)))
     @APIResponse(responseCode = "400", description = "Invalid body, as at registration.")
     @APIResponse(responseCode = "404", description = "No subscription with this id, or not the caller's.")
     @APIResponse(responseCode = "412", description = "The subscription changed since the ETag in If-Match.")
     @APIResponse(responseCode = "422", description = "The new callback URL did not accept the verification delivery.")
     @APIResponse(responseCode = "428", description = "If-Match is missing.")
-    public WebhookSubscriptionResponse replace(@PathParam("webhookSubscriptionId") UUID webhookSubscriptionId,
+    public RestResponse<WebhookSubscriptionResponse> replace(@PathParam("webhookSubscriptionId") UUID webhookSubscriptionId,
             @Parameter(description = "The ETag of the subscription as last read.", required = true)
             @HeaderParam("If-Match") String ifMatch,
             @NotNull @Valid WebhookSubscriptionUpdate update) {
-        return WebhookSubscriptionResponse.of(subscriptions.replace(webhookSubscriptionId, ifMatch, update));
+        return entityTags.ok(WebhookSubscriptionResponse.of(subscriptions.replace(webhookSubscriptionId, ifMatch, update)));
     }
 
     @DELETE

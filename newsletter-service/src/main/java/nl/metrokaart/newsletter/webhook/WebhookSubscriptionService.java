@@ -12,7 +12,6 @@ import jakarta.ws.rs.core.Response;
 import java.util.LinkedHashSet;
 import java.util.List;
 import java.util.UUID;
-import nl.metrokaart.newsletter.events.ActivityConsumer;
 import nl.metrokaart.platform.conditional.Preconditions;
 import nl.metrokaart.platform.paging.Cursors;
 import nl.metrokaart.platform.paging.Page;
@@ -142,12 +141,12 @@ public class WebhookSubscriptionService {
         }
     }
 
-    /** The requested types without repeats, each one the activity feed records. */
+    /** The requested types without repeats, each one a subscription may ask for. */
     static List<String> knownTypes(List<String> requested) {
-        List<String> unknown = requested.stream().filter(t -> !ActivityConsumer.TYPES.contains(t)).toList();
+        List<String> unknown = requested.stream().filter(t -> !WebhookFanOut.SUBSCRIBABLE_TYPES.contains(t)).toList();
         if (!unknown.isEmpty()) {
             throw Problems.invalid("eventTypes", "body", "contains unknown event types " + unknown
-                    + "; each must be one of " + ActivityConsumer.TYPES);
+                    + "; each must be one of " + WebhookFanOut.SUBSCRIBABLE_TYPES);
         }
         return List.copyOf(new LinkedHashSet<>(requested));
     }

@@ -3,6 +3,7 @@ package nl.metrokaart.newsletter.events;
 import static org.awaitility.Awaitility.await;
 import static org.hamcrest.MatcherAssert.assertThat;
 import static org.hamcrest.Matchers.contains;
+import static org.hamcrest.Matchers.containsInAnyOrder;
 import static org.hamcrest.Matchers.hasItem;
 import static org.hamcrest.Matchers.is;
 
@@ -11,11 +12,17 @@ import jakarta.inject.Inject;
 import jakarta.transaction.Transactional;
 import java.nio.charset.StandardCharsets;
 import java.time.Duration;
+import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
+import java.util.Set;
 import java.util.UUID;
+import java.util.concurrent.ThreadLocalRandom;
+import java.util.stream.Collectors;
+import java.util.stream.Stream;
 import nl.metrokaart.infra.testing.KafkaTestClient;
 import nl.metrokaart.infra.testing.PostgresKafkaResource;
+import nl.metrokaart.newsletter.TestEvents;
 import nl.metrokaart.newsletter.activity.Activity;
 import nl.metrokaart.newsletter.project.KnownMilestone;
 import nl.metrokaart.platform.inbox.Inbox;
@@ -83,6 +90,138 @@ class ActivityConsumerTest {
         assertThat(activities.get(4).municipalityCode, is("GM0610"));
         assertThat(activities.get(4).projectCode, is("ZK-1"));
         assertThat(milestone(milestoneId).status, is("missed"));
+    }
+
+    /**
+     * Every type the feed consumes, with data shaped as its producer publishes it (see the producers' asyncapi.yaml),
+     * becomes an activity with its own sentence; a type added to the consumer without a case here fails the test.
+     */
+    @Test
+    void everyConsumedTypeBecomesAnActivityWithItsOwnSentence() {
+        UUID projectId = UUID.randomUUID();
+        UUID predecessorId = UUID.randomUUID();
+        String code = "ALL-" + ThreadLocalRandom.current().nextInt(1000, 9999);
+        String subject = code + " Alles in een";
+        String predecessor = "BAG-" + code + " Basisregistratie";
+        String project = TestEvents.project(projectId, code, "Alles in een", "planned", 1);
+        // The projects first, so every sentence can name them.
+        List<String> known = List.of(
+                programmeEvent("project-created", projectId, TestEvents.project(projectId, code, "Alles in een", "proposed", 0)),
+                programmeEvent("project-created", predecessorId,
+                        TestEvents.project(predecessorId, "BAG-" + code, "Basisregistratie", "proposed", 0)));
+        TestEvents.awaitActivities(known);
+
+        Map<String, String> expected = new LinkedHashMap<>();
+        expected.put(programmeEvent("project-changed", projectId, project),
+                "project-changed: Project " + subject + " was updated (planning, budget or owner).");
+        expected.put(programmeEvent("project-status-changed", projectId, "{\"project\":" + project
+                        + ",\"fromStatus\":\"proposed\",\"toStatus\":\"planned\",\"explanation\":null,\"changedBy\":\"pm\"}"),
+                "project-status-changed: Project " + subject + " went from proposed to planned.");
+        expected.put(programmeEvent("project-priority-changed", projectId,
+                        "{\"projectId\":\"%s\",\"code\":\"%s\",\"fromRank\":3,\"toRank\":1}".formatted(projectId, code)),
+                "project-priority-changed: Project " + subject + " moved from priority 3 to 1.");
+        UUID pilot = UUID.randomUUID();
+        UUID live = UUID.randomUUID();
+        expected.put(programmeEvent("milestone-scheduled", projectId,
+                        TestEvents.milestone(pilot, projectId, "Pilot", "2027-03-01", null, false, "open", 0)),
+                "milestone-scheduled: Milestone 'Pilot' of " + subject + " was scheduled for 2027-03-01.");
+        expected.put(programmeEvent("milestone-rescheduled", projectId,
+                        TestEvents.milestone(pilot, projectId, "Pilot", "2027-04-01", null, false, "open", 1)),
+                "milestone-rescheduled: Milestone 'Pilot' of " + subject + " moved to 2027-04-01.");
+        expected.put(programmeEvent("milestone-missed", projectId,
+                        TestEvents.milestone(pilot, projectId, "Pilot", "2027-04-01", null, false, "missed", 2)),
+                "milestone-missed: Milestone 'Pilot' of " + subject + " was missed (due 2027-04-01).");
+        expected.put(programmeEvent("milestone-achieved", projectId,
+                        TestEvents.milestone(live, projectId, "Live", "2027-05-01", "2027-05-02", true, "achieved", 1)),
+                "milestone-achieved: Key milestone 'Live' of " + subject + " was achieved on 2027-05-02.");
+        String dependency = """
+                {"id":"%s","projectId":"%s","predecessorId":"%s","type":"%s","lagDays":0,"explanation":"Adressen eerst",
+                 "createdAt":"2026-11-20T10:00:00Z"}""";
+        expected.put(programmeEvent("dependency-added", projectId,
+                        dependency.formatted(UUID.randomUUID(), projectId, predecessorId, "must-finish-before")),
+                "dependency-added: Project " + subject + " now waits for " + predecessor + " to finish.");
+        expected.put(programmeEvent("dependency-added", projectId,
+                        dependency.formatted(UUID.randomUUID(), projectId, predecessorId, "influences")),
+                "dependency-added: Choices in " + predecessor + " now influence project " + subject + ".");
+        expected.put(programmeEvent("dependency-removed", projectId,
+                        dependency.formatted(UUID.randomUUID(), projectId, predecessorId, "influences")),
+                "dependency-removed: Project " + subject + " no longer depends on " + predecessor + ".");
+        String participation = """
+                {"id":"%s","municipalityCode":"GM0610","projectId":"%s","projectCode":"%s","participates":%b,
+                 "localLead":"J. de Boer","implementationStatus":"%s","plannedGoLiveDate":null,"version":%d}""";
+        expected.put(municipalityEvent("participation-registered", "GM0610",
+                        participation.formatted(UUID.randomUUID(), projectId, code, true, "preparing", 0)),
+                "participation-registered: Municipality GM0610 takes part in " + subject + " (preparing).");
+        expected.put(municipalityEvent("participation-changed", "GM0610",
+                        participation.formatted(UUID.randomUUID(), projectId, code, false, "not-started", 1)),
+                "participation-changed: Municipality GM0610 does not take part in " + subject + " (not-started).");
+        String choice = """
+                {"id":"%s","municipalityCode":"GM0610","projectId":"%s","projectCode":"%s","approach":"%s",
+                 "variantName":%s,"justification":"Eigen balie","decisionId":null,"version":%d}""";
+        expected.put(municipalityEvent("variant-choice-made", "GM0610",
+                        choice.formatted(UUID.randomUUID(), projectId, code, "uniform", "null", 0)),
+                "variant-choice-made: Municipality GM0610 follows the uniform process for " + subject + ".");
+        expected.put(municipalityEvent("variant-choice-changed", "GM0610",
+                        choice.formatted(UUID.randomUUID(), projectId, code, "variant", "\"Eigen loket\"", 1)),
+                "variant-choice-changed: Municipality GM0610 keeps its own variant 'Eigen loket' for " + subject + ".");
+        String decision = """
+                {"id":"%s","projectId":"%s","projectCode":"%s","question":"Een proces?","options":["uniform","variants"],
+                 "outcome":"%s","decidingBody":"%s","decidedOn":"2026-11-20","rationale":"r","version":%d}""";
+        UUID decisionId = UUID.randomUUID();
+        expected.put(projectEvent("decision-recorded", projectId,
+                        decision.formatted(decisionId, projectId, code, "uniform", "steering-committee", 0)),
+                "decision-recorded: The steering committee decided on " + subject + ": one uniform way of working for all.");
+        expected.put(projectEvent("decision-changed", projectId,
+                        decision.formatted(decisionId, projectId, code, "variants-allowed", "municipal-executive", 1)),
+                "decision-changed: The municipal executive decided on " + subject
+                        + ": municipalities may keep their own variant.");
+        expected.put(projectEvent("allocation-key-chosen", projectId, """
+                        {"projectId":"%s","projectCode":"%s","method":"weighted","inhabitantsWeightPercent":40}"""
+                        .formatted(projectId, code)),
+                "allocation-key-chosen: The costs of " + subject
+                        + " are shared 40% by number of inhabitants, the rest in equal parts.");
+        expected.put(projectEvent("cost-allocation-changed", projectId, """
+                        {"projectId":"%s","projectCode":"%s","budgetCents":12500000,"method":"weighted","shares":[
+                         {"municipalityCode":"GM0610","amountCents":5000000},{"municipalityCode":"GM1931","amountCents":4000000},
+                         {"municipalityCode":"GM0611","amountCents":3500000},{"municipalityCode":"GM0612","amountCents":0}]}"""
+                        .formatted(projectId, code)),
+                "cost-allocation-changed: The budget of " + subject + " (EUR 125,000.00) is now shared by 3 municipalities.");
+
+        List<Activity> activities = TestEvents.awaitActivities(List.copyOf(expected.keySet()));
+        assertThat(activities.stream().map(a -> a.type + ": " + a.summary).toList(),
+                containsInAnyOrder(expected.values().toArray(String[]::new)));
+        Set<String> covered = Stream.concat(activities.stream(), TestEvents.awaitActivities(known).stream())
+                .map(a -> a.eventType).collect(Collectors.toSet());
+        assertThat("each consumed type has a case here", covered, is(Set.copyOf(ActivityConsumer.TYPES)));
+        for (Activity activity : activities) {
+            assertThat(activity.eventId, activity.projectId, is(projectId));
+            assertThat(activity.eventId, activity.projectCode, is(code));
+            assertThat(activity.type, activity.municipalityCode,
+                    is(activity.type.startsWith("participation-") || activity.type.startsWith("variant-choice-") ? "GM0610" : null));
+            assertThat(activity.type, activity.keyMilestone, is(activity.type.equals("milestone-achieved")));
+        }
+    }
+
+    private String programmeEvent(String verb, UUID projectId, String json) {
+        String id = UUID.randomUUID().toString();
+        programme(id, verb, projectId, json);
+        return id;
+    }
+
+    /** An event municipality-service publishes on its projects topic (decisions and costs), keyed by the project. */
+    private String projectEvent(String verb, UUID projectId, String json) {
+        String id = UUID.randomUUID().toString();
+        kafka.sendCloudEvent("metrokaart.municipality.projects", projectId.toString(), id, MUNICIPALITY_SOURCE,
+                "nl.metrokaart.municipality." + verb, "projects/" + projectId, json);
+        return id;
+    }
+
+    /** An event municipality-service publishes on its municipalities topic, keyed by the municipality. */
+    private String municipalityEvent(String verb, String municipalityCode, String json) {
+        String id = UUID.randomUUID().toString();
+        kafka.sendCloudEvent("metrokaart.municipality.municipalities", municipalityCode, id, MUNICIPALITY_SOURCE,
+                "nl.metrokaart.municipality." + verb, "municipalities/" + municipalityCode, json);
+        return id;
     }
 
     @Test

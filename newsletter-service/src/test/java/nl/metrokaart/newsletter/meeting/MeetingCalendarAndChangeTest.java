@@ -117,21 +117,29 @@ class MeetingCalendarAndChangeTest {
         given().auth().oauth2(manager()).header("If-Match", etag).contentType("application/json").body(moved)
                 .when().put(PATH + "/" + UUID.randomUUID()).then().statusCode(404);
 
-        given().auth().oauth2(TestTokens.withRoles("root", Roles.ADMIN)).header("If-Match", etag)
+        String changed = given().auth().oauth2(TestTokens.withRoles("root", Roles.ADMIN)).header("If-Match", etag)
                 .contentType("application/json").body(moved)
                 .when().put(PATH + "/" + id).then().statusCode(200)
                 .body("title", equalTo("Moved"))
                 .body("startsAt", equalTo("2031-11-02T10:00:00Z"))
                 .body("agendaItems", hasSize(3))
-                .body("version", is(1));
+                .body("version", is(1))
+                .header("ETag", notNullValue())
+                .extract().header("ETag");
         given().auth().oauth2(manager()).header("If-Match", etag).contentType("application/json").body(moved)
                 .when().put(PATH + "/" + id).then().statusCode(412);
+        // The change answered the ETag a read gives now: the next change can follow without reading again.
+        given().auth().oauth2(manager()).when().get(PATH + "/" + id).then().statusCode(200).header("ETag", equalTo(changed));
+        given().auth().oauth2(manager()).header("If-None-Match", changed).when().get(PATH + "/" + id).then().statusCode(304);
+        given().auth().oauth2(manager()).header("If-Match", changed).contentType("application/json")
+                .body(moved.replace("Moved", "Moved again"))
+                .when().put(PATH + "/" + id).then().statusCode(200).body("version", is(2));
 
         String ics = given().auth().oauth2(manager()).accept("text/calendar").when().get(PATH + "/" + id)
                 .then().statusCode(200).extract().asString();
         VEvent event = new CalendarBuilder().build(new StringReader(ics)).<VEvent>getComponents("VEVENT").get(0);
-        assertEquals("1", event.getProperty(Property.SEQUENCE).orElseThrow().getValue());
-        assertEquals("Moved", event.getProperty(Property.SUMMARY).orElseThrow().getValue());
+        assertEquals("2", event.getProperty(Property.SEQUENCE).orElseThrow().getValue());
+        assertEquals("Moved again", event.getProperty(Property.SUMMARY).orElseThrow().getValue());
     }
 
     @Test

@@ -10,9 +10,19 @@ import static org.hamcrest.Matchers.nullValue;
 import static org.junit.jupiter.api.Assertions.assertEquals;
 
 import io.quarkus.test.junit.QuarkusTest;
+import io.restassured.path.json.JsonPath;
+import java.nio.charset.StandardCharsets;
+import java.time.Duration;
+import java.time.Instant;
 import java.util.List;
 import java.util.UUID;
+import java.util.concurrent.ThreadLocalRandom;
+import nl.metrokaart.infra.testing.KafkaTestClient;
+import nl.metrokaart.infra.testing.PostgresKafkaResource;
 import nl.metrokaart.infra.testing.TestTokens;
+import nl.metrokaart.newsletter.events.CommunicationEvents;
+import nl.metrokaart.platform.paging.Cursors;
+import org.apache.kafka.clients.consumer.ConsumerRecord;
 import nl.metrokaart.platform.security.Roles;
 import org.junit.jupiter.api.Test;
 
@@ -84,6 +94,58 @@ class MeetingResourceTest {
                 .then().statusCode(200)
                 .extract().path("items.id");
         assertEquals(List.of(early, middle, late), ids.stream().filter(List.of(early, middle, late)::contains).toList());
+    }
+
+    @Test
+    void aRetriedPlanWithTheSameKeyPlansOnceAndIsAnnouncedOnce() {
+        String key = UUID.randomUUID().toString();
+        String title = "Retried " + key;
+        // A start of its own, so the list from just before it shows whether the meeting was planned twice.
+        Instant startsAt = Instant.parse("2100-01-01T10:00:00Z").plus(Duration.ofDays(ThreadLocalRandom.current().nextInt(300_000)));
+        String request = body(title, startsAt.toString(), startsAt.plus(Duration.ofHours(2)).toString(), "secretaries");
+        String id = given().auth().oauth2(manager()).contentType("application/json").header("Idempotency-Key", key)
+                .body(request).when().post("/api/v1/meetings")
+                .then().statusCode(201).extract().path("id");
+        given().auth().oauth2(manager()).contentType("application/json").header("Idempotency-Key", key)
+                .body(request).when().post("/api/v1/meetings")
+                .then().statusCode(201).header("Idempotent-Replayed", "true").body("id", equalTo(id))
+                .header("Location", containsString(id));
+        given().auth().oauth2(manager()).contentType("application/json").header("Idempotency-Key", key)
+                .body(request.replace("secretaries", "all-staff")).when().post("/api/v1/meetings")
+                .then().statusCode(422).contentType("application/problem+json");
+        String justBefore = Cursors.encode(startsAt.minusSeconds(1) + "|" + new UUID(0, 0));
+        List<String> titles = given().auth().oauth2(reader(Roles.SECRETARY)).queryParam("cursor", justBefore)
+                .queryParam("limit", 10).when().get("/api/v1/meetings")
+                .then().statusCode(200).extract().path("items.title");
+        assertEquals(1, titles.stream().filter(title::equals).count(), "planned once");
+
+        // meeting-scheduled reaches the communications topic once, as a CloudEvent keyed by the meeting id.
+        try (KafkaTestClient kafka = new KafkaTestClient(PostgresKafkaResource.broker().bootstrapServers())) {
+            List<ConsumerRecord<String, String>> mine = kafka.readUntil(CommunicationEvents.TOPIC,
+                            records -> records.stream().anyMatch(r -> id.equals(r.key())), Duration.ofSeconds(15))
+                    .stream().filter(r -> id.equals(r.key())).toList();
+            assertEquals(1, mine.size());
+            ConsumerRecord<String, String> event = mine.get(0);
+            assertEquals(CommunicationEvents.MEETING_SCHEDULED, header(event, "ce_type"));
+            assertEquals("meetings/" + id, header(event, "ce_subject"));
+            assertEquals("1.0", header(event, "ce_specversion"));
+            JsonPath data = JsonPath.from(event.value());
+            assertEquals(title, data.getString("title"));
+            assertEquals("secretaries", data.getString("audience"));
+            assertEquals(startsAt.toString(), data.getString("startsAt"));
+        }
+    }
+
+    private static String header(ConsumerRecord<String, String> record, String name) {
+        return new String(record.headers().lastHeader(name).value(), StandardCharsets.UTF_8);
+    }
+
+    @Test
+    void anonymousReadsAre401() {
+        String id = create("Closed doors", "2032-04-01T10:00:00Z", "2032-04-01T11:00:00Z");
+        given().when().get("/api/v1/meetings/" + id).then().statusCode(401).contentType("application/problem+json");
+        given().when().get("/api/v1/meetings").then().statusCode(401);
+        given().accept("text/calendar").when().get("/api/v1/meetings/" + id).then().statusCode(401);
     }
 
     @Test

@@ -59,14 +59,28 @@ class SubscriptionResourceTest {
                 .then().statusCode(200).body("name", equalTo("Anna de Vries")).body("role", equalTo("secretary"))
                 .extract().header("ETag");
 
+        given().auth().oauth2(token(user)).header("If-None-Match", etag).when().get("/api/v1/subscriptions/" + id)
+                .then().statusCode(304);
+        // An invalid change is 400 and changes nothing.
         given().auth().oauth2(token(user)).contentType("application/json").header("If-Match", etag)
+                .body(body("Anna", "not-an-address", "staff", "everything", null, "per-event"))
+                .when().put("/api/v1/subscriptions/" + id)
+                .then().statusCode(400).contentType("application/problem+json").body("invalidParams.name", hasItem("email"));
+        given().auth().oauth2(token(user)).contentType("application/json").header("If-Match", etag)
+                .body(body("Anna", email, "staff", "everything", null, "hourly"))
+                .when().put("/api/v1/subscriptions/" + id)
+                .then().statusCode(400).body("invalidParams.name", hasItem("delivery"));
+        String changed = given().auth().oauth2(token(user)).contentType("application/json").header("If-Match", etag)
                 .body(body("Anna", email, "staff", "key-milestones", null, "per-event"))
                 .when().put("/api/v1/subscriptions/" + id)
                 .then().statusCode(200)
                 .body("follows", equalTo("key-milestones"))
                 .body("projectIds", hasSize(0))
                 .body("role", equalTo("staff"))
-                .body("version", equalTo(1));
+                .body("version", equalTo(1))
+                .extract().header("ETag");
+        given().auth().oauth2(token(user)).when().get("/api/v1/subscriptions/" + id)
+                .then().statusCode(200).header("ETag", equalTo(changed));
 
         // The old ETag no longer matches; no If-Match at all is 428.
         given().auth().oauth2(token(user)).contentType("application/json").header("If-Match", etag)
@@ -158,6 +172,22 @@ class SubscriptionResourceTest {
     }
 
     @Test
+    void changingToAnAddressTheOwnerAlreadySubscribedIs409() {
+        String user = "dup-change-" + UUID.randomUUID();
+        String taken = address("taken");
+        create(user, taken);
+        String id = create(user, address("free"));
+        String etag = given().auth().oauth2(token(user)).when().get("/api/v1/subscriptions/" + id)
+                .then().statusCode(200).extract().header("ETag");
+        given().auth().oauth2(token(user)).contentType("application/json").header("If-Match", etag)
+                .body(body("Anna", taken, "staff", "everything", null, "per-event"))
+                .when().put("/api/v1/subscriptions/" + id)
+                .then().statusCode(409).contentType("application/problem+json").body("detail", containsString("already"));
+        given().auth().oauth2(token(user)).when().get("/api/v1/subscriptions/" + id)
+                .then().statusCode(200).header("ETag", equalTo(etag)).body("email", not(equalTo(taken)));
+    }
+
+    @Test
     void invalidSubscriptionsAre400NamingTheField() {
         String user = "invalid-" + UUID.randomUUID();
         given().auth().oauth2(token(user)).contentType("application/json")
@@ -213,5 +243,10 @@ class SubscriptionResourceTest {
         given().contentType("application/json").body(body("A", address("a"), "staff", "everything", null, "per-event"))
                 .when().post("/api/v1/subscriptions").then().statusCode(401);
         given().when().delete("/api/v1/subscriptions/" + UUID.randomUUID()).then().statusCode(401);
+        String id = create("owner-" + UUID.randomUUID(), address("anonymous"));
+        given().when().get("/api/v1/subscriptions/" + id).then().statusCode(401).contentType("application/problem+json");
+        given().header("If-Match", "\"x\"").contentType("application/json")
+                .body(body("A", address("a"), "staff", "everything", null, "per-event"))
+                .when().put("/api/v1/subscriptions/" + id).then().statusCode(401);
     }
 }

@@ -24,6 +24,7 @@ import java.util.UUID;
 import nl.metrokaart.infra.testing.KafkaTestClient;
 import nl.metrokaart.infra.testing.PostgresKafkaResource;
 import nl.metrokaart.infra.testing.TestTokens;
+import nl.metrokaart.newsletter.events.CommunicationEvents;
 import nl.metrokaart.platform.security.Roles;
 import org.junit.jupiter.api.AfterEach;
 import org.junit.jupiter.api.BeforeEach;
@@ -134,6 +135,47 @@ class WebhookDeliveryTest {
             dispatcher.deliverDue();
             assertThat(one.ofType(MISSED).stream().filter(r -> r.body().contains(eventId)).toList(), hasSize(1));
         }
+    }
+
+    @Test
+    void thisServicesOwnEventsAreDeliveredWithTheIdTheyHaveOnKafka() throws Exception {
+        String token = WebhookSubscriptionResourceTest.integrator("own-" + UUID.randomUUID());
+        try (WebhookReceiver receiver = new WebhookReceiver(200)) {
+            var subscription = WebhookSubscriptionResourceTest.register(token, receiver.url(),
+                    CommunicationEvents.MEETING_SCHEDULED, CommunicationEvents.NEWSLETTER_PUBLISHED);
+            String title = "Webhook meeting " + UUID.randomUUID();
+            String meetingId = given().auth().oauth2(TestTokens.withRoles("pm", Roles.PROGRAMME_MANAGER))
+                    .contentType("application/json").body("""
+                            {"title": "%s", "startsAt": "2033-02-01T10:00:00Z", "endsAt": "2033-02-01T12:00:00Z",
+                             "location": "Town hall Bergambacht", "audience": "steering-committee", "agendaItems": []}"""
+                            .formatted(title))
+                    .when().post("/api/v1/meetings").then().statusCode(201).extract().path("id");
+
+            // Queued with the meeting, in its transaction; delivered by the next dispatcher run.
+            dispatcher.deliverDue();
+            List<WebhookReceiver.Received> got = receiver.ofType(CommunicationEvents.MEETING_SCHEDULED).stream()
+                    .filter(r -> r.body().contains(meetingId)).toList();
+            assertThat(got, hasSize(1));
+            assertEquals(WebhookReceiver.expectedSignature(subscription.path("secret"), got.get(0)), got.get(0).signature());
+            JsonNode event = JSON.readTree(got.get(0).body());
+            assertEquals("urn:nld:metrokaart:systeem:newsletter-service", event.path("source").asText());
+            assertEquals("meetings/" + meetingId, event.path("subject").asText());
+            assertEquals(title, event.path("data").path("title").asText());
+            assertEquals("steering-committee", event.path("data").path("audience").asText());
+
+            // The integrator can tell it is the event other services read from Kafka: same id, same time.
+            try (KafkaTestClient reader = new KafkaTestClient(PostgresKafkaResource.broker().bootstrapServers())) {
+                var published = reader.readUntil(CommunicationEvents.TOPIC,
+                                records -> records.stream().anyMatch(r -> meetingId.equals(r.key())), Duration.ofSeconds(15))
+                        .stream().filter(r -> meetingId.equals(r.key())).findFirst().orElseThrow();
+                assertEquals(event.path("id").asText(), header(published, "ce_id"));
+                assertEquals(Instant.parse(event.path("time").asText()), Instant.parse(header(published, "ce_time")));
+            }
+        }
+    }
+
+    private static String header(org.apache.kafka.clients.consumer.ConsumerRecord<String, String> record, String name) {
+        return new String(record.headers().lastHeader(name).value(), java.nio.charset.StandardCharsets.UTF_8);
     }
 
     @Test

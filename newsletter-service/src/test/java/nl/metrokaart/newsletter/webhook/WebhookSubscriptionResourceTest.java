@@ -151,6 +151,30 @@ class WebhookSubscriptionResourceTest {
     }
 
     @Test
+    void anExistingSubscriptionIsClosedToOtherRolesAndToAnonymousCallers() throws Exception {
+        try (WebhookReceiver receiver = new WebhookReceiver(204)) {
+            String id = register(integrator("closed-" + UUID.randomUUID()), receiver.url(), MISSED).path("id");
+            String one = PATH + "/" + id;
+            for (String role : List.of(Roles.SECRETARY, Roles.PROGRAMME_MANAGER, Roles.MUNICIPALITY_COORDINATOR)) {
+                String token = TestTokens.withRoles("someone", role);
+                given().auth().oauth2(token).when().get(one).then().statusCode(403).contentType("application/problem+json");
+                given().auth().oauth2(token).header("If-Match", "\"x\"").contentType("application/json")
+                        .body(update(receiver.url(), false)).when().put(one).then().statusCode(403);
+                given().auth().oauth2(token).when().delete(one).then().statusCode(403);
+                given().auth().oauth2(token).when().get(one + "/deliveries").then().statusCode(403);
+            }
+            given().when().get(one).then().statusCode(401).contentType("application/problem+json");
+            given().header("If-Match", "\"x\"").contentType("application/json").body(update(receiver.url(), false))
+                    .when().put(one).then().statusCode(401);
+            given().when().delete(one).then().statusCode(401);
+            given().when().get(one + "/deliveries").then().statusCode(401);
+            // Still there, unchanged.
+            given().auth().oauth2(TestTokens.withRoles("root", Roles.ADMIN)).when().get(one)
+                    .then().statusCode(200).body("enabled", is(true)).body("version", is(0));
+        }
+    }
+
+    @Test
     void anIntegratorSeesOnlyItsOwnAndAdminsSeeAll() throws Exception {
         String mine = "mine-" + UUID.randomUUID();
         String theirs = "theirs-" + UUID.randomUUID();
@@ -208,7 +232,7 @@ class WebhookSubscriptionResourceTest {
                     .body(update(refusing.url(), true))
                     .when().put(PATH + "/" + id).then().statusCode(422).body("callbackResponseStatus", is(410));
 
-            given().auth().oauth2(token).header("If-Match", etag).contentType("application/json")
+            String changed = given().auth().oauth2(token).header("If-Match", etag).contentType("application/json")
                     .body(update(second.url(), false))
                     .when().put(PATH + "/" + id).then().statusCode(200)
                     .body("callbackUrl", equalTo(second.url()))
@@ -216,7 +240,10 @@ class WebhookSubscriptionResourceTest {
                     .body("description", equalTo("changed"))
                     .body("enabled", is(false))
                     .body("disabledAt", notNullValue())
-                    .body("version", is(1));
+                    .body("version", is(1))
+                    .extract().header("ETag");
+            given().auth().oauth2(token).when().get(PATH + "/" + id).then().statusCode(200).header("ETag", equalTo(changed));
+            given().auth().oauth2(token).header("If-None-Match", changed).when().get(PATH + "/" + id).then().statusCode(304);
             assertThat(second.received, hasSize(1));
             assertThat(first.received, hasSize(1));
             given().auth().oauth2(token).when().get(PATH + "/" + id).then().body("callbackUrl", equalTo(second.url()));

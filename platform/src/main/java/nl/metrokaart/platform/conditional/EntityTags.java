@@ -4,10 +4,12 @@ import com.fasterxml.jackson.core.JsonProcessingException;
 import com.fasterxml.jackson.databind.ObjectMapper;
 import jakarta.enterprise.context.ApplicationScoped;
 import jakarta.inject.Inject;
+import jakarta.ws.rs.core.HttpHeaders;
 import java.nio.charset.StandardCharsets;
 import java.security.MessageDigest;
 import java.security.NoSuchAlgorithmException;
 import java.util.Base64;
+import org.jboss.resteasy.reactive.RestResponse;
 
 /**
  * Strong entity tags derived from the JSON representation a client receives: equal representations have equal
@@ -30,6 +32,14 @@ public class EntityTags {
         } catch (NoSuchAlgorithmException e) {
             throw new IllegalStateException("SHA-256 is part of every Java runtime", e);
         }
+    }
+
+    /**
+     * 200 with a changed resource and its ETag, so the client can send its next If-Match without reading the
+     * resource again.
+     */
+    public <T> RestResponse<T> ok(T representation) {
+        return RestResponse.ResponseBuilder.ok(representation).header(HttpHeaders.ETAG, of(representation)).build();
     }
 
     /** Whether an If-Match or If-None-Match header value lists the tag (or is the wildcard). */

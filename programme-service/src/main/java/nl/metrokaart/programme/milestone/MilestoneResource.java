@@ -125,7 +125,7 @@ public class MilestoneResource {
             @Parameter(description = "The ETag of the milestone as last read.") @HeaderParam(HttpHeaders.IF_MATCH) String ifMatch,
             @NotNull @Valid MilestoneRequest request) {
         MilestoneResponse replaced = milestones.replace(projectId, milestoneId, ifMatch, request);
-        return RestResponse.ResponseBuilder.ok(replaced).header(HttpHeaders.ETAG, entityTags.of(replaced)).build();
+        return entityTags.ok(replaced);
     }
 
     @DELETE

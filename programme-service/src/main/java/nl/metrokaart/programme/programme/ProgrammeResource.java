@@ -17,14 +17,16 @@ import jakarta.ws.rs.core.MediaType;
 import jakarta.ws.rs.core.UriInfo;
 import java.util.List;
 import java.util.UUID;
+import nl.metrokaart.platform.conditional.EntityTags;
 import nl.metrokaart.platform.rest.Created;
 import nl.metrokaart.platform.idempotency.IdempotentRequests;
 import nl.metrokaart.platform.security.Roles;
-import org.eclipse.microprofile.openapi.annotations.parameters.Parameter;
 import org.eclipse.microprofile.openapi.annotations.Operation;
 import org.eclipse.microprofile.openapi.annotations.enums.SchemaType;
+import org.eclipse.microprofile.openapi.annotations.headers.Header;
 import org.eclipse.microprofile.openapi.annotations.media.Content;
 import org.eclipse.microprofile.openapi.annotations.media.Schema;
+import org.eclipse.microprofile.openapi.annotations.parameters.Parameter;
 import org.eclipse.microprofile.openapi.annotations.responses.APIResponse;
 import org.eclipse.microprofile.openapi.annotations.tags.Tag;
 import org.jboss.resteasy.reactive.RestResponse;
@@ -34,6 +36,9 @@ import org.jboss.resteasy.reactive.RestResponse;
 @Produces(MediaType.APPLICATION_JSON)
 @Consumes(MediaType.APPLICATION_JSON)
 public class ProgrammeResource {
+
+    @Inject
+    EntityTags entityTags;
 
     @Inject
     ProgrammeService programmes;
@@ -80,15 +85,17 @@ public class ProgrammeResource {
     @Path("/{programmeId}")
     @RolesAllowed({Roles.ADMIN, Roles.PROGRAMME_MANAGER})
     @Operation(operationId = "replaceProgramme", summary = "Change a programme", description = "Requires If-Match.")
-    @APIResponse(responseCode = "200", description = "The changed programme.")
+    @APIResponse(responseCode = "200", description = "The changed programme.",
+            headers = @Header(name = "ETag", description = "Strong entity tag of the new representation; send it in If-Match next.", schema = @Schema(type = SchemaType.STRING)),
+            content = @Content(schema = @Schema(implementation = ProgrammeResponse.class)))
     @APIResponse(responseCode = "404", description = "No programme with this id.")
     @APIResponse(responseCode = "409", description = "A metro line that projects use would be removed.")
     @APIResponse(responseCode = "412", description = "The programme changed since the ETag in If-Match.")
     @APIResponse(responseCode = "428", description = "If-Match is missing.")
-    public ProgrammeResponse replace(@PathParam("programmeId") UUID programmeId,
+    public RestResponse<ProgrammeResponse> replace(@PathParam("programmeId") UUID programmeId,
             @Parameter(description = "The ETag of the programme as last read.", required = true)
             @HeaderParam("If-Match") String ifMatch,
             @NotNull @Valid ProgrammeRequest request) {
-        return ProgrammeResponse.of(programmes.replace(programmeId, ifMatch, request));
+        return entityTags.ok(ProgrammeResponse.of(programmes.replace(programmeId, ifMatch, request)));
     }
 }

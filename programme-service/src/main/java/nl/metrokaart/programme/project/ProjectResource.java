@@ -21,6 +21,7 @@ import jakarta.ws.rs.core.MediaType;
 import jakarta.ws.rs.core.UriInfo;
 import java.util.List;
 import java.util.UUID;
+import nl.metrokaart.platform.conditional.EntityTags;
 import nl.metrokaart.platform.rest.Created;
 import nl.metrokaart.platform.idempotency.IdempotentRequests;
 import nl.metrokaart.platform.paging.Page;
@@ -41,6 +42,9 @@ import org.jboss.resteasy.reactive.RestResponse;
 @Produces(MediaType.APPLICATION_JSON)
 @Consumes(MediaType.APPLICATION_JSON)
 public class ProjectResource {
+
+    @Inject
+    EntityTags entityTags;
 
     @Inject
     ProjectService projects;
@@ -115,16 +119,18 @@ public class ProjectResource {
     @RolesAllowed({Roles.ADMIN, Roles.PROGRAMME_MANAGER})
     @Operation(operationId = "replaceProject", summary = "Change a project",
             description = "Replaces the project's description, line, planning, budget and owner. Requires If-Match.")
-    @APIResponse(responseCode = "200", description = "The changed project.")
+    @APIResponse(responseCode = "200", description = "The changed project.",
+            headers = @Header(name = "ETag", description = "Strong entity tag of the new representation; send it in If-Match next.", schema = @Schema(type = SchemaType.STRING)),
+            content = @Content(schema = @Schema(implementation = ProjectResponse.class)))
     @APIResponse(responseCode = "404", description = "No project with this id.")
     @APIResponse(responseCode = "409", description = "Another project has this code, or the programme would change.")
     @APIResponse(responseCode = "412", description = "The project changed since the ETag in If-Match.")
     @APIResponse(responseCode = "428", description = "If-Match is missing.")
-    public ProjectResponse replace(@PathParam("projectId") UUID projectId,
+    public RestResponse<ProjectResponse> replace(@PathParam("projectId") UUID projectId,
             @Parameter(description = "The ETag of the project as last read.", required = true)
             @HeaderParam("If-Match") String ifMatch,
             @NotNull @Valid ProjectRequest request) {
-        return ProjectResponse.of(projects.replace(projectId, ifMatch, request));
+        return entityTags.ok(ProjectResponse.of(projects.replace(projectId, ifMatch, request)));
     }
 
     static ProjectStatus parseStatus(String status) {

@@ -1,6 +1,7 @@
 package nl.metrokaart.programme.programme;
 
 import static io.restassured.RestAssured.given;
+import static org.hamcrest.Matchers.contains;
 import static org.hamcrest.Matchers.containsString;
 import static org.hamcrest.Matchers.endsWith;
 import static org.hamcrest.Matchers.equalTo;
@@ -8,6 +9,9 @@ import static org.hamcrest.Matchers.hasItem;
 import static org.hamcrest.Matchers.notNullValue;
 
 import io.quarkus.test.junit.QuarkusTest;
+import java.util.List;
+import java.util.UUID;
+import nl.metrokaart.programme.Fixtures;
 import nl.metrokaart.infra.testing.TestTokens;
 import nl.metrokaart.platform.security.Roles;
 import org.junit.jupiter.api.Test;
@@ -51,6 +55,50 @@ class ProgrammeResourceTest {
                 .when().get("/api/v1/programmes")
                 .then().statusCode(200)
                 .body("id", hasItem(id));
+    }
+
+    @Test
+    void aProgrammeIsChangedWithIfMatchAndKeepsTheLinesItsProjectsUse() {
+        UUID programme = Fixtures.programme();
+        Fixtures.project(programme, "PUT-1"); // on line key-registers
+        String path = "/api/v1/programmes/" + programme;
+        String etag = given().auth().oauth2(manager()).when().get(path).then().statusCode(200).extract().header("ETag");
+        String changed = """
+                {"name": "EGEM Krimpenerwaard, phase 2", "ambition": "One front office for five municipalities.",
+                 "goals": ["One front office"], "startDate": "2009-01-01", "endDate": "2012-12-31",
+                 "programmeManager": "Karin Smit", "steeringCommittee": [],
+                 "lines": [{"code": "key-registers", "name": "Key registers", "colour": "#E3001B"}]}""";
+
+        given().auth().oauth2(manager()).contentType("application/json").body(changed)
+                .when().put(path).then().statusCode(428).contentType("application/problem+json");
+        given().auth().oauth2(manager()).contentType("application/json").header("If-Match", "\"stale\"").body(changed)
+                .when().put(path).then().statusCode(412).header("ETag", equalTo(etag));
+        given().auth().oauth2(manager()).contentType("application/json").header("If-Match", etag)
+                .body(changed.replace("2012-12-31", "2008-12-31"))
+                .when().put(path).then().statusCode(400).body("invalidParams.name", hasItem("endDate"));
+        given().auth().oauth2(manager()).contentType("application/json").header("If-Match", etag)
+                .body(changed.replace("\"key-registers\", \"name\": \"Key registers\"", "\"services\", \"name\": \"Services\""))
+                .when().put(path).then().statusCode(409).contentType("application/problem+json")
+                .body("detail", containsString("key-registers"));
+        for (String role : List.of(Roles.SECRETARY, Roles.MUNICIPALITY_COORDINATOR, Roles.INTEGRATOR)) {
+            given().auth().oauth2(TestTokens.withRoles("r", role)).contentType("application/json").header("If-Match", etag)
+                    .body(changed).when().put(path).then().statusCode(403);
+        }
+        given().contentType("application/json").header("If-Match", etag).body(changed).when().put(path).then().statusCode(401);
+        given().auth().oauth2(manager()).contentType("application/json").header("If-Match", etag).body(changed)
+                .when().put("/api/v1/programmes/" + UUID.randomUUID()).then().statusCode(404);
+        // None of the refused changes changed anything.
+        given().auth().oauth2(manager()).when().get(path).then().header("ETag", equalTo(etag));
+
+        String changedTag = given().auth().oauth2(manager()).contentType("application/json").header("If-Match", etag).body(changed)
+                .when().put(path).then().statusCode(200)
+                .body("name", equalTo("EGEM Krimpenerwaard, phase 2"))
+                .body("programmeManager", equalTo("Karin Smit"))
+                .body("lines.code", contains("key-registers"))
+                .extract().header("ETag");
+        given().auth().oauth2(manager()).when().get(path).then().statusCode(200).header("ETag", equalTo(changedTag));
+        given().auth().oauth2(manager()).contentType("application/json").header("If-Match", etag).body(changed)
+                .when().put(path).then().statusCode(412);
     }
 
     @Test

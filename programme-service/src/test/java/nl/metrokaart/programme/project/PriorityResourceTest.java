@@ -30,9 +30,12 @@ class PriorityResourceTest {
         String body = "{\"projectIds\": [\"" + c + "\", \"" + a + "\", \"" + b + "\"]}";
         given().auth().oauth2(manager()).contentType("application/json").body(body)
                 .when().put("/api/v1/programmes/" + programme + "/priorities").then().statusCode(428);
-        given().auth().oauth2(manager()).contentType("application/json").header("If-Match", etag).body(body)
+        String reordered = given().auth().oauth2(manager()).contentType("application/json").header("If-Match", etag).body(body)
                 .when().put("/api/v1/programmes/" + programme + "/priorities")
-                .then().statusCode(200).body("projectIds", contains(c.toString(), a.toString(), b.toString()));
+                .then().statusCode(200).body("projectIds", contains(c.toString(), a.toString(), b.toString()))
+                .extract().header("ETag");
+        given().auth().oauth2(reader(Roles.SECRETARY)).when().get("/api/v1/programmes/" + programme + "/priorities")
+                .then().statusCode(200).header("ETag", equalTo(reordered));
         given().auth().oauth2(manager()).queryParam("programmeId", programme).when().get("/api/v1/projects")
                 .then().body("items.code", contains("C1", "A1", "B1"))
                 .body("items.priorityRank", contains(1, 2, 3));

@@ -9,6 +9,7 @@ import java.util.Map;
 import java.util.Properties;
 import java.util.UUID;
 import java.util.concurrent.ExecutionException;
+import java.util.function.Predicate;
 import org.apache.kafka.clients.consumer.ConsumerConfig;
 import org.apache.kafka.clients.consumer.ConsumerRecord;
 import org.apache.kafka.clients.consumer.KafkaConsumer;
@@ -69,6 +70,12 @@ public final class KafkaTestClient implements AutoCloseable {
 
     /** Reads a topic from the beginning until {@code expected} records arrived or the timeout passed. */
     public List<ConsumerRecord<String, String>> read(String topic, int expected, Duration timeout) {
+        return readUntil(topic, records -> records.size() >= expected, timeout);
+    }
+
+    /** Reads a topic from the beginning until what was read is {@code enough} or the timeout passed. */
+    public List<ConsumerRecord<String, String>> readUntil(String topic,
+            Predicate<List<ConsumerRecord<String, String>>> enough, Duration timeout) {
         Properties props = new Properties();
         props.put(ConsumerConfig.BOOTSTRAP_SERVERS_CONFIG, bootstrapServers);
         props.put(ConsumerConfig.GROUP_ID_CONFIG, "test-reader-" + UUID.randomUUID());
@@ -79,7 +86,7 @@ public final class KafkaTestClient implements AutoCloseable {
         try (KafkaConsumer<String, String> consumer = new KafkaConsumer<>(props)) {
             consumer.subscribe(List.of(topic));
             Instant deadline = Instant.now().plus(timeout);
-            while (records.size() < expected && Instant.now().isBefore(deadline)) {
+            while (!enough.test(records) && Instant.now().isBefore(deadline)) {
                 consumer.poll(Duration.ofMillis(200)).forEach(records::add);
             }
         }
