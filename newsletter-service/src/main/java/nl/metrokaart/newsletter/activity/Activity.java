@@ -1,11 +1,16 @@
 package nl.metrokaart.newsletter.activity;
 
 import io.quarkus.hibernate.orm.panache.PanacheEntityBase;
+import jakarta.persistence.CollectionTable;
 import jakarta.persistence.Column;
+import jakarta.persistence.ElementCollection;
 import jakarta.persistence.Entity;
 import jakarta.persistence.Id;
+import jakarta.persistence.JoinColumn;
 import jakarta.persistence.Table;
 import java.time.Instant;
+import java.util.HashSet;
+import java.util.Set;
 import java.util.UUID;
 import org.hibernate.annotations.Generated;
 import org.hibernate.annotations.JdbcTypeCode;
@@ -47,8 +52,18 @@ public class Activity extends PanacheEntityBase {
     @Column(name = "project_code")
     public String projectCode;
 
+    /** The municipality the event names, if it names one. */
     @Column(name = "municipality_code")
     public String municipalityCode;
+
+    /**
+     * Every municipality the activity concerns, for filtering: the one it names, and for a cost allocation each
+     * municipality paying a share of it.
+     */
+    @ElementCollection
+    @CollectionTable(name = "activity_municipality", joinColumns = @JoinColumn(name = "activity_id"))
+    @Column(name = "municipality_code")
+    public Set<String> concernedMunicipalities = new HashSet<>();
 
     /** True for events about a key milestone (the ones municipal secretaries track). */
     @Column(name = "key_milestone", nullable = false)

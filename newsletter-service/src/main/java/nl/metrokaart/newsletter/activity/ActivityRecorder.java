@@ -4,8 +4,11 @@ import com.fasterxml.jackson.databind.JsonNode;
 import jakarta.enterprise.context.ApplicationScoped;
 import jakarta.enterprise.event.Event;
 import jakarta.inject.Inject;
+import jakarta.persistence.EntityManager;
 import jakarta.transaction.Transactional;
 import java.time.Instant;
+import java.util.HashSet;
+import java.util.Set;
 import java.util.UUID;
 import nl.metrokaart.newsletter.project.KnownProject;
 import nl.metrokaart.newsletter.project.ProjectKnowledge;
@@ -17,14 +20,24 @@ import nl.metrokaart.platform.persistence.StoredTime;
 @ApplicationScoped
 public class ActivityRecorder {
 
+    /** Arbitrary constant naming the advisory lock that orders the feed. */
+    static final long FEED_ORDER_LOCK = 0x4d4b_4645_4544L;
+
     @Inject
     ProjectKnowledge projects;
+
+    @Inject
+    EntityManager entityManager;
 
     @Inject
     Event<ActivityRecorded> recorded;
 
     @Transactional(Transactional.TxType.MANDATORY)
     public Activity record(ReceivedEvent event, JsonNode data) {
+        // Positions in commit order, also with several instances consuming: the lock is held until commit, and the
+        // position is taken after it (at insert). Readers that continue after a position (the feed's cursor, the
+        // weekly digest) so never skip an activity that committed late with a lower position.
+        entityManager.createNativeQuery("SELECT pg_advisory_xact_lock(" + FEED_ORDER_LOCK + ")").getSingleResult();
         Activity activity = new Activity();
         activity.id = UUID.randomUUID();
         activity.eventId = event.id();
@@ -33,6 +46,7 @@ public class ActivityRecorder {
         activity.type = event.type().substring(event.type().lastIndexOf('.') + 1);
         activity.projectId = projectId(data);
         activity.municipalityCode = textOrNull(data, "municipalityCode");
+        activity.concernedMunicipalities = concernedMunicipalities(activity.municipalityCode, data);
         activity.keyMilestone = activity.type.startsWith("milestone-") && data.path("key").asBoolean();
         KnownProject project = projects.project(activity.projectId).orElse(null);
         activity.projectCode = project != null ? project.code : projectCode(data);
@@ -46,6 +60,21 @@ public class ActivityRecorder {
         activity.persist();
         recorded.fire(new ActivityRecorded(activity, data));
         return activity;
+    }
+
+    /** The municipality the event names, and each one paying a share of a cost allocation. */
+    private static Set<String> concernedMunicipalities(String named, JsonNode data) {
+        Set<String> codes = new HashSet<>();
+        if (named != null) {
+            codes.add(named);
+        }
+        for (JsonNode share : data.path("shares")) {
+            String code = textOrNull(share, "municipalityCode");
+            if (code != null && share.path("amountCents").asLong() > 0) {
+                codes.add(code);
+            }
+        }
+        return codes;
     }
 
     /** "CODE Name" of a project this service knows, by its id as text; null when unknown or not an id. */

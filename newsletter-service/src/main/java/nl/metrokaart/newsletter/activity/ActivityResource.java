@@ -53,7 +53,8 @@ public class ActivityResource {
     public Page<ActivityResponse> list(
             @Parameter(description = "Only activities about this project.",
                     schema = @Schema(type = SchemaType.STRING, format = "uuid")) @QueryParam("projectId") String projectId,
-            @Parameter(description = "Only activities about this municipality (CBS code).",
+            @Parameter(description = "Only activities concerning this municipality (CBS code): the ones about it "
+                    + "(participation, variant choice) and the cost allocations it pays a share of.",
                     schema = @Schema(type = SchemaType.STRING, pattern = "^GM\\d{4}$"))
             @QueryParam("municipalityCode") String municipalityCode,
             @Parameter(description = "Only activities of this short type, e.g. milestone-missed.",

@@ -26,7 +26,7 @@ public class ActivityService {
             parameters.and("projectId", filter.projectId());
         }
         if (filter.municipalityCode() != null) {
-            query.append(" and municipalityCode = :municipality");
+            query.append(" and :municipality member of concernedMunicipalities");
             parameters.and("municipality", filter.municipalityCode());
         }
         if (filter.type() != null) {

@@ -18,8 +18,9 @@ public class CommunicationEvents {
     private static final String PREFIX = "nl.metrokaart.newsletter.";
     public static final String NEWSLETTER_PUBLISHED = PREFIX + "newsletter-published";
     public static final String MEETING_SCHEDULED = PREFIX + "meeting-scheduled";
+    public static final String MEETING_CHANGED = PREFIX + "meeting-changed";
     /** Every type this service publishes. */
-    public static final List<String> TYPES = List.of(NEWSLETTER_PUBLISHED, MEETING_SCHEDULED);
+    public static final List<String> TYPES = List.of(NEWSLETTER_PUBLISHED, MEETING_SCHEDULED, MEETING_CHANGED);
 
     @Inject
     Outbox outbox;
@@ -32,5 +33,10 @@ public class CommunicationEvents {
     /** Records that a meeting was scheduled, in the current transaction; data is its representation. */
     public void meetingScheduled(UUID meetingId, Object meeting) {
         outbox.record(TOPIC, meetingId.toString(), MEETING_SCHEDULED, "meetings/" + meetingId, meeting);
+    }
+
+    /** Records that a meeting was changed, in the current transaction; data is its new representation. */
+    public void meetingChanged(UUID meetingId, Object meeting) {
+        outbox.record(TOPIC, meetingId.toString(), MEETING_CHANGED, "meetings/" + meetingId, meeting);
     }
 }

@@ -14,9 +14,11 @@ import nl.metrokaart.newsletter.subscription.Subscribers;
 import nl.metrokaart.newsletter.subscription.Subscription;
 
 /**
- * Invites the meeting's audience by e-mail as the meeting is scheduled (same transaction): all staff → every
- * subscriber, secretaries → subscribers with role secretary, steering committee → role steering-committee-member.
- * Each invitation carries the meeting as an iCalendar request ({@code text/calendar; method=REQUEST}).
+ * Invites the meeting's audience by e-mail as the meeting is scheduled or changed (same transaction): all staff →
+ * every subscriber, secretaries → subscribers with role secretary, steering committee → role
+ * steering-committee-member. Each invitation carries the meeting as an iCalendar request
+ * ({@code text/calendar; method=REQUEST}); after a change the same UID with a higher SEQUENCE, so calendars update
+ * the event they hold instead of adding a second one.
  */
 @ApplicationScoped
 public class MeetingInvitations {
@@ -44,8 +46,11 @@ public class MeetingInvitations {
             return;
         }
         MailMessage.Attachment invitation = MailMessage.Attachment.text("invitation.ics", CALENDAR_TYPE, calendar.request(meeting));
-        mail.queueToEach(audience, s -> s.email, s -> MailMessage.text(s.email, "[Metrokaart] Invitation: " + meeting.title,
-                "Dear " + s.name + ",\n\nYou are invited to " + meeting.title + ".\n\n" + details(meeting)
+        String subject = (scheduled.changed() ? "[Metrokaart] Updated invitation: " : "[Metrokaart] Invitation: ") + meeting.title;
+        String opening = scheduled.changed() ? "The meeting " + meeting.title + " has changed; this is how it stands now."
+                : "You are invited to " + meeting.title + ".";
+        mail.queueToEach(audience, s -> s.email, s -> MailMessage.text(s.email, subject,
+                "Dear " + s.name + ",\n\n" + opening + "\n\n" + details(meeting)
                         + "\nThe invitation is attached; open it to add the meeting to your calendar.\n")
                 .withAttachment(invitation));
     }

@@ -70,7 +70,7 @@ public class MeetingService {
         meeting.persist();
         entityManager.flush();
         events.meetingScheduled(meeting.id, MeetingResponse.of(meeting));
-        scheduled.fire(new MeetingScheduled(meeting));
+        scheduled.fire(new MeetingScheduled(meeting, false));
         return meeting;
     }
 
@@ -85,6 +85,8 @@ public class MeetingService {
         apply(meeting, request);
         meeting.updatedAt = StoredTime.now();
         entityManager.flush();
+        events.meetingChanged(meeting.id, MeetingResponse.of(meeting));
+        scheduled.fire(new MeetingScheduled(meeting, true));
         return meeting;
     }
 

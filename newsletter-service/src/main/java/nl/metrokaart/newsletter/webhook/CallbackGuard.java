@@ -61,12 +61,30 @@ public final class CallbackGuard {
         return uri;
     }
 
+    /** A callback URL and the vetted address to connect to for it. */
+    public record Target(URI uri, InetAddress address) {
+    }
+
     /** Refuses a URL whose form is wrong or whose host resolves to an address deliveries may not go to. */
     public URI check(String url) throws RefusedCallback {
         URI uri = parse(url);
-        if (allowPrivateAddresses) {
-            return uri;
+        if (!allowPrivateAddresses) {
+            vettedAddress(uri);
         }
+        return uri;
+    }
+
+    /**
+     * Like {@link #check}, and the address the host resolved to, checked. The sender connects to exactly this
+     * address instead of resolving the name again, so a name that resolves to a public address for the check
+     * and to an internal one a moment later (DNS rebinding) cannot redirect the delivery.
+     */
+    public Target target(String url) throws RefusedCallback {
+        URI uri = parse(url);
+        return new Target(uri, vettedAddress(uri));
+    }
+
+    private InetAddress vettedAddress(URI uri) throws RefusedCallback {
         String host = uri.getHost();
         if (host.startsWith("[") && host.endsWith("]")) {
             host = host.substring(1, host.length() - 1);
@@ -80,15 +98,17 @@ public final class CallbackGuard {
         if (addresses == null || addresses.length == 0) {
             throw new RefusedCallback("names a host that cannot be resolved");
         }
-        // Every address must be public: a client may connect to any of them.
-        for (InetAddress address : addresses) {
-            Optional<String> refusal = refusal(address);
-            if (refusal.isPresent()) {
-                throw new RefusedCallback("resolves to " + address.getHostAddress() + ", " + refusal.get()
-                        + "; deliveries only go to public addresses");
+        if (!allowPrivateAddresses) {
+            // Every address must be public: whichever one is used, and a name should not mix them.
+            for (InetAddress address : addresses) {
+                Optional<String> refusal = refusal(address);
+                if (refusal.isPresent()) {
+                    throw new RefusedCallback("resolves to " + address.getHostAddress() + ", " + refusal.get()
+                            + "; deliveries only go to public addresses");
+                }
             }
         }
-        return uri;
+        return addresses[0];
     }
 
     /** Why an address is not public, or empty when it is. */

@@ -2,6 +2,7 @@ package nl.metrokaart.newsletter.webhook;
 
 import com.fasterxml.jackson.databind.node.ObjectNode;
 import io.quarkiverse.resteasy.problem.HttpProblem;
+import io.quarkus.narayana.jta.QuarkusTransaction;
 import io.quarkus.panache.common.Parameters;
 import jakarta.enterprise.context.ApplicationScoped;
 import jakarta.inject.Inject;
@@ -96,15 +97,30 @@ public class WebhookSubscriptionService {
         return subscription;
     }
 
-    @Transactional
+    /**
+     * Replaces what a subscription wants. A changed callback URL is verified first, without a transaction: the
+     * test delivery may take seconds, during which no row lock or database connection is held. The change itself
+     * then checks If-Match again under the lock, so a change made meanwhile still gives 412.
+     */
+    @Transactional(Transactional.TxType.NEVER)
     public WebhookSubscription replace(UUID id, String ifMatch, WebhookSubscriptionUpdate update) {
-        WebhookSubscription subscription = lock(id);
-        preconditions.requireMatch(ifMatch, WebhookSubscriptionResponse.of(subscription));
         String callbackUrl = acceptableUrl(update.callbackUrl());
         List<String> eventTypes = knownTypes(update.eventTypes());
-        if (!callbackUrl.equals(subscription.callbackUrl)) {
-            verify(subscription.id, callbackUrl, subscription.secret, eventTypes);
+        WebhookSubscription current = QuarkusTransaction.requiringNew().call(() -> {
+            WebhookSubscription read = get(id);
+            preconditions.requireMatch(ifMatch, WebhookSubscriptionResponse.of(read));
+            return read;
+        });
+        if (!callbackUrl.equals(current.callbackUrl)) {
+            verify(current.id, callbackUrl, current.secret, eventTypes);
         }
+        return QuarkusTransaction.requiringNew().call(() -> apply(id, ifMatch, update, callbackUrl, eventTypes));
+    }
+
+    private WebhookSubscription apply(UUID id, String ifMatch, WebhookSubscriptionUpdate update, String callbackUrl,
+            List<String> eventTypes) {
+        WebhookSubscription subscription = lock(id);
+        preconditions.requireMatch(ifMatch, WebhookSubscriptionResponse.of(subscription));
         subscription.callbackUrl = callbackUrl;
         subscription.eventTypes = eventTypes;
         subscription.description = blankToNull(update.description());

@@ -1,5 +1,6 @@
 package nl.metrokaart.newsletter.events;
 
+import static io.restassured.RestAssured.given;
 import static org.awaitility.Awaitility.await;
 import static org.hamcrest.MatcherAssert.assertThat;
 import static org.hamcrest.Matchers.contains;
@@ -22,10 +23,12 @@ import java.util.stream.Collectors;
 import java.util.stream.Stream;
 import nl.metrokaart.infra.testing.KafkaTestClient;
 import nl.metrokaart.infra.testing.PostgresKafkaResource;
+import nl.metrokaart.infra.testing.TestTokens;
 import nl.metrokaart.newsletter.TestEvents;
 import nl.metrokaart.newsletter.activity.Activity;
 import nl.metrokaart.newsletter.project.KnownMilestone;
 import nl.metrokaart.platform.inbox.Inbox;
+import nl.metrokaart.platform.security.Roles;
 import org.junit.jupiter.api.AfterEach;
 import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
@@ -193,6 +196,18 @@ class ActivityConsumerTest {
         Set<String> covered = Stream.concat(activities.stream(), TestEvents.awaitActivities(known).stream())
                 .map(a -> a.eventType).collect(Collectors.toSet());
         assertThat("each consumed type has a case here", covered, is(Set.copyOf(ActivityConsumer.TYPES)));
+        // The municipality filter finds what concerns a municipality: about it, or a cost it pays a share of.
+        Map<String, List<String>> concerning = new LinkedHashMap<>();
+        for (String municipality : List.of("GM0610", "GM1931", "GM0612")) {
+            concerning.put(municipality, given().auth().oauth2(TestTokens.withRoles("reader", Roles.SECRETARY))
+                    .queryParam("projectId", projectId.toString()).queryParam("municipalityCode", municipality)
+                    .queryParam("limit", 100).when().get("/api/v1/activities")
+                    .then().statusCode(200).extract().path("items.type"));
+        }
+        assertThat(concerning.get("GM0610"), containsInAnyOrder("participation-registered", "participation-changed",
+                "variant-choice-made", "variant-choice-changed", "cost-allocation-changed"));
+        assertThat(concerning.get("GM1931"), contains("cost-allocation-changed"));
+        assertThat("a zero share is no concern", concerning.get("GM0612"), is(List.of()));
         for (Activity activity : activities) {
             assertThat(activity.eventId, activity.projectId, is(projectId));
             assertThat(activity.eventId, activity.projectCode, is(code));

@@ -29,8 +29,7 @@ class AsyncApiDocumentTest {
         Set<String> documentedTypes = ((Map<String, Map<String, Object>>) components.get("messages")).values().stream()
                 .map(message -> (String) message.get("name")).collect(Collectors.toSet());
         Set<String> expected = new HashSet<>(ActivityConsumer.TYPES);
-        expected.add(CommunicationEvents.NEWSLETTER_PUBLISHED);
-        expected.add(CommunicationEvents.MEETING_SCHEDULED);
+        expected.addAll(CommunicationEvents.TYPES);
         expected.add("dead-letter");
         assertEquals(expected, documentedTypes);
 
@@ -40,6 +39,7 @@ class AsyncApiDocumentTest {
                 "metrokaart.municipality.projects", "metrokaart.municipality.municipalities",
                 "metrokaart.newsletter-service.dead-letter")), addresses.toString());
         Map<String, Object> published = channels.get("communications");
-        assertEquals(Set.of("newsletterPublished", "meetingScheduled"), ((Map<String, Object>) published.get("messages")).keySet());
+        assertEquals(Set.of("newsletterPublished", "meetingScheduled", "meetingChanged"),
+                ((Map<String, Object>) published.get("messages")).keySet());
     }
 }

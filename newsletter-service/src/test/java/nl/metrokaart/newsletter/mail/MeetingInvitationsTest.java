@@ -33,13 +33,54 @@ class MeetingInvitationsTest {
         return Mails.to(address).stream().filter(m -> Mails.subject(m).contains(title)).toList();
     }
 
-    private static void plan(String title, String audience) {
-        given().auth().oauth2(TestTokens.withRoles("pm", Roles.PROGRAMME_MANAGER)).contentType("application/json")
-                .body("""
-                        {"title":"%s","startsAt":"2031-04-14T14:00:00+02:00","endsAt":"2031-04-14T16:30:00+02:00",
-                         "location":"Town hall Schoonhoven","audience":"%s",
-                         "agendaItems":[{"title":"Opening"},{"title":"Progress","projectCode":"WION"}]}""".formatted(title, audience))
-                .when().post("/api/v1/meetings").then().statusCode(201);
+    private static String meeting(String title, String audience, String location) {
+        return """
+                {"title":"%s","startsAt":"2031-04-14T14:00:00+02:00","endsAt":"2031-04-14T16:30:00+02:00",
+                 "location":"%s","audience":"%s",
+                 "agendaItems":[{"title":"Opening"},{"title":"Progress","projectCode":"WION"}]}""".formatted(title, location, audience);
+    }
+
+    private static String plan(String title, String audience) {
+        return given().auth().oauth2(TestTokens.withRoles("pm", Roles.PROGRAMME_MANAGER)).contentType("application/json")
+                .body(meeting(title, audience, "Town hall Schoonhoven"))
+                .when().post("/api/v1/meetings").then().statusCode(201).extract().path("id");
+    }
+
+    private static VEvent invitedEvent(MimeMessage invitation) throws Exception {
+        String attachment = Mails.attachment(invitation, "invitation.ics");
+        assertNotNull(attachment, "invitation.ics attached");
+        String ics = attachment.substring(0, attachment.lastIndexOf("\n--content-type: "));
+        Calendar calendar = new CalendarBuilder().build(new StringReader(ics));
+        assertEquals("REQUEST", calendar.getProperty(Property.METHOD).orElseThrow().getValue());
+        return calendar.<VEvent>getComponent("VEVENT").orElseThrow();
+    }
+
+    @Test
+    void aChangedMeetingSendsAnUpdatedInvitationForTheSameCalendarEvent() throws Exception {
+        String secretary = address("sec-change");
+        subscribe(secretary, "secretary", "key-milestones", null, "weekly-digest");
+        String title = "Moved meeting " + UUID.randomUUID();
+        String id = plan(title, "secretaries");
+        String manager = TestTokens.withRoles("pm", Roles.PROGRAMME_MANAGER);
+        String etag = given().auth().oauth2(manager).when().get("/api/v1/meetings/" + id).then().extract().header("ETag");
+        given().auth().oauth2(manager).contentType("application/json").header("If-Match", etag)
+                .body(meeting(title, "secretaries", "Town hall Bergambacht"))
+                .when().put("/api/v1/meetings/" + id).then().statusCode(200);
+        relay.relay();
+
+        Mails.awaitTo(secretary, 2);
+        List<MimeMessage> mails = about(secretary, title);
+        assertEquals(2, mails.size());
+        MimeMessage first = mails.stream().filter(m -> Mails.subject(m).startsWith("[Metrokaart] Invitation: ")).findFirst().orElseThrow();
+        MimeMessage update = mails.stream().filter(m -> Mails.subject(m).startsWith("[Metrokaart] Updated invitation: "))
+                .findFirst().orElseThrow();
+        VEvent original = invitedEvent(first);
+        VEvent changed = invitedEvent(update);
+        assertEquals(original.getProperty(Property.UID).orElseThrow().getValue(), changed.getProperty(Property.UID).orElseThrow().getValue());
+        assertEquals("0", original.getProperty(Property.SEQUENCE).orElseThrow().getValue());
+        assertEquals("1", changed.getProperty(Property.SEQUENCE).orElseThrow().getValue());
+        assertEquals("Town hall Bergambacht", changed.getProperty(Property.LOCATION).orElseThrow().getValue());
+        assertThat(Mails.content(update), containsString("has changed"));
     }
 
     @Test

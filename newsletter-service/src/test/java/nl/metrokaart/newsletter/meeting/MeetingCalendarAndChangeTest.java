@@ -12,9 +12,12 @@ import static org.junit.jupiter.api.Assertions.assertEquals;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 
 import io.quarkus.test.junit.QuarkusTest;
+import io.restassured.path.json.JsonPath;
 import io.restassured.response.ExtractableResponse;
 import io.restassured.response.Response;
 import java.io.StringReader;
+import java.nio.charset.StandardCharsets;
+import java.time.Duration;
 import java.time.Instant;
 import java.util.ArrayList;
 import java.util.List;
@@ -25,8 +28,12 @@ import net.fortuna.ical4j.model.Property;
 import net.fortuna.ical4j.model.component.VEvent;
 import net.fortuna.ical4j.model.property.DtStart;
 import net.fortuna.ical4j.model.property.DtEnd;
+import nl.metrokaart.infra.testing.KafkaTestClient;
+import nl.metrokaart.infra.testing.PostgresKafkaResource;
 import nl.metrokaart.infra.testing.TestTokens;
+import nl.metrokaart.newsletter.events.CommunicationEvents;
 import nl.metrokaart.platform.security.Roles;
+import org.apache.kafka.clients.consumer.ConsumerRecord;
 import org.junit.jupiter.api.Test;
 
 /** A meeting as iCalendar (read back with ical4j's parser), changed with If-Match, and the list paged. */
@@ -140,6 +147,21 @@ class MeetingCalendarAndChangeTest {
         VEvent event = new CalendarBuilder().build(new StringReader(ics)).<VEvent>getComponents("VEVENT").get(0);
         assertEquals("2", event.getProperty(Property.SEQUENCE).orElseThrow().getValue());
         assertEquals("Moved again", event.getProperty(Property.SUMMARY).orElseThrow().getValue());
+
+        // Each change is announced as meeting-changed, after the meeting-scheduled of its planning; refused ones are not.
+        try (KafkaTestClient kafka = new KafkaTestClient(PostgresKafkaResource.broker().bootstrapServers())) {
+            List<ConsumerRecord<String, String>> mine = kafka.readUntil(CommunicationEvents.TOPIC,
+                            records -> records.stream().filter(r -> id.equals(r.key())).count() >= 3, Duration.ofSeconds(15))
+                    .stream().filter(r -> id.equals(r.key())).toList();
+            assertEquals(List.of(CommunicationEvents.MEETING_SCHEDULED, CommunicationEvents.MEETING_CHANGED,
+                    CommunicationEvents.MEETING_CHANGED), mine.stream().map(r -> header(r, "ce_type")).toList());
+            assertEquals(List.of(0, 1, 2), mine.stream().map(r -> JsonPath.from(r.value()).getInt("version")).toList());
+            assertEquals("Moved again", JsonPath.from(mine.get(2).value()).getString("title"));
+        }
+    }
+
+    private static String header(ConsumerRecord<String, String> record, String name) {
+        return new String(record.headers().lastHeader(name).value(), StandardCharsets.UTF_8);
     }
 
     @Test

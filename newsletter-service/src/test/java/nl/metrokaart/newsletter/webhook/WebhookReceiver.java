@@ -20,7 +20,7 @@ import javax.crypto.spec.SecretKeySpec;
  */
 final class WebhookReceiver implements AutoCloseable {
 
-    record Received(String id, String timestamp, String signature, String contentType, String body) {
+    record Received(String id, String timestamp, String signature, String contentType, String body, String host) {
     }
 
     private final HttpServer server;
@@ -39,7 +39,8 @@ final class WebhookReceiver implements AutoCloseable {
                     exchange.getRequestHeaders().getFirst("webhook-timestamp"),
                     exchange.getRequestHeaders().getFirst("webhook-signature"),
                     exchange.getRequestHeaders().getFirst("Content-Type"),
-                    new String(body, StandardCharsets.UTF_8)));
+                    new String(body, StandardCharsets.UTF_8),
+                    exchange.getRequestHeaders().getFirst("Host")));
             int status;
             synchronized (planned) {
                 status = planned.isEmpty() ? defaultStatus : planned.poll();

@@ -14,12 +14,15 @@ import static org.hamcrest.Matchers.notNullValue;
 import static org.hamcrest.Matchers.nullValue;
 import static org.junit.jupiter.api.Assertions.assertEquals;
 
+import com.sun.net.httpserver.HttpServer;
 import io.quarkus.test.junit.QuarkusTest;
 import io.restassured.response.ExtractableResponse;
 import io.restassured.response.Response;
+import java.net.InetSocketAddress;
 import java.util.Base64;
 import java.util.List;
 import java.util.UUID;
+import java.util.concurrent.atomic.AtomicInteger;
 import nl.metrokaart.infra.testing.TestTokens;
 import nl.metrokaart.platform.security.Roles;
 import org.junit.jupiter.api.Test;
@@ -251,6 +254,40 @@ class WebhookSubscriptionResourceTest {
             given().auth().oauth2(token).header("If-Match", "\"x\"").contentType("application/json")
                     .body(update(second.url(), true))
                     .when().put(PATH + "/" + UUID.randomUUID()).then().statusCode(404);
+        }
+    }
+
+    @Test
+    void aChangeMadeWhileANewUrlIsBeingVerifiedWinsAndTheVerifiedChangeGets412() throws Exception {
+        String token = integrator("race-" + UUID.randomUUID());
+        try (WebhookReceiver first = new WebhookReceiver(200)) {
+            String id = register(token, first.url(), MISSED).path("id");
+            String etag = given().auth().oauth2(token).when().get(PATH + "/" + id).then().extract().header("ETag");
+            // The new endpoint, while being verified, lets another change with the same ETag go first. Were the
+            // subscription locked during the verification, that change would wait for it instead.
+            AtomicInteger meanwhile = new AtomicInteger();
+            HttpServer racing = HttpServer.create(new InetSocketAddress("127.0.0.1", 0), 0);
+            racing.createContext("/hook", exchange -> {
+                exchange.getRequestBody().readAllBytes();
+                meanwhile.set(given().auth().oauth2(token).header("If-Match", etag).contentType("application/json")
+                        .body(update(first.url(), true).replace("\"changed\"", "\"meanwhile\""))
+                        .when().put(PATH + "/" + id).statusCode());
+                exchange.sendResponseHeaders(204, -1);
+                exchange.close();
+            });
+            racing.start();
+            try {
+                String racingUrl = "http://127.0.0.1:" + racing.getAddress().getPort() + "/hook";
+                given().auth().oauth2(token).header("If-Match", etag).contentType("application/json")
+                        .body(update(racingUrl, true))
+                        .when().put(PATH + "/" + id).then().statusCode(412).contentType("application/problem+json");
+            } finally {
+                racing.stop(0);
+            }
+            assertEquals(200, meanwhile.get());
+            given().auth().oauth2(token).when().get(PATH + "/" + id).then().statusCode(200)
+                    .body("description", equalTo("meanwhile")).body("callbackUrl", equalTo(first.url()))
+                    .body("version", is(1));
         }
     }
 
