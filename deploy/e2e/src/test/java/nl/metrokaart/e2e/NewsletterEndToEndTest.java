@@ -221,7 +221,7 @@ class NewsletterEndToEndTest {
     @Test
     void aMeetingIsACalendarEventAndItsInvitationReachesTheSecretaries() throws Exception {
         String email = "e2e-secretary-" + System.nanoTime() + "@vlist.example.nl";
-        subscribe(user("secretary-vlist"), "Bas van Dijk", email, "GM0623", "secretary", "key-milestones",
+        subscribe(user("secretary-vlist"), "Gerrit Hoogendoorn", email, "GM0623", "secretary", "key-milestones",
                 List.of(), "weekly-digest");
 
         String title = "E2E secretaries meeting " + System.nanoTime();
@@ -247,7 +247,7 @@ class NewsletterEndToEndTest {
         assertEquals("20310313T110000Z", event.getProperty(Property.DTEND).orElseThrow().getValue());
 
         MimeMessage invitation = awaitMail(email, ("[Metrokaart] Invitation: " + title)::equals);
-        assertThat(MailMessages.content(invitation), containsString("Dear Bas van Dijk"));
+        assertThat(MailMessages.content(invitation), containsString("Dear Gerrit Hoogendoorn"));
         String attachment = MailMessages.attachment(invitation, "invitation.ics");
         assertNotNull(attachment, "the invitation carries the meeting as invitation.ics");
         assertThat(attachment, containsString("--content-type: text/calendar"));

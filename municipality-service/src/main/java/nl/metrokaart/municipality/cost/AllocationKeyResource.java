@@ -107,7 +107,8 @@ public class AllocationKeyResource {
     @APIResponse(responseCode = "404", description = "No project with this id is known to this service.")
     @APIResponse(responseCode = "409", description = "Another request chose the project's first key at the same time.")
     @APIResponse(responseCode = "412", description = "The key changed since the ETag in If-Match, or there is no key to match.")
-    @APIResponse(responseCode = "428", description = "The project has a key and If-Match is missing.")
+    @APIResponse(responseCode = "428", description = "The project has another key and If-Match is missing (asking "
+            + "for the key it already has needs none, so a retried first choice is safe).")
     public RestResponse<AllocationKeyResponse> choose(
             @Parameter(description = "The project's id in programme-service.") @PathParam("projectId") UUID projectId,
             @Parameter(description = "The ETag of the allocation key as last read; required when the project has one.")

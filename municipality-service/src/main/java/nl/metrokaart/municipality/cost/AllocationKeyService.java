@@ -90,8 +90,15 @@ public class AllocationKeyService {
                     + " was chosen at the same time; read it and replace it with If-Match.").build());
         } else {
             AllocationKeyResponse current = represent(key);
+            boolean unchanged = key.method == request.method()
+                    && Objects.equals(key.inhabitantsWeightPercent, request.inhabitantsWeightPercent());
+            // A PUT that asks for the key the project already has changes nothing, so it needs no If-Match: a
+            // retried first choice (its 201 lost on the way) gets 200 instead of 428.
+            if (unchanged && (ifMatch == null || ifMatch.isBlank())) {
+                return new Choice(current, false);
+            }
             preconditions.requireMatch(ifMatch, current);
-            if (key.method == request.method() && Objects.equals(key.inhabitantsWeightPercent, request.inhabitantsWeightPercent())) {
+            if (unchanged) {
                 return new Choice(current, false);
             }
             apply(key, request);

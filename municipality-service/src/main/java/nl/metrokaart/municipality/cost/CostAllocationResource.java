@@ -12,6 +12,7 @@ import java.util.List;
 import java.util.UUID;
 import nl.metrokaart.municipality.rest.ListQuery;
 import nl.metrokaart.platform.paging.Page;
+import nl.metrokaart.platform.rest.QueryParams;
 import nl.metrokaart.platform.security.Roles;
 import org.eclipse.microprofile.openapi.annotations.Operation;
 import org.eclipse.microprofile.openapi.annotations.enums.SchemaType;
@@ -43,17 +44,22 @@ public class CostAllocationResource {
                     schema = @Schema(type = SchemaType.STRING)),
             content = @Content(schema = @Schema(implementation = CostAllocationPage.class)))
     @APIResponse(responseCode = "304", description = "Not modified since the ETag in If-None-Match.")
-    @APIResponse(responseCode = "400", description = "An invalid projectId, cursor or limit (invalidParams names it).")
+    @APIResponse(responseCode = "400", description = "An invalid projectId, participantsOnly, cursor or limit (invalidParams names it).")
     @APIResponse(responseCode = "401", description = "No valid bearer token.")
     @APIResponse(responseCode = "403", description = "The token has none of the roles that may read cost allocations.")
     public Page<CostAllocationResponse> list(
             @Parameter(description = "Only the allocation of this project.", schema = @Schema(type = SchemaType.STRING, format = "uuid"))
             @QueryParam("projectId") String projectId,
+            @Parameter(description = "Only the participants' shares; without it every registered municipality is listed "
+                    + "(342 of them for all Dutch municipalities), a non-participant with 0.",
+                    schema = @Schema(type = SchemaType.BOOLEAN, defaultValue = "false"))
+            @QueryParam("participantsOnly") String participantsOnly,
             @Parameter(description = "Continue the list after this cursor (nextCursor of the previous page).")
             @QueryParam("cursor") String cursor,
             @Parameter(description = "Page size, 1 to 100.", schema = @Schema(type = SchemaType.INTEGER, defaultValue = "20", minimum = "1", maximum = "100"))
             @QueryParam("limit") String limit) {
-        return costAllocations.list(ListQuery.uuid("projectId", projectId), cursor, ListQuery.limit(limit));
+        return costAllocations.list(ListQuery.uuid("projectId", projectId),
+                QueryParams.flag("participantsOnly", participantsOnly, false), cursor, ListQuery.limit(limit));
     }
 
     @GET
@@ -68,9 +74,15 @@ public class CostAllocationResource {
     @APIResponse(responseCode = "304", description = "Not modified since the ETag in If-None-Match.")
     @APIResponse(responseCode = "401", description = "No valid bearer token.")
     @APIResponse(responseCode = "403", description = "The token has none of the roles that may read cost allocations.")
+    @APIResponse(responseCode = "400", description = "participantsOnly is not true or false.")
     @APIResponse(responseCode = "404", description = "No project with this id is known to this service.")
-    public CostAllocationResponse get(@Parameter(description = "The project's id in programme-service.") @PathParam("projectId") UUID projectId) {
-        return costAllocations.get(projectId);
+    public CostAllocationResponse get(
+            @Parameter(description = "The project's id in programme-service.") @PathParam("projectId") UUID projectId,
+            @Parameter(description = "Only the participants' shares; without it every registered municipality is listed "
+                    + "(342 of them for all Dutch municipalities), a non-participant with 0.",
+                    schema = @Schema(type = SchemaType.BOOLEAN, defaultValue = "false"))
+            @QueryParam("participantsOnly") String participantsOnly) {
+        return costAllocations.get(projectId, QueryParams.flag("participantsOnly", participantsOnly, false));
     }
 
     /** OpenAPI name for a page of cost allocations. */

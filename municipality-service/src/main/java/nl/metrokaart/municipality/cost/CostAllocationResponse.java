@@ -21,7 +21,8 @@ public record CostAllocationResponse(
         @Schema(description = "The allocation key's method; equal-share when no key was chosen.") AllocationMethod method,
         @Schema(description = "For method weighted: the part of the budget shared by inhabitants, in percent; else absent.",
                 minimum = "0", maximum = "100") Integer inhabitantsWeightPercent,
-        @Schema(description = "Every registered municipality by CBS code, a non-participant with amount 0.") List<Share> shares,
+        @Schema(description = "Every registered municipality by CBS code, a non-participant with amount 0; with "
+                + "participantsOnly=true only the participants.") List<Share> shares,
         @Schema(description = "The part of the budget nobody pays: the whole budget while nobody participates, else 0.")
         long unallocatedCents,
         @Schema(description = "Incremented each time the allocation is recomputed with a different outcome.") long version,
@@ -37,14 +38,15 @@ public record CostAllocationResponse(
             @Schema(description = "The amount in euro cents.", examples = "2840909") long amountCents) {
     }
 
-    static CostAllocationResponse of(CostAllocation allocation, ProgrammeProject project, Map<String, Municipality> all) {
+    static CostAllocationResponse of(CostAllocation allocation, ProgrammeProject project, Map<String, Municipality> all,
+            boolean participantsOnly) {
         Map<String, CostAllocation.Share> paying = allocation.shares.stream()
                 .collect(Collectors.toMap(CostAllocation.Share::municipalityCode, s -> s));
         List<Share> shares = all.values().stream().map(m -> {
             CostAllocation.Share share = paying.get(m.code);
             return share == null ? new Share(m.code, m.name, false, m.inhabitants, 0)
                     : new Share(m.code, m.name, true, share.inhabitants(), share.amountCents());
-        }).toList();
+        }).filter(share -> share.participates() || !participantsOnly).toList();
         return new CostAllocationResponse(allocation.projectId, project.code, project.name, allocation.budgetCents,
                 allocation.method, allocation.inhabitantsWeightPercent, shares,
                 allocation.shares.isEmpty() ? allocation.budgetCents : 0, allocation.version, allocation.computedAt);

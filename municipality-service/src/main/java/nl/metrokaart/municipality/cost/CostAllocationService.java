@@ -147,18 +147,18 @@ public class CostAllocationService {
     }
 
     @Transactional
-    public Page<CostAllocationResponse> list(UUID projectId, String cursor, int limit) {
+    public Page<CostAllocationResponse> list(UUID projectId, boolean participantsOnly, String cursor, int limit) {
         Map<String, Municipality> all = allMunicipalities();
         return paging.page(CostAllocation.class, new KeysetPaging.Where().and("projectId", projectId), BY_PROJECT,
-                cursor, limit, allocation -> represent(allocation, all));
+                cursor, limit, allocation -> represent(allocation, all, participantsOnly));
     }
 
     @Transactional
-    public CostAllocationResponse get(UUID projectId) {
+    public CostAllocationResponse get(UUID projectId, boolean participantsOnly) {
         CostAllocation allocation = CostAllocation.<CostAllocation>findByIdOptional(projectId).orElseThrow(() ->
                 HttpProblem.valueOf(Response.Status.NOT_FOUND, "Project " + projectId + " is not known to this service, "
                         + "so it has no cost allocation."));
-        return represent(allocation, allMunicipalities());
+        return represent(allocation, allMunicipalities(), participantsOnly);
     }
 
     /** What one municipality pays for each project, a page at a time, and in all. */
@@ -175,8 +175,8 @@ public class CostAllocationService {
         return new MunicipalityCostsResponse(municipality.code, municipality.name, total, page.items(), page.nextCursor());
     }
 
-    CostAllocationResponse represent(CostAllocation allocation, Map<String, Municipality> all) {
-        return CostAllocationResponse.of(allocation, project(allocation.projectId), all);
+    CostAllocationResponse represent(CostAllocation allocation, Map<String, Municipality> all, boolean participantsOnly) {
+        return CostAllocationResponse.of(allocation, project(allocation.projectId), all, participantsOnly);
     }
 
     /** Every registered municipality by code: the rows of a complete allocation, payers or not. */

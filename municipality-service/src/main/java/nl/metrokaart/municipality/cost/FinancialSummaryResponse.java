@@ -24,8 +24,8 @@ public record FinancialSummaryResponse(
             @Schema(description = "Current number of inhabitants.") int inhabitants,
             @Schema(description = "The number of projects it pays a share of.") int participatingProjects,
             @Schema(description = "Its shares together, in euro cents.") long totalCents,
-            @Schema(description = "totalCents as a percentage of budgetCents, rounded half even to two decimals "
-                    + "(the cents are exact, the percentages may not add up to exactly 100).", examples = "22.73")
+            @Schema(description = "totalCents as a percentage of budgetCents, to two decimals, rounded by largest "
+                    + "remainder so that the percentages add up to exactly the allocated part (100.00 when all is allocated).", examples = "22.73")
             BigDecimal budgetSharePercent) {
     }
 }

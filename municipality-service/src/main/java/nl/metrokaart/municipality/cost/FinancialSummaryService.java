@@ -47,19 +47,37 @@ public class FinancialSummaryService {
                 projectCounts.merge(share.municipalityCode(), 1, Integer::sum);
             }
         }
-        long programmeBudget = budget;
+        Map<String, Long> basisPoints = budgetShares(budget, budget - unallocated, totals);
         List<FinancialSummaryResponse.MunicipalityTotal> municipalities = costAllocations.allMunicipalities().values().stream()
-                .map(m -> total(m, totals.getOrDefault(m.code, 0L), projectCounts.getOrDefault(m.code, 0), programmeBudget))
+                .map(m -> total(m, totals.getOrDefault(m.code, 0L), projectCounts.getOrDefault(m.code, 0),
+                        basisPoints.getOrDefault(m.code, 0L)))
                 .toList();
         return new FinancialSummaryResponse(programmeId, allocations.size(), budget, budget - unallocated, unallocated,
                 municipalities);
     }
 
+    /**
+     * Each municipality's share of the budget in hundredths of a percent, divided by largest remainder: together
+     * they make exactly the allocated part (100.00 when all is allocated), as rounding each alone would not.
+     */
+    private static Map<String, Long> budgetShares(long budgetCents, long allocatedCents, Map<String, Long> totals) {
+        Map<String, Long> paying = new HashMap<>();
+        totals.forEach((code, cents) -> {
+            if (cents > 0) {
+                paying.put(code, cents);
+            }
+        });
+        if (budgetCents == 0 || paying.isEmpty()) {
+            return Map.of();
+        }
+        long allocatedBasisPoints = BigDecimal.valueOf(allocatedCents).movePointRight(4)
+                .divide(BigDecimal.valueOf(budgetCents), 0, RoundingMode.HALF_EVEN).longValueExact();
+        return LargestRemainder.divide(allocatedBasisPoints, paying);
+    }
+
     private static FinancialSummaryResponse.MunicipalityTotal total(Municipality municipality, long totalCents,
-            int participatingProjects, long budgetCents) {
-        BigDecimal percent = budgetCents == 0 ? BigDecimal.ZERO.setScale(2)
-                : BigDecimal.valueOf(totalCents).movePointRight(2).divide(BigDecimal.valueOf(budgetCents), 2, RoundingMode.HALF_EVEN);
+            int participatingProjects, long basisPoints) {
         return new FinancialSummaryResponse.MunicipalityTotal(municipality.code, municipality.name, municipality.inhabitants,
-                participatingProjects, totalCents, percent);
+                participatingProjects, totalCents, BigDecimal.valueOf(basisPoints, 2));
     }
 }

@@ -9,6 +9,7 @@ import static nl.metrokaart.municipality.cost.CostFixtures.costAllocationEvents;
 import static nl.metrokaart.municipality.cost.CostFixtures.participates;
 import static nl.metrokaart.municipality.cost.CostFixtures.participations;
 import static org.hamcrest.MatcherAssert.assertThat;
+import static org.hamcrest.Matchers.contains;
 import static org.hamcrest.Matchers.containsString;
 import static org.hamcrest.Matchers.equalTo;
 import static org.hamcrest.Matchers.everyItem;
@@ -80,6 +81,33 @@ class CostAllocationResourceTest {
         assertThat(delta.get("participates"), is(false));
         assertThat(delta.get("municipalityName"), is("Kostwijk Delta"));
         assertThat(delta.get("inhabitants"), is(9800));
+    }
+
+    @Test
+    void participantsOnlyLeavesOutTheMunicipalitiesThatPayNothing() {
+        UUID projectId = Fixtures.project("COST-PARTICIPANTS");
+        participations(projectId, ALPHA, GAMMA);
+        Fixtures.participation(DELTA, projectId, false);
+        String url = "/api/v1/cost-allocations/" + projectId;
+        List<String> everyone = given().auth().oauth2(reader(Roles.SECRETARY)).when().get(url)
+                .then().statusCode(200).extract().path("shares.municipalityCode");
+        assertThat(everyone, hasItem(BETA));
+        assertThat(everyone, hasItem(DELTA));
+        given().auth().oauth2(reader(Roles.SECRETARY)).queryParam("participantsOnly", "true").when().get(url)
+                .then().statusCode(200)
+                .body("shares.municipalityCode", contains(ALPHA, GAMMA))
+                .body("shares.amountCents", contains(5_000_000, 5_000_000))
+                .body("unallocatedCents", equalTo(0));
+        given().auth().oauth2(reader(Roles.INTEGRATOR)).queryParam("projectId", projectId.toString())
+                .queryParam("participantsOnly", "true").when().get("/api/v1/cost-allocations")
+                .then().statusCode(200).body("items[0].shares.municipalityCode", contains(ALPHA, GAMMA));
+        given().auth().oauth2(reader(Roles.SECRETARY)).queryParam("participantsOnly", "false").when().get(url)
+                .then().statusCode(200).body("shares.municipalityCode", equalTo(everyone));
+        for (String path : List.of(url, "/api/v1/cost-allocations")) {
+            given().auth().oauth2(reader(Roles.SECRETARY)).queryParam("participantsOnly", "yes").when().get(path)
+                    .then().statusCode(400).contentType("application/problem+json")
+                    .body("invalidParams[0].name", equalTo("participantsOnly"));
+        }
     }
 
     @Test

@@ -53,14 +53,32 @@ class FinancialSummaryResourceTest {
         assertThat(verantwoordstad.get("inhabitants"), is(20000));
         assertThat(verantwoordstad.get("participatingProjects"), is(2));
         assertThat(verantwoordstad.get("totalCents"), is(83_333));
-        // 83333 / 134333 = 62.0347...%
-        assertThat(new BigDecimal(verantwoordstad.get("budgetSharePercent").toString()), is(new BigDecimal("62.03")));
+        // 133333 of 134333 allocated is 99.26%: 83333 / 134333 = 62.0347...% and 50000 / 134333 = 37.2209...%.
+        // Rounded each alone they would make 99.25; by largest remainder the larger remainder gets the last 0.01.
+        assertThat(new BigDecimal(verantwoordstad.get("budgetSharePercent").toString()), is(new BigDecimal("62.04")));
         Map<String, Object> rekendorp = summary.getMap("municipalities.find { it.municipalityCode == 'GM1132' }");
         assertThat(rekendorp.get("totalCents"), is(50_000));
         assertThat(new BigDecimal(rekendorp.get("budgetSharePercent").toString()), is(new BigDecimal("37.22")));
 
         given().auth().oauth2(reader(Roles.SECRETARY)).queryParam("programmeId", programme.toString())
                 .header("If-None-Match", etag).when().get("/api/v1/financial-summary").then().statusCode(304);
+    }
+
+    @Test
+    void theSharesOfAFullyAllocatedBudgetAddUpToExactlyOneHundredPercent() {
+        List<String> codes = List.of("GM1141", "GM1142", "GM1143");
+        codes.forEach(code -> Fixtures.municipality(code, "Gelijkdorp " + code, 5000));
+        UUID programme = UUID.randomUUID();
+        UUID project = Fixtures.project(programme, "FS-THIRDS", "Derden", new BigDecimal("1000.00"));
+        participations(project, codes.toArray(String[]::new));
+        JsonPath summary = given().auth().oauth2(reader(Roles.SECRETARY)).queryParam("programmeId", programme.toString())
+                .when().get("/api/v1/financial-summary").then().statusCode(200).extract().jsonPath();
+        List<BigDecimal> percents = codes.stream().map(code -> new BigDecimal(summary.getString(
+                "municipalities.find { it.municipalityCode == '%s' }.budgetSharePercent".formatted(code)))).toList();
+        // A third each: 33.33 three times would leave 0.01 unaccounted for.
+        assertThat(percents.stream().reduce(BigDecimal.ZERO, BigDecimal::add), is(new BigDecimal("100.00")));
+        assertThat(percents.stream().sorted().toList(),
+                is(List.of(new BigDecimal("33.33"), new BigDecimal("33.33"), new BigDecimal("33.34"))));
     }
 
     @Test

@@ -3,13 +3,15 @@ package nl.metrokaart.platform.inbox;
 import com.fasterxml.jackson.databind.ObjectMapper;
 import io.micrometer.core.instrument.Counter;
 import io.micrometer.core.instrument.MeterRegistry;
+import io.quarkus.narayana.jta.QuarkusTransaction;
 import jakarta.enterprise.context.ApplicationScoped;
 import jakarta.inject.Inject;
 import jakarta.persistence.EntityManager;
-import jakarta.transaction.Transactional;
 import java.io.IOException;
+import java.time.Duration;
 import java.time.Instant;
 import org.apache.kafka.clients.consumer.ConsumerRecord;
+import org.eclipse.microprofile.config.inject.ConfigProperty;
 import org.jboss.logging.Logger;
 
 /**
@@ -17,6 +19,9 @@ import org.jboss.logging.Logger;
  * event as seen and applies it. A duplicate or replayed event (same source and id) is acknowledged without
  * effect; an event type the consumer has no handler for is skipped and counted; a malformed record throws
  * {@link MalformedEventException}, which fails the message so the channel's dead-letter strategy takes it.
+ * Any other failure (the database away, a deadlock) is retried in place with back-off, in a new transaction
+ * each time, so the partition's order holds and a valid event does not end up on the dead-letter topic for a
+ * passing fault; only when every attempt failed does the failure go to the channel.
  *
  * <pre>
  * &#64;Incoming("programme-events") &#64;Blocking
@@ -47,8 +52,47 @@ public class Inbox {
     @Inject
     MeterRegistry registry;
 
-    @Transactional
+    /** How often a record whose handling failed is tried in all, before the failure goes to the channel. */
+    @ConfigProperty(name = "metrokaart.events.retry.attempts", defaultValue = "5")
+    int attempts;
+
+    /** The wait before the second attempt; it doubles before each next one. */
+    @ConfigProperty(name = "metrokaart.events.retry.backoff", defaultValue = "PT0.5S")
+    Duration backoff;
+
+    /** Receives one record: applies it once, in its own transaction, retrying passing faults; see the class. */
     public Outcome receive(String consumer, ConsumerRecord<String, String> record, EventHandlers handlers) {
+        Duration wait = backoff;
+        for (int attempt = 1; ; attempt++) {
+            try {
+                return QuarkusTransaction.requiringNew().call(() -> receiveOnce(consumer, record, handlers));
+            } catch (MalformedEventException e) {
+                throw e; // retrying cannot mend it
+            } catch (RuntimeException e) {
+                if (attempt >= attempts) {
+                    count(consumer, "failed", "unknown");
+                    LOG.errorf(e, "%s: record at %s-%d@%d failed %d times; giving it to the failure strategy", consumer,
+                            record.topic(), record.partition(), record.offset(), attempt);
+                    throw e;
+                }
+                LOG.warnf("%s: record at %s-%d@%d failed (attempt %d of %d, next in %d ms): %s", consumer, record.topic(),
+                        record.partition(), record.offset(), attempt, attempts, wait.toMillis(), e.toString());
+                pause(wait);
+                wait = wait.multipliedBy(2);
+            }
+        }
+    }
+
+    private static void pause(Duration wait) {
+        try {
+            Thread.sleep(wait.toMillis());
+        } catch (InterruptedException e) {
+            Thread.currentThread().interrupt();
+            throw new IllegalStateException("Interrupted while waiting to retry an event", e);
+        }
+    }
+
+    private Outcome receiveOnce(String consumer, ConsumerRecord<String, String> record, EventHandlers handlers) {
         ReceivedEvent event;
         try {
             event = CloudEventRecords.read(record, objectMapper);

@@ -30,4 +30,16 @@ public final class QueryParams {
         }
         throw Problems.invalid(name, "query", reason);
     }
+
+    /** {@code true} or {@code false}; absent gives {@code fallback}; anything else is 400 naming the parameter. */
+    public static boolean flag(String name, String value, boolean fallback) {
+        if (value == null || value.isBlank()) {
+            return fallback;
+        }
+        return switch (value.strip()) {
+            case "true" -> true;
+            case "false" -> false;
+            default -> throw Problems.invalid(name, "query", "must be true or false");
+        };
+    }
 }

@@ -1,0 +1,78 @@
+package nl.metrokaart.newsletter.events;
+
+import static org.junit.jupiter.api.Assertions.assertEquals;
+import static org.junit.jupiter.api.Assertions.assertThrows;
+
+import com.fasterxml.jackson.databind.JsonNode;
+import io.quarkus.test.junit.QuarkusTest;
+import jakarta.inject.Inject;
+import java.nio.charset.StandardCharsets;
+import java.util.UUID;
+import java.util.concurrent.atomic.AtomicInteger;
+import nl.metrokaart.platform.inbox.EventHandlers;
+import nl.metrokaart.platform.inbox.Inbox;
+import org.apache.kafka.clients.consumer.ConsumerRecord;
+import org.junit.jupiter.api.Test;
+
+/**
+ * The platform inbox retries a handler that fails for a passing reason, each attempt in a transaction of its own,
+ * instead of sending a valid event to the dead-letter topic at once; a failed attempt marks nothing as received.
+ */
+@QuarkusTest
+class InboxRetryTest {
+
+    static final String TYPE = "nl.metrokaart.programme.project-created";
+
+    @Inject
+    Inbox inbox;
+
+    private static ConsumerRecord<String, String> record(String eventId) {
+        ConsumerRecord<String, String> record = new ConsumerRecord<>("metrokaart.programme.projects", 0, 0L, "key", "{}");
+        record.headers().add("ce_specversion", bytes("1.0"));
+        record.headers().add("ce_id", bytes(eventId));
+        record.headers().add("ce_source", bytes("urn:nld:metrokaart:systeem:programme-service"));
+        record.headers().add("ce_type", bytes(TYPE));
+        record.headers().add("ce_time", bytes("2026-11-29T10:00:00Z"));
+        record.headers().add("content-type", bytes("application/json"));
+        return record;
+    }
+
+    private static byte[] bytes(String text) {
+        return text.getBytes(StandardCharsets.UTF_8);
+    }
+
+    /** Handlers whose first {@code failures} calls throw, as when the database is briefly away. */
+    private static EventHandlers failingFirst(int failures, AtomicInteger calls) {
+        return EventHandlers.create().on(TYPE, JsonNode.class, (event, data) -> {
+            if (calls.incrementAndGet() <= failures) {
+                throw new IllegalStateException("database briefly away (attempt " + calls.get() + ")");
+            }
+        });
+    }
+
+    @Test
+    void aPassingFaultIsRetriedUntilTheEventIsHandledOnce() {
+        String consumer = "retry-" + UUID.randomUUID();
+        String eventId = UUID.randomUUID().toString();
+        AtomicInteger calls = new AtomicInteger();
+        assertEquals(Inbox.Outcome.PROCESSED, inbox.receive(consumer, record(eventId), failingFirst(2, calls)));
+        assertEquals(3, calls.get());
+        assertEquals(1.0, inbox.received(consumer, "processed"));
+        assertEquals(Inbox.Outcome.DUPLICATE, inbox.receive(consumer, record(eventId), failingFirst(0, calls)));
+        assertEquals(3, calls.get(), "a duplicate does not reach the handler");
+    }
+
+    @Test
+    void aFaultThatOutlastsEveryAttemptGoesToTheChannelAndLeavesTheEventUnreceived() {
+        String consumer = "retry-" + UUID.randomUUID();
+        String eventId = UUID.randomUUID().toString();
+        AtomicInteger calls = new AtomicInteger();
+        IllegalStateException failure = assertThrows(IllegalStateException.class,
+                () -> inbox.receive(consumer, record(eventId), failingFirst(Integer.MAX_VALUE, calls)));
+        assertEquals("database briefly away (attempt 5)", failure.getMessage());
+        assertEquals(5, calls.get(), "five attempts by default");
+        assertEquals(1.0, inbox.received(consumer, "failed"));
+        // Redelivered later, it is handled: the failed attempts did not mark it as received.
+        assertEquals(Inbox.Outcome.PROCESSED, inbox.receive(consumer, record(eventId), failingFirst(0, new AtomicInteger())));
+    }
+}
