@@ -77,6 +77,21 @@ class DemoProgrammeEndToEndTest {
                 .contentType(containsString("text/calendar"))
                 .body(containsString("BEGIN:VCALENDAR"))
                 .body(containsString("SUMMARY:DURP: Zoning plans available digitally (statutory date)"));
+
+        // A calendar client cannot send a bearer token: the secretary asks for a private address and subscribes to
+        // that; it works through the gateway without a token until she revokes it.
+        Response feed = given().baseUri(gateway()).auth().oauth2(token).contentType("application/json")
+                .body(Map.of("programmeId", programmeId, "description", "Agenda gemeentesecretaris Schoonhoven"))
+                .when().post("/api/v1/calendar-feeds").then().statusCode(201).extract().response();
+        String calendarUrl = feed.path("calendarUrl");
+        assertTrue(calendarUrl.startsWith(gateway() + "/api/v1/calendar-feeds/"), calendarUrl);
+        given().when().get(calendarUrl)
+                .then().statusCode(200)
+                .contentType(containsString("text/calendar"))
+                .body(containsString("SUMMARY:DURP: Zoning plans available digitally (statutory date)"));
+        given().baseUri(gateway()).auth().oauth2(token).when().delete("/api/v1/calendar-feeds/" + feed.path("id"))
+                .then().statusCode(204);
+        given().when().get(calendarUrl).then().statusCode(404).contentType(containsString("application/problem+json"));
     }
 
     @Test

@@ -2,6 +2,7 @@ package nl.metrokaart.municipality.cost;
 
 import jakarta.annotation.security.RolesAllowed;
 import jakarta.inject.Inject;
+import jakarta.ws.rs.BeanParam;
 import jakarta.ws.rs.GET;
 import jakarta.ws.rs.Path;
 import jakarta.ws.rs.PathParam;
@@ -12,6 +13,7 @@ import java.util.List;
 import java.util.UUID;
 import nl.metrokaart.municipality.rest.ListQuery;
 import nl.metrokaart.platform.paging.Page;
+import nl.metrokaart.platform.paging.PageRequest;
 import nl.metrokaart.platform.rest.QueryParams;
 import nl.metrokaart.platform.security.Roles;
 import org.eclipse.microprofile.openapi.annotations.Operation;
@@ -54,12 +56,9 @@ public class CostAllocationResource {
                     + "(342 of them for all Dutch municipalities), a non-participant with 0.",
                     schema = @Schema(type = SchemaType.BOOLEAN, defaultValue = "false"))
             @QueryParam("participantsOnly") String participantsOnly,
-            @Parameter(description = "Continue the list after this cursor (nextCursor of the previous page).")
-            @QueryParam("cursor") String cursor,
-            @Parameter(description = "Page size, 1 to 100.", schema = @Schema(type = SchemaType.INTEGER, defaultValue = "20", minimum = "1", maximum = "100"))
-            @QueryParam("limit") String limit) {
+            @BeanParam PageRequest page) {
         return costAllocations.list(ListQuery.uuid("projectId", projectId),
-                QueryParams.flag("participantsOnly", participantsOnly, false), cursor, ListQuery.limit(limit));
+                QueryParams.flag("participantsOnly", participantsOnly, false), page.cursor(), page.limit());
     }
 
     @GET

@@ -2,13 +2,13 @@ package nl.metrokaart.municipality.cost;
 
 import jakarta.annotation.security.RolesAllowed;
 import jakarta.inject.Inject;
+import jakarta.ws.rs.BeanParam;
 import jakarta.ws.rs.GET;
 import jakarta.ws.rs.Path;
 import jakarta.ws.rs.PathParam;
 import jakarta.ws.rs.Produces;
-import jakarta.ws.rs.QueryParam;
 import jakarta.ws.rs.core.MediaType;
-import nl.metrokaart.municipality.rest.ListQuery;
+import nl.metrokaart.platform.paging.PageRequest;
 import nl.metrokaart.platform.security.Roles;
 import org.eclipse.microprofile.openapi.annotations.Operation;
 import org.eclipse.microprofile.openapi.annotations.enums.SchemaType;
@@ -44,10 +44,7 @@ public class MunicipalityCostsResource {
     @APIResponse(responseCode = "404", description = "No municipality with this code.")
     public MunicipalityCostsResponse list(
             @Parameter(description = "CBS municipality code.", example = "GM0610") @PathParam("municipalityCode") String municipalityCode,
-            @Parameter(description = "Continue the list after this cursor (nextCursor of the previous page).")
-            @QueryParam("cursor") String cursor,
-            @Parameter(description = "Page size, 1 to 100.", schema = @Schema(type = SchemaType.INTEGER, defaultValue = "20", minimum = "1", maximum = "100"))
-            @QueryParam("limit") String limit) {
-        return costAllocations.ofMunicipality(municipalityCode, cursor, ListQuery.limit(limit));
+            @BeanParam PageRequest page) {
+        return costAllocations.ofMunicipality(municipalityCode, page.cursor(), page.limit());
     }
 }

@@ -4,6 +4,7 @@ import jakarta.annotation.security.RolesAllowed;
 import jakarta.inject.Inject;
 import jakarta.validation.Valid;
 import jakarta.validation.constraints.NotNull;
+import jakarta.ws.rs.BeanParam;
 import jakarta.ws.rs.Consumes;
 import jakarta.ws.rs.GET;
 import jakarta.ws.rs.HeaderParam;
@@ -23,6 +24,7 @@ import nl.metrokaart.municipality.rest.ListQuery;
 import nl.metrokaart.platform.conditional.EntityTags;
 import nl.metrokaart.platform.idempotency.IdempotentRequests;
 import nl.metrokaart.platform.paging.Page;
+import nl.metrokaart.platform.paging.PageRequest;
 import nl.metrokaart.platform.rest.Created;
 import nl.metrokaart.platform.security.Roles;
 import org.eclipse.microprofile.openapi.annotations.Operation;
@@ -70,14 +72,11 @@ public class DecisionResource {
             @QueryParam("outcome") String outcome,
             @Parameter(description = "Only decisions of this body.", schema = @Schema(implementation = DecidingBody.class))
             @QueryParam("decidingBody") String decidingBody,
-            @Parameter(description = "Continue the list after this cursor (nextCursor of the previous page).")
-            @QueryParam("cursor") String cursor,
-            @Parameter(description = "Page size, 1 to 100.", schema = @Schema(type = SchemaType.INTEGER, defaultValue = "20", minimum = "1", maximum = "100"))
-            @QueryParam("limit") String limit) {
+            @BeanParam PageRequest page) {
         DecisionService.Filter filter = new DecisionService.Filter(ListQuery.uuid("projectId", projectId),
                 ListQuery.value("outcome", outcome, DecisionOutcome.class),
                 ListQuery.value("decidingBody", decidingBody, DecidingBody.class));
-        return decisions.list(filter, cursor, ListQuery.limit(limit));
+        return decisions.list(filter, page.cursor(), page.limit());
     }
 
     @GET

@@ -4,6 +4,7 @@ import jakarta.annotation.security.RolesAllowed;
 import jakarta.inject.Inject;
 import jakarta.validation.Valid;
 import jakarta.validation.constraints.NotNull;
+import jakarta.ws.rs.BeanParam;
 import jakarta.ws.rs.Consumes;
 import jakarta.ws.rs.GET;
 import jakarta.ws.rs.HeaderParam;
@@ -23,6 +24,7 @@ import nl.metrokaart.municipality.rest.ListQuery;
 import nl.metrokaart.platform.conditional.EntityTags;
 import nl.metrokaart.platform.idempotency.IdempotentRequests;
 import nl.metrokaart.platform.paging.Page;
+import nl.metrokaart.platform.paging.PageRequest;
 import nl.metrokaart.platform.rest.Created;
 import nl.metrokaart.platform.security.Roles;
 import org.eclipse.microprofile.openapi.annotations.Operation;
@@ -68,11 +70,8 @@ public class ParticipationResource {
             @Parameter(description = "CBS municipality code.", example = "GM0610") @PathParam("municipalityCode") String municipalityCode,
             @Parameter(description = "Only the participation in this project.", schema = @Schema(type = SchemaType.STRING, format = "uuid"))
             @QueryParam("projectId") String projectId,
-            @Parameter(description = "Continue the list after this cursor (nextCursor of the previous page).")
-            @QueryParam("cursor") String cursor,
-            @Parameter(description = "Page size, 1 to 100.", schema = @Schema(type = SchemaType.INTEGER, defaultValue = "20", minimum = "1", maximum = "100"))
-            @QueryParam("limit") String limit) {
-        return participations.list(municipalityCode, ListQuery.uuid("projectId", projectId), cursor, ListQuery.limit(limit));
+            @BeanParam PageRequest page) {
+        return participations.list(municipalityCode, ListQuery.uuid("projectId", projectId), page.cursor(), page.limit());
     }
 
     @GET

@@ -2,7 +2,6 @@ package nl.metrokaart.municipality.rest;
 
 import java.util.UUID;
 import nl.metrokaart.platform.problem.Problems;
-import nl.metrokaart.platform.rest.QueryParams;
 
 /**
  * Query parameters of list endpoints, parsed here rather than by JAX-RS (which answers an unparsable query
@@ -10,14 +9,7 @@ import nl.metrokaart.platform.rest.QueryParams;
  */
 public final class ListQuery {
 
-    public static final int DEFAULT_LIMIT = 20;
-    public static final int MAX_LIMIT = 100;
-
     private ListQuery() {
-    }
-
-    public static int limit(String value) {
-        return QueryParams.wholeNumber("limit", value, DEFAULT_LIMIT, 1, MAX_LIMIT);
     }
 
     /** An optional UUID filter; null when absent. */

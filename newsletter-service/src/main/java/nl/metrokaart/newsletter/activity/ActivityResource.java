@@ -2,9 +2,7 @@ package nl.metrokaart.newsletter.activity;
 
 import jakarta.annotation.security.RolesAllowed;
 import jakarta.inject.Inject;
-import jakarta.validation.constraints.Max;
-import jakarta.validation.constraints.Min;
-import jakarta.ws.rs.DefaultValue;
+import jakarta.ws.rs.BeanParam;
 import jakarta.ws.rs.GET;
 import jakarta.ws.rs.Path;
 import jakarta.ws.rs.PathParam;
@@ -18,6 +16,7 @@ import java.util.List;
 import java.util.UUID;
 import nl.metrokaart.newsletter.events.ActivityConsumer;
 import nl.metrokaart.platform.paging.Page;
+import nl.metrokaart.platform.paging.PageRequest;
 import nl.metrokaart.platform.problem.Problems;
 import nl.metrokaart.platform.security.Roles;
 import org.eclipse.microprofile.openapi.annotations.Operation;
@@ -65,9 +64,7 @@ public class ActivityResource {
             @Parameter(description = "Only activities that occurred at or before this time (RFC 3339).",
                     schema = @Schema(type = SchemaType.STRING, format = "date-time"))
             @QueryParam("occurredUntil") String occurredUntil,
-            @Parameter(description = "Continue after this cursor (nextCursor of the previous page).")
-            @QueryParam("cursor") String cursor,
-            @Parameter(description = "Page size.") @QueryParam("limit") @DefaultValue("20") @Min(1) @Max(100) int limit) {
+            @BeanParam PageRequest page) {
         if (municipalityCode != null && !municipalityCode.matches("GM\\d{4}")) {
             throw Problems.invalid("municipalityCode", "query", "must be GM followed by four digits");
         }
@@ -87,7 +84,7 @@ public class ActivityResource {
         if (from != null && until != null && from.isAfter(until)) {
             throw Problems.invalid("occurredUntil", "query", "must not be before occurredFrom");
         }
-        return activities.list(new ActivityService.Filter(project, municipalityCode, type, from, until), cursor, limit);
+        return activities.list(new ActivityService.Filter(project, municipalityCode, type, from, until), page.cursor(), page.limit());
     }
 
     @GET

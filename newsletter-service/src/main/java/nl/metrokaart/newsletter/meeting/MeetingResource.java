@@ -4,6 +4,7 @@ import jakarta.annotation.security.RolesAllowed;
 import jakarta.inject.Inject;
 import jakarta.validation.Valid;
 import jakarta.validation.constraints.NotNull;
+import jakarta.ws.rs.BeanParam;
 import jakarta.ws.rs.Consumes;
 import jakarta.ws.rs.GET;
 import jakarta.ws.rs.HeaderParam;
@@ -12,20 +13,19 @@ import jakarta.ws.rs.PUT;
 import jakarta.ws.rs.Path;
 import jakarta.ws.rs.PathParam;
 import jakarta.ws.rs.Produces;
-import jakarta.ws.rs.QueryParam;
 import jakarta.ws.rs.core.Context;
 import jakarta.ws.rs.core.MediaType;
 import jakarta.ws.rs.core.Request;
 import jakarta.ws.rs.core.Response;
-import jakarta.ws.rs.core.Variant;
 import jakarta.ws.rs.core.UriInfo;
+import jakarta.ws.rs.core.Variant;
 import java.util.List;
 import java.util.UUID;
 import nl.metrokaart.platform.conditional.EntityTags;
-import nl.metrokaart.platform.paging.Page;
-import nl.metrokaart.platform.rest.Created;
-import nl.metrokaart.platform.rest.QueryParams;
 import nl.metrokaart.platform.idempotency.IdempotentRequests;
+import nl.metrokaart.platform.paging.Page;
+import nl.metrokaart.platform.paging.PageRequest;
+import nl.metrokaart.platform.rest.Created;
 import nl.metrokaart.platform.security.Roles;
 import org.eclipse.microprofile.openapi.annotations.Operation;
 import org.eclipse.microprofile.openapi.annotations.enums.SchemaType;
@@ -70,11 +70,8 @@ public class MeetingResource {
     @APIResponse(responseCode = "304", description = "Not modified since the ETag in If-None-Match.")
     @APIResponse(responseCode = "400", description = "cursor or limit is not valid.")
     public Page<MeetingResponse> list(
-            @Parameter(description = "Continue after this cursor (nextCursor of the previous page).")
-            @QueryParam("cursor") String cursor,
-            @Parameter(description = "Page size.", schema = @Schema(type = SchemaType.INTEGER, minimum = "1",
-                    maximum = "100", defaultValue = "20")) @QueryParam("limit") String limit) {
-        return meetings.list(cursor, QueryParams.wholeNumber("limit", limit, 20, 1, 100));
+            @BeanParam PageRequest page) {
+        return meetings.list(page.cursor(), page.limit());
     }
 
     @GET

@@ -3,12 +3,10 @@ package nl.metrokaart.newsletter.subscription;
 import jakarta.annotation.security.RolesAllowed;
 import jakarta.inject.Inject;
 import jakarta.validation.Valid;
-import jakarta.validation.constraints.Max;
-import jakarta.validation.constraints.Min;
 import jakarta.validation.constraints.NotNull;
+import jakarta.ws.rs.BeanParam;
 import jakarta.ws.rs.Consumes;
 import jakarta.ws.rs.DELETE;
-import jakarta.ws.rs.DefaultValue;
 import jakarta.ws.rs.GET;
 import jakarta.ws.rs.HeaderParam;
 import jakarta.ws.rs.POST;
@@ -16,7 +14,6 @@ import jakarta.ws.rs.PUT;
 import jakarta.ws.rs.Path;
 import jakarta.ws.rs.PathParam;
 import jakarta.ws.rs.Produces;
-import jakarta.ws.rs.QueryParam;
 import jakarta.ws.rs.core.Context;
 import jakarta.ws.rs.core.MediaType;
 import jakarta.ws.rs.core.UriInfo;
@@ -25,6 +22,7 @@ import java.util.UUID;
 import nl.metrokaart.platform.conditional.EntityTags;
 import nl.metrokaart.platform.idempotency.IdempotentRequests;
 import nl.metrokaart.platform.paging.Page;
+import nl.metrokaart.platform.paging.PageRequest;
 import nl.metrokaart.platform.rest.Created;
 import nl.metrokaart.platform.security.Roles;
 import org.eclipse.microprofile.openapi.annotations.Operation;
@@ -63,10 +61,8 @@ public class SubscriptionResource {
             content = @Content(schema = @Schema(implementation = SubscriptionPage.class)))
     @APIResponse(responseCode = "304", description = "Not modified since the ETag in If-None-Match.")
     public Page<SubscriptionResponse> list(
-            @Parameter(description = "Continue after this cursor (nextCursor of the previous page).")
-            @QueryParam("cursor") String cursor,
-            @Parameter(description = "Page size.") @QueryParam("limit") @DefaultValue("20") @Min(1) @Max(100) int limit) {
-        return subscriptions.list(cursor, limit);
+            @BeanParam PageRequest page) {
+        return subscriptions.list(page.cursor(), page.limit());
     }
 
     @GET

@@ -3,23 +3,22 @@ package nl.metrokaart.newsletter.webhook;
 import io.quarkus.panache.common.Parameters;
 import jakarta.annotation.security.RolesAllowed;
 import jakarta.inject.Inject;
+import jakarta.ws.rs.BeanParam;
 import jakarta.ws.rs.GET;
 import jakarta.ws.rs.Path;
 import jakarta.ws.rs.PathParam;
 import jakarta.ws.rs.Produces;
-import jakarta.ws.rs.QueryParam;
 import jakarta.ws.rs.core.MediaType;
 import java.util.List;
 import java.util.UUID;
 import nl.metrokaart.platform.paging.Page;
-import nl.metrokaart.platform.rest.QueryParams;
+import nl.metrokaart.platform.paging.PageRequest;
 import nl.metrokaart.platform.security.Roles;
 import org.eclipse.microprofile.openapi.annotations.Operation;
 import org.eclipse.microprofile.openapi.annotations.enums.SchemaType;
 import org.eclipse.microprofile.openapi.annotations.headers.Header;
 import org.eclipse.microprofile.openapi.annotations.media.Content;
 import org.eclipse.microprofile.openapi.annotations.media.Schema;
-import org.eclipse.microprofile.openapi.annotations.parameters.Parameter;
 import org.eclipse.microprofile.openapi.annotations.responses.APIResponse;
 import org.eclipse.microprofile.openapi.annotations.tags.Tag;
 
@@ -44,18 +43,14 @@ public class WebhookDeliveryResource {
     @APIResponse(responseCode = "400", description = "cursor or limit is not valid.")
     @APIResponse(responseCode = "404", description = "No subscription with this id, or not the caller's.")
     public Page<WebhookDeliveryResponse> list(@PathParam("webhookSubscriptionId") UUID webhookSubscriptionId,
-            @Parameter(description = "Continue after this cursor (nextCursor of the previous page).")
-            @QueryParam("cursor") String cursor,
-            @Parameter(description = "Page size.", schema = @Schema(type = SchemaType.INTEGER, minimum = "1",
-                    maximum = "100", defaultValue = "20")) @QueryParam("limit") String limit) {
-        int size = QueryParams.wholeNumber("limit", limit, WebhookSubscriptionResource.DEFAULT_LIMIT, 1,
-                WebhookSubscriptionResource.MAX_LIMIT);
+            @BeanParam PageRequest page) {
+        int size = page.limit();
         WebhookSubscription subscription = subscriptions.get(webhookSubscriptionId);
         StringBuilder query = new StringBuilder("subscriptionId = :subscription");
         Parameters parameters = Parameters.with("subscription", subscription.id);
-        if (cursor != null) {
+        if (page.cursor() != null) {
             query.append(" and position < :before");
-            parameters.and("before", WebhookSubscriptionService.position(cursor));
+            parameters.and("before", WebhookSubscriptionService.position(page.cursor()));
         }
         List<WebhookDelivery> fetched = WebhookDelivery.<WebhookDelivery>find(query + " order by position desc",
                 parameters).range(0, size).list();

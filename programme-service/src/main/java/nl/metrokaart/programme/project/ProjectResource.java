@@ -3,11 +3,9 @@ package nl.metrokaart.programme.project;
 import jakarta.annotation.security.RolesAllowed;
 import jakarta.inject.Inject;
 import jakarta.validation.Valid;
-import jakarta.validation.constraints.Max;
-import jakarta.validation.constraints.Min;
 import jakarta.validation.constraints.NotNull;
+import jakarta.ws.rs.BeanParam;
 import jakarta.ws.rs.Consumes;
-import jakarta.ws.rs.DefaultValue;
 import jakarta.ws.rs.GET;
 import jakarta.ws.rs.HeaderParam;
 import jakarta.ws.rs.POST;
@@ -22,10 +20,11 @@ import jakarta.ws.rs.core.UriInfo;
 import java.util.List;
 import java.util.UUID;
 import nl.metrokaart.platform.conditional.EntityTags;
-import nl.metrokaart.platform.rest.Created;
 import nl.metrokaart.platform.idempotency.IdempotentRequests;
 import nl.metrokaart.platform.paging.Page;
+import nl.metrokaart.platform.paging.PageRequest;
 import nl.metrokaart.platform.problem.Problems;
+import nl.metrokaart.platform.rest.Created;
 import nl.metrokaart.platform.security.Roles;
 import org.eclipse.microprofile.openapi.annotations.Operation;
 import org.eclipse.microprofile.openapi.annotations.enums.SchemaType;
@@ -68,19 +67,17 @@ public class ProjectResource {
             @Parameter(description = "Only projects in this status.",
                     schema = @Schema(implementation = ProjectStatus.class)) @QueryParam("status") String status,
             @Parameter(description = "Only projects on this metro line.") @QueryParam("line") @jakarta.validation.constraints.Size(max = 40) String line,
-            @Parameter(description = "Continue a list after this cursor (nextCursor of the previous page).")
-            @QueryParam("cursor") String cursor,
             @Parameter(description = "Changes feed: projects changed after this cursor; 0 starts at the beginning.")
             @QueryParam("changedSince") String changedSince,
-            @Parameter(description = "Page size.") @QueryParam("limit") @DefaultValue("20") @Min(1) @Max(100) int limit) {
+            @BeanParam PageRequest page) {
         ProjectFilter filter = new ProjectFilter(programmeId, parseStatus(status), line);
         if (changedSince != null) {
-            if (cursor != null) {
+            if (page.cursor() != null) {
                 throw Problems.invalid("cursor", "query", "cannot be combined with changedSince");
             }
-            return projects.changedSince(changedSince, filter, limit);
+            return projects.changedSince(changedSince, filter, page.limit());
         }
-        return projects.list(filter, cursor, limit);
+        return projects.list(filter, page.cursor(), page.limit());
     }
 
     @GET

@@ -7,7 +7,14 @@ import static org.hamcrest.Matchers.hasItem;
 import static org.hamcrest.Matchers.not;
 import static org.hamcrest.Matchers.notNullValue;
 import static org.hamcrest.Matchers.startsWith;
+import static org.junit.jupiter.api.Assertions.assertFalse;
+import static org.junit.jupiter.api.Assertions.assertTrue;
 
+import io.restassured.path.json.JsonPath;
+import java.net.URI;
+import java.util.List;
+import java.util.Map;
+import java.util.UUID;
 import org.junit.jupiter.api.Test;
 
 /**
@@ -99,6 +106,43 @@ public abstract class ServiceConventionsTest {
                 .body("status", equalTo(400))
                 .body("title", notNullValue())
                 .body("detail", notNullValue());
+    }
+
+    /**
+     * Every list in the OpenAPI document pages with cursor and limit, and a page size that is not a whole number
+     * from 1 to 100 is a 400 naming limit, whatever the rest of the request (path ids are made up: the size is
+     * checked first).
+     */
+    @Test
+    void everyListRefusesAnInvalidPageSizeWith400NamingLimit() {
+        JsonPath openApi = given().when().get("/api/v1/openapi.json").then().statusCode(200).extract().jsonPath();
+        Map<String, Map<String, Object>> paths = openApi.getMap("paths");
+        // Paths are relative to the server URL (/api/v1, or absolute behind the gateway).
+        String base = URI.create(openApi.getString("servers[0].url")).getPath();
+        List<String> lists = paths.entrySet().stream()
+                .filter(path -> path.getValue().get("get") instanceof Map<?, ?> get && queryParameters(get).contains("limit"))
+                .map(Map.Entry::getKey).sorted().toList();
+        assertFalse(lists.isEmpty(), "the service has lists");
+        String token = TestTokens.withRoles("conventions", "admin");
+        for (String path : lists) {
+            assertTrue(queryParameters((Map<?, ?>) paths.get(path).get("get")).contains("cursor"), path + " has a cursor");
+            String url = base + path.replace("{municipalityCode}", "GM0610").replaceAll("\\{[^}]+}", UUID.randomUUID().toString());
+            for (String limit : List.of("ten", "0", "101", "1.5")) {
+                given().auth().oauth2(token).queryParam("limit", limit).log().ifValidationFails().when().get(url)
+                        .then().log().ifValidationFails().statusCode(400)
+                        .contentType("application/problem+json")
+                        .body("invalidParams.name", hasItem("limit"));
+            }
+        }
+    }
+
+    private static List<String> queryParameters(Map<?, ?> operation) {
+        Object parameters = operation.get("parameters");
+        if (!(parameters instanceof List<?> list)) {
+            return List.of();
+        }
+        return list.stream().filter(p -> p instanceof Map<?, ?> map && "query".equals(map.get("in")))
+                .map(p -> (String) ((Map<?, ?>) p).get("name")).toList();
     }
 
     @Test

@@ -1,0 +1,131 @@
+package nl.metrokaart.programme.planning;
+
+import io.quarkiverse.resteasy.problem.HttpProblem;
+import io.quarkus.panache.common.Parameters;
+import io.quarkus.security.identity.SecurityIdentity;
+import jakarta.enterprise.context.ApplicationScoped;
+import jakarta.inject.Inject;
+import jakarta.transaction.Transactional;
+import jakarta.ws.rs.core.Response;
+import java.nio.charset.StandardCharsets;
+import java.security.MessageDigest;
+import java.security.NoSuchAlgorithmException;
+import java.security.SecureRandom;
+import java.time.Instant;
+import java.util.Base64;
+import java.util.HexFormat;
+import java.util.List;
+import java.util.UUID;
+import nl.metrokaart.platform.paging.Cursors;
+import nl.metrokaart.platform.paging.Page;
+import nl.metrokaart.platform.persistence.StoredTime;
+import nl.metrokaart.platform.problem.Problems;
+import nl.metrokaart.platform.security.Roles;
+import nl.metrokaart.programme.programme.Programme;
+
+/**
+ * Private calendar addresses: each user manages their own (admins all), someone else's is as absent as one that
+ * does not exist. The address's secret key is made here, handed out once, and kept only as a hash.
+ */
+@ApplicationScoped
+public class CalendarFeedService {
+
+    private static final SecureRandom RANDOM = new SecureRandom();
+
+    @Inject
+    SecurityIdentity identity;
+
+    @Inject
+    PlanningService planning;
+
+    /** A new feed and its secret key, which the caller gets once. */
+    public record Created(CalendarFeed feed, String key) {
+    }
+
+    @Transactional
+    public Created create(CalendarFeedRequest request) {
+        if (Programme.findById(request.programmeId()) == null) {
+            throw Problems.invalid("programmeId", "body", "there is no programme with this id");
+        }
+        byte[] secret = new byte[32];
+        RANDOM.nextBytes(secret);
+        String key = Base64.getUrlEncoder().withoutPadding().encodeToString(secret);
+        CalendarFeed feed = new CalendarFeed();
+        feed.id = UUID.randomUUID();
+        feed.owner = identity.getPrincipal().getName();
+        feed.programmeId = request.programmeId();
+        feed.horizonDays = request.horizonDays() == null ? PlanningService.DEFAULT_HORIZON_DAYS : request.horizonDays();
+        feed.description = request.description() == null || request.description().isBlank() ? null : request.description().strip();
+        feed.keyHash = hash(key);
+        feed.createdAt = StoredTime.now();
+        feed.persist();
+        return new Created(feed, key);
+    }
+
+    /** The caller's feeds (an admin's: everyone's), oldest first, a page at a time. */
+    @Transactional
+    public Page<CalendarFeedResponse> list(String cursor, int limit) {
+        StringBuilder query = new StringBuilder("1 = 1");
+        Parameters parameters = new Parameters();
+        if (!isAdmin()) {
+            query.append(" and owner = :owner");
+            parameters.and("owner", identity.getPrincipal().getName());
+        }
+        if (cursor != null) {
+            String[] position = Cursors.decode(cursor, "cursor").split("\\|", 2);
+            try {
+                parameters.and("createdAt", Instant.parse(position[0])).and("id", UUID.fromString(position[1]));
+            } catch (RuntimeException e) {
+                throw Cursors.invalid("cursor");
+            }
+            query.append(" and (createdAt > :createdAt or (createdAt = :createdAt and id > :id))");
+        }
+        List<CalendarFeed> fetched = CalendarFeed.<CalendarFeed>find(query + " order by createdAt, id", parameters)
+                .range(0, limit).list();
+        return Page.ofFetched(fetched, limit, f -> f.createdAt + "|" + f.id, f -> CalendarFeedResponse.of(f, null));
+    }
+
+    @Transactional
+    public CalendarFeed get(UUID id) {
+        CalendarFeed feed = CalendarFeed.findById(id);
+        if (feed == null || !(isAdmin() || feed.owner.equals(identity.getPrincipal().getName()))) {
+            throw notFound(id);
+        }
+        return feed;
+    }
+
+    @Transactional
+    public void delete(UUID id) {
+        get(id).delete();
+    }
+
+    /**
+     * The planning a feed shows, for whoever holds its key. A wrong or missing key is as absent as an unknown
+     * feed, so the answer tells nothing about which feeds exist.
+     */
+    @Transactional
+    public Planning calendar(UUID id, String key) {
+        CalendarFeed feed = CalendarFeed.findById(id);
+        if (feed == null || key == null || !MessageDigest.isEqual(
+                feed.keyHash.getBytes(StandardCharsets.US_ASCII), hash(key).getBytes(StandardCharsets.US_ASCII))) {
+            throw notFound(id);
+        }
+        return planning.planning(feed.programmeId, feed.horizonDays);
+    }
+
+    private boolean isAdmin() {
+        return identity.hasRole(Roles.ADMIN);
+    }
+
+    private static HttpProblem notFound(UUID id) {
+        return HttpProblem.valueOf(Response.Status.NOT_FOUND, "Calendar feed " + id + " does not exist.");
+    }
+
+    private static String hash(String key) {
+        try {
+            return HexFormat.of().formatHex(MessageDigest.getInstance("SHA-256").digest(key.getBytes(StandardCharsets.UTF_8)));
+        } catch (NoSuchAlgorithmException e) {
+            throw new IllegalStateException("SHA-256 is part of every Java runtime", e);
+        }
+    }
+}
