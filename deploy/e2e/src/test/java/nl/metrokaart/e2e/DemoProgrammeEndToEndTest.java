@@ -70,7 +70,7 @@ class DemoProgrammeEndToEndTest {
     }
 
     @Test
-    void theSecretariesPlanningIsACalendarFeed() {
+    void theSecretariesPlanningIsACalendarFeed() throws Exception {
         given().baseUri(gateway()).auth().oauth2(token).accept("text/calendar")
                 .when().get("/api/v1/programmes/" + programmeId + "/planning")
                 .then().statusCode(200)
@@ -89,6 +89,9 @@ class DemoProgrammeEndToEndTest {
                 .then().statusCode(200)
                 .contentType(containsString("text/calendar"))
                 .body(containsString("SUMMARY:DURP: Zoning plans available digitally (statutory date)"));
+        String key = calendarUrl.substring(calendarUrl.indexOf("key=") + 4);
+        assertTrue(!Files.readString(RunningStack.stack().gateway().accessLog()).contains(key),
+                "the gateway does not log the secret key");
         given().baseUri(gateway()).auth().oauth2(token).when().delete("/api/v1/calendar-feeds/" + feed.path("id"))
                 .then().statusCode(204);
         given().when().get(calendarUrl).then().statusCode(404).contentType(containsString("application/problem+json"));
