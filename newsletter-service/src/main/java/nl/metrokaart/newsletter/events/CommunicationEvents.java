@@ -19,8 +19,10 @@ public class CommunicationEvents {
     public static final String NEWSLETTER_PUBLISHED = PREFIX + "newsletter-published";
     public static final String MEETING_SCHEDULED = PREFIX + "meeting-scheduled";
     public static final String MEETING_CHANGED = PREFIX + "meeting-changed";
+    public static final String MEETING_CANCELLED = PREFIX + "meeting-cancelled";
     /** Every type this service publishes. */
-    public static final List<String> TYPES = List.of(NEWSLETTER_PUBLISHED, MEETING_SCHEDULED, MEETING_CHANGED);
+    public static final List<String> TYPES = List.of(NEWSLETTER_PUBLISHED, MEETING_SCHEDULED, MEETING_CHANGED,
+            MEETING_CANCELLED);
 
     @Inject
     Outbox outbox;
@@ -33,6 +35,11 @@ public class CommunicationEvents {
     /** Records that a meeting was scheduled, in the current transaction; data is its representation. */
     public void meetingScheduled(UUID meetingId, Object meeting) {
         outbox.record(TOPIC, meetingId.toString(), MEETING_SCHEDULED, "meetings/" + meetingId, meeting);
+    }
+
+    /** Records that a meeting was cancelled, in the current transaction; data is its final representation. */
+    public void meetingCancelled(UUID meetingId, Object meeting) {
+        outbox.record(TOPIC, meetingId.toString(), MEETING_CANCELLED, "meetings/" + meetingId, meeting);
     }
 
     /** Records that a meeting was changed, in the current transaction; data is its new representation. */

@@ -18,12 +18,13 @@ import nl.metrokaart.newsletter.subscription.Subscription;
  * every subscriber, secretaries → subscribers with role secretary, steering committee → role
  * steering-committee-member. Each invitation carries the meeting as an iCalendar request
  * ({@code text/calendar; method=REQUEST}); after a change the same UID with a higher SEQUENCE, so calendars update
- * the event they hold instead of adding a second one.
+ * the event they hold instead of adding a second one; after a cancellation a {@code method=CANCEL} that removes it.
  */
 @ApplicationScoped
 public class MeetingInvitations {
 
     static final String CALENDAR_TYPE = "text/calendar; method=REQUEST; charset=UTF-8";
+    static final String CANCEL_TYPE = "text/calendar; method=CANCEL; charset=UTF-8";
     private static final DateTimeFormatter WHEN = DateTimeFormatter.ofPattern("yyyy-MM-dd HH:mm 'UTC'").withZone(ZoneOffset.UTC);
 
     @Inject
@@ -45,13 +46,17 @@ public class MeetingInvitations {
         if (audience.isEmpty()) {
             return;
         }
-        MailMessage.Attachment invitation = MailMessage.Attachment.text("invitation.ics", CALENDAR_TYPE, calendar.request(meeting));
-        String subject = (scheduled.changed() ? "[Metrokaart] Updated invitation: " : "[Metrokaart] Invitation: ") + meeting.title;
-        String opening = scheduled.changed() ? "The meeting " + meeting.title + " has changed; this is how it stands now."
+        MailMessage.Attachment invitation = MailMessage.Attachment.text("invitation.ics",
+                meeting.cancelled() ? CANCEL_TYPE : CALENDAR_TYPE, calendar.request(meeting));
+        String subject = (meeting.cancelled() ? "[Metrokaart] Cancelled: "
+                : scheduled.changed() ? "[Metrokaart] Updated invitation: " : "[Metrokaart] Invitation: ") + meeting.title;
+        String opening = meeting.cancelled() ? "The meeting " + meeting.title + " is cancelled: " + meeting.cancellationReason
+                : scheduled.changed() ? "The meeting " + meeting.title + " has changed; this is how it stands now."
                 : "You are invited to " + meeting.title + ".";
+        String closing = meeting.cancelled() ? "The cancellation is attached; open it to remove the meeting from your calendar."
+                : "The invitation is attached; open it to add the meeting to your calendar.";
         mail.queueToEach(audience, s -> s.email, s -> MailMessage.text(s.email, subject,
-                "Dear " + s.name + ",\n\n" + opening + "\n\n" + details(meeting)
-                        + "\nThe invitation is attached; open it to add the meeting to your calendar.\n")
+                "Dear " + s.name + ",\n\n" + opening + "\n\n" + details(meeting) + "\n" + closing + "\n")
                 .withAttachment(invitation));
     }
 

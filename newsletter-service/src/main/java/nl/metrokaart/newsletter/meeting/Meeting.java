@@ -52,6 +52,17 @@ public class Meeting extends PanacheEntityBase {
     @Column(name = "updated_at", nullable = false)
     public Instant updatedAt;
 
+    /** When it was cancelled; null while it is on. A cancelled meeting no longer changes. */
+    @Column(name = "cancelled_at")
+    public Instant cancelledAt;
+
+    @Column(name = "cancellation_reason")
+    public String cancellationReason;
+
+    public boolean cancelled() {
+        return cancelledAt != null;
+    }
+
     /** One point of the agenda, optionally about one project of the programme (by its code). */
     public record AgendaItem(String title, String projectCode) {
     }

@@ -22,6 +22,7 @@ import net.fortuna.ical4j.model.property.Summary;
 import net.fortuna.ical4j.model.property.Uid;
 import net.fortuna.ical4j.model.property.immutable.ImmutableCalScale;
 import net.fortuna.ical4j.model.property.immutable.ImmutableMethod;
+import net.fortuna.ical4j.model.property.immutable.ImmutableStatus;
 import net.fortuna.ical4j.model.property.immutable.ImmutableVersion;
 import net.fortuna.ical4j.validate.ValidationException;
 import org.eclipse.microprofile.config.inject.ConfigProperty;
@@ -50,9 +51,9 @@ public class MeetingCalendar {
         return write(meeting, ImmutableMethod.PUBLISH);
     }
 
-    /** The meeting as an invitation ({@code METHOD:REQUEST}). */
+    /** The meeting as an invitation ({@code METHOD:REQUEST}), or once cancelled as its cancellation ({@code CANCEL}). */
     public String request(Meeting meeting) {
-        return write(meeting, ImmutableMethod.REQUEST);
+        return write(meeting, meeting.cancelled() ? ImmutableMethod.CANCEL : ImmutableMethod.REQUEST);
     }
 
     private String write(Meeting meeting, Method method) {
@@ -86,6 +87,7 @@ public class MeetingCalendar {
         event.add(new Description(description(meeting)));
         event.add(new Categories(meeting.audience.value()));
         event.add(new Organizer(organizer));
+        event.add(meeting.cancelled() ? ImmutableStatus.VEVENT_CANCELLED : ImmutableStatus.VEVENT_CONFIRMED);
         return event;
     }
 

@@ -129,6 +129,7 @@ public class MeetingResource {
             content = @Content(schema = @Schema(implementation = MeetingResponse.class)))
     @APIResponse(responseCode = "400", description = "Invalid body.")
     @APIResponse(responseCode = "404", description = "No meeting with this id.")
+    @APIResponse(responseCode = "409", description = "The meeting is cancelled and no longer changes.")
     @APIResponse(responseCode = "412", description = "The meeting changed since the ETag in If-Match.")
     @APIResponse(responseCode = "428", description = "If-Match is missing.")
     public RestResponse<MeetingResponse> replace(@PathParam("meetingId") UUID meetingId,
@@ -136,6 +137,29 @@ public class MeetingResource {
             @HeaderParam("If-Match") String ifMatch,
             @NotNull @Valid MeetingRequest request) {
         return entityTags.ok(MeetingResponse.of(meetings.replace(meetingId, ifMatch, request)));
+    }
+
+    @POST
+    @Path("/{meetingId}/cancellation")
+    @RolesAllowed({Roles.ADMIN, Roles.PROGRAMME_MANAGER})
+    @Operation(operationId = "cancelMeeting", summary = "Cancel a meeting",
+            description = "The meeting stays readable with status cancelled and no longer changes. Its audience gets "
+                    + "an e-mail with the reason and an iCalendar cancellation (METHOD:CANCEL) of the event it holds; "
+                    + "meeting-cancelled is announced on metrokaart.newsletter.communications. Requires If-Match.")
+    @APIResponse(responseCode = "200", description = "The cancelled meeting.",
+            headers = @Header(name = "ETag", description = "Strong entity tag of the new representation.",
+                    schema = @Schema(type = SchemaType.STRING)),
+            content = @Content(schema = @Schema(implementation = MeetingResponse.class)))
+    @APIResponse(responseCode = "400", description = "No reason given.")
+    @APIResponse(responseCode = "404", description = "No meeting with this id.")
+    @APIResponse(responseCode = "409", description = "The meeting is already cancelled.")
+    @APIResponse(responseCode = "412", description = "The meeting changed since the ETag in If-Match.")
+    @APIResponse(responseCode = "428", description = "If-Match is missing.")
+    public RestResponse<MeetingResponse> cancel(@PathParam("meetingId") UUID meetingId,
+            @Parameter(description = "The ETag of the meeting as last read.", required = true)
+            @HeaderParam("If-Match") String ifMatch,
+            @NotNull @Valid MeetingCancellation cancellation) {
+        return entityTags.ok(MeetingResponse.of(meetings.cancel(meetingId, ifMatch, cancellation)));
     }
 
     /** OpenAPI name for a page of meetings. */

@@ -17,6 +17,7 @@ import nl.metrokaart.platform.conditional.Preconditions;
 import nl.metrokaart.platform.paging.Cursors;
 import nl.metrokaart.platform.paging.Page;
 import nl.metrokaart.platform.persistence.StoredTime;
+import nl.metrokaart.platform.problem.Problems;
 
 /** The rules around meetings. */
 @ApplicationScoped
@@ -82,12 +83,41 @@ public class MeetingService {
             throw notFound(id);
         }
         preconditions.requireMatch(ifMatch, MeetingResponse.of(meeting));
+        requireOn(meeting);
         apply(meeting, request);
         meeting.updatedAt = StoredTime.now();
         entityManager.flush();
         events.meetingChanged(meeting.id, MeetingResponse.of(meeting));
         scheduled.fire(new MeetingScheduled(meeting, true));
         return meeting;
+    }
+
+    /**
+     * Cancels a meeting: it stays readable, marked cancelled, and no longer changes; its audience gets a
+     * cancellation for the calendar event they hold, and meeting-cancelled is announced.
+     */
+    @Transactional
+    public Meeting cancel(UUID id, String ifMatch, MeetingCancellation cancellation) {
+        Meeting meeting = entityManager.find(Meeting.class, id, LockModeType.PESSIMISTIC_WRITE);
+        if (meeting == null) {
+            throw notFound(id);
+        }
+        preconditions.requireMatch(ifMatch, MeetingResponse.of(meeting));
+        requireOn(meeting);
+        meeting.cancelledAt = StoredTime.now();
+        meeting.cancellationReason = cancellation.reason().strip();
+        meeting.updatedAt = meeting.cancelledAt;
+        entityManager.flush();
+        events.meetingCancelled(meeting.id, MeetingResponse.of(meeting));
+        scheduled.fire(new MeetingScheduled(meeting, true));
+        return meeting;
+    }
+
+    private static void requireOn(Meeting meeting) {
+        if (meeting.cancelled()) {
+            throw Problems.conflict("Meeting " + meeting.id + " was cancelled on " + meeting.cancelledAt
+                    + " and no longer changes; plan a new meeting instead.").build();
+        }
     }
 
     private static void apply(Meeting meeting, MeetingRequest request) {

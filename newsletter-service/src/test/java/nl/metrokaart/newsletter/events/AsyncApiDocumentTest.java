@@ -39,7 +39,7 @@ class AsyncApiDocumentTest {
                 "metrokaart.municipality.projects", "metrokaart.municipality.municipalities",
                 "metrokaart.newsletter-service.dead-letter")), addresses.toString());
         Map<String, Object> published = channels.get("communications");
-        assertEquals(Set.of("newsletterPublished", "meetingScheduled", "meetingChanged"),
+        assertEquals(Set.of("newsletterPublished", "meetingScheduled", "meetingChanged", "meetingCancelled"),
                 ((Map<String, Object>) published.get("messages")).keySet());
     }
 }

@@ -46,13 +46,38 @@ class MeetingInvitationsTest {
                 .when().post("/api/v1/meetings").then().statusCode(201).extract().path("id");
     }
 
-    private static VEvent invitedEvent(MimeMessage invitation) throws Exception {
+    /** The event of the attached iCalendar, whose method (and content type) must be {@code method}. */
+    private static VEvent invitedEvent(MimeMessage invitation, String method) throws Exception {
         String attachment = Mails.attachment(invitation, "invitation.ics");
         assertNotNull(attachment, "invitation.ics attached");
-        String ics = attachment.substring(0, attachment.lastIndexOf("\n--content-type: "));
-        Calendar calendar = new CalendarBuilder().build(new StringReader(ics));
-        assertEquals("REQUEST", calendar.getProperty(Property.METHOD).orElseThrow().getValue());
+        int typeStart = attachment.lastIndexOf("\n--content-type: ");
+        assertThat(attachment.substring(typeStart).toLowerCase(), containsString("method=" + method.toLowerCase()));
+        Calendar calendar = new CalendarBuilder().build(new StringReader(attachment.substring(0, typeStart)));
+        assertEquals(method, calendar.getProperty(Property.METHOD).orElseThrow().getValue());
         return calendar.<VEvent>getComponent("VEVENT").orElseThrow();
+    }
+
+    @Test
+    void aCancelledMeetingSendsItsAudienceACalendarCancellation() throws Exception {
+        String staff = address("staff-cancel");
+        subscribe(staff, "staff", "key-milestones", null, "weekly-digest");
+        String title = "Cancelled meeting " + UUID.randomUUID();
+        String id = plan(title, "all-staff");
+        String manager = TestTokens.withRoles("pm", Roles.PROGRAMME_MANAGER);
+        String etag = given().auth().oauth2(manager).when().get("/api/v1/meetings/" + id).then().extract().header("ETag");
+        given().auth().oauth2(manager).contentType("application/json").header("If-Match", etag)
+                .body("{\"reason\": \"The steering committee meets in January instead.\"}")
+                .when().post("/api/v1/meetings/" + id + "/cancellation").then().statusCode(200);
+        relay.relay();
+
+        Mails.awaitTo(staff, 2);
+        MimeMessage cancellation = about(staff, title).stream()
+                .filter(m -> Mails.subject(m).startsWith("[Metrokaart] Cancelled: ")).findFirst().orElseThrow();
+        assertThat(Mails.content(cancellation), containsString("The steering committee meets in January instead."));
+        VEvent event = invitedEvent(cancellation, "CANCEL");
+        assertEquals(id + "@metrokaart", event.getProperty(Property.UID).orElseThrow().getValue());
+        assertEquals("CANCELLED", event.getProperty(Property.STATUS).orElseThrow().getValue());
+        assertEquals("1", event.getProperty(Property.SEQUENCE).orElseThrow().getValue());
     }
 
     @Test
@@ -74,8 +99,8 @@ class MeetingInvitationsTest {
         MimeMessage first = mails.stream().filter(m -> Mails.subject(m).startsWith("[Metrokaart] Invitation: ")).findFirst().orElseThrow();
         MimeMessage update = mails.stream().filter(m -> Mails.subject(m).startsWith("[Metrokaart] Updated invitation: "))
                 .findFirst().orElseThrow();
-        VEvent original = invitedEvent(first);
-        VEvent changed = invitedEvent(update);
+        VEvent original = invitedEvent(first, "REQUEST");
+        VEvent changed = invitedEvent(update, "REQUEST");
         assertEquals(original.getProperty(Property.UID).orElseThrow().getValue(), changed.getProperty(Property.UID).orElseThrow().getValue());
         assertEquals("0", original.getProperty(Property.SEQUENCE).orElseThrow().getValue());
         assertEquals("1", changed.getProperty(Property.SEQUENCE).orElseThrow().getValue());

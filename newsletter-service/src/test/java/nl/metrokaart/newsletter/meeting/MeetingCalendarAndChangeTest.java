@@ -8,6 +8,7 @@ import static org.hamcrest.Matchers.hasItem;
 import static org.hamcrest.Matchers.hasSize;
 import static org.hamcrest.Matchers.is;
 import static org.hamcrest.Matchers.notNullValue;
+import static org.hamcrest.Matchers.nullValue;
 import static org.junit.jupiter.api.Assertions.assertEquals;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 
@@ -157,6 +158,57 @@ class MeetingCalendarAndChangeTest {
                     CommunicationEvents.MEETING_CHANGED), mine.stream().map(r -> header(r, "ce_type")).toList());
             assertEquals(List.of(0, 1, 2), mine.stream().map(r -> JsonPath.from(r.value()).getInt("version")).toList());
             assertEquals("Moved again", JsonPath.from(mine.get(2).value()).getString("title"));
+        }
+    }
+
+    @Test
+    void aCancelledMeetingStaysReadableAsCancelledAndNoLongerChanges() throws Exception {
+        String id = create("To cancel", "2031-12-01T10:00:00Z", "2031-12-01T11:00:00Z");
+        String path = PATH + "/" + id + "/cancellation";
+        String etag = given().auth().oauth2(manager()).when().get(PATH + "/" + id).then().statusCode(200)
+                .body("status", equalTo("scheduled")).body("cancelledAt", nullValue()).extract().header("ETag");
+        String reason = "{\"reason\": \"Postponed until the budget is approved.\"}";
+
+        given().auth().oauth2(manager()).contentType("application/json").body(reason)
+                .when().post(path).then().statusCode(428).contentType("application/problem+json");
+        given().auth().oauth2(manager()).header("If-Match", "\"stale\"").contentType("application/json").body(reason)
+                .when().post(path).then().statusCode(412).header("ETag", equalTo(etag));
+        given().auth().oauth2(manager()).header("If-Match", etag).contentType("application/json").body("{\"reason\": \" \"}")
+                .when().post(path).then().statusCode(400).body("invalidParams.name", hasItem("reason"));
+        given().auth().oauth2(TestTokens.withRoles("r", Roles.SECRETARY)).header("If-Match", etag)
+                .contentType("application/json").body(reason).when().post(path).then().statusCode(403);
+        given().header("If-Match", etag).contentType("application/json").body(reason).when().post(path).then().statusCode(401);
+        given().auth().oauth2(manager()).header("If-Match", etag).contentType("application/json").body(reason)
+                .when().post(PATH + "/" + UUID.randomUUID() + "/cancellation").then().statusCode(404);
+        given().auth().oauth2(manager()).when().get(PATH + "/" + id).then().header("ETag", equalTo(etag));
+
+        String cancelled = given().auth().oauth2(manager()).header("If-Match", etag).contentType("application/json").body(reason)
+                .when().post(path).then().statusCode(200)
+                .body("status", equalTo("cancelled"))
+                .body("cancellationReason", equalTo("Postponed until the budget is approved."))
+                .body("cancelledAt", notNullValue())
+                .body("version", is(1))
+                .extract().header("ETag");
+        given().auth().oauth2(manager()).when().get(PATH + "/" + id).then().header("ETag", equalTo(cancelled));
+        given().auth().oauth2(manager()).header("If-Match", cancelled).contentType("application/json").body(reason)
+                .when().post(path).then().statusCode(409).contentType("application/problem+json");
+        given().auth().oauth2(manager()).header("If-Match", cancelled).contentType("application/json")
+                .body(body("Moved anyway", "2031-12-02T10:00:00Z", "2031-12-02T11:00:00Z"))
+                .when().put(PATH + "/" + id).then().statusCode(409).body("detail", containsString("cancelled"));
+
+        String ics = given().auth().oauth2(manager()).accept("text/calendar").when().get(PATH + "/" + id)
+                .then().statusCode(200).extract().asString();
+        VEvent event = new CalendarBuilder().build(new StringReader(ics)).<VEvent>getComponents("VEVENT").get(0);
+        assertEquals("CANCELLED", event.getProperty(Property.STATUS).orElseThrow().getValue());
+        assertEquals("1", event.getProperty(Property.SEQUENCE).orElseThrow().getValue());
+
+        try (KafkaTestClient kafka = new KafkaTestClient(PostgresKafkaResource.broker().bootstrapServers())) {
+            List<ConsumerRecord<String, String>> mine = kafka.readUntil(CommunicationEvents.TOPIC,
+                            records -> records.stream().filter(r -> id.equals(r.key())).count() >= 2, Duration.ofSeconds(15))
+                    .stream().filter(r -> id.equals(r.key())).toList();
+            assertEquals(List.of(CommunicationEvents.MEETING_SCHEDULED, CommunicationEvents.MEETING_CANCELLED),
+                    mine.stream().map(r -> header(r, "ce_type")).toList());
+            assertEquals("cancelled", JsonPath.from(mine.get(1).value()).getString("status"));
         }
     }
 
