@@ -64,15 +64,9 @@ public class ActivityRecorder {
 
     /** The municipality the event names, and each one paying a share of a cost allocation. */
     private static Set<String> concernedMunicipalities(String named, JsonNode data) {
-        Set<String> codes = new HashSet<>();
+        Set<String> codes = new HashSet<>(ActivitySummaries.payingMunicipalities(data));
         if (named != null) {
             codes.add(named);
-        }
-        for (JsonNode share : data.path("shares")) {
-            String code = textOrNull(share, "municipalityCode");
-            if (code != null && share.path("amountCents").asLong() > 0) {
-                codes.add(code);
-            }
         }
         return codes;
     }

@@ -2,6 +2,8 @@ package nl.metrokaart.newsletter.activity;
 
 import com.fasterxml.jackson.databind.JsonNode;
 import java.util.Locale;
+import java.util.Set;
+import java.util.TreeSet;
 import java.util.function.Function;
 
 /**
@@ -61,17 +63,24 @@ final class ActivitySummaries {
 
     /** The budget and how many municipalities pay for it: what a newsletter reader wants to know. */
     private static String costAllocation(String subject, JsonNode data) {
-        long payers = 0;
-        for (JsonNode share : data.path("shares")) {
-            if (share.path("amountCents").asLong() > 0) {
-                payers++;
-            }
-        }
+        int payers = payingMunicipalities(data).size();
         String budget = String.format(Locale.ROOT, "EUR %,.2f", data.path("budgetCents").asLong() / 100.0);
         return payers == 0
                 ? "The budget of " + subject + " (" + budget + ") has no municipality to pay for it yet."
                 : "The budget of " + subject + " (" + budget + ") is now shared by " + payers
                         + (payers == 1 ? " municipality." : " municipalities.");
+    }
+
+    /** The municipalities a cost allocation's data has paying more than nothing. */
+    static Set<String> payingMunicipalities(JsonNode data) {
+        Set<String> codes = new TreeSet<>();
+        for (JsonNode share : data.path("shares")) {
+            JsonNode code = share.path("municipalityCode");
+            if (code.isTextual() && share.path("amountCents").asLong() > 0) {
+                codes.add(code.asText());
+            }
+        }
+        return codes;
     }
 
     private static String milestone(JsonNode data) {

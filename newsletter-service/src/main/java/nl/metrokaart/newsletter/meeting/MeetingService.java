@@ -9,12 +9,11 @@ import jakarta.persistence.EntityManager;
 import jakarta.persistence.LockModeType;
 import jakarta.transaction.Transactional;
 import jakarta.ws.rs.core.Response;
-import java.time.Instant;
 import java.util.List;
 import java.util.UUID;
 import nl.metrokaart.newsletter.events.CommunicationEvents;
 import nl.metrokaart.platform.conditional.Preconditions;
-import nl.metrokaart.platform.paging.Cursors;
+import nl.metrokaart.platform.paging.InstantKey;
 import nl.metrokaart.platform.paging.Page;
 import nl.metrokaart.platform.persistence.StoredTime;
 import nl.metrokaart.platform.problem.Problems;
@@ -40,17 +39,13 @@ public class MeetingService {
         String query = "1 = 1";
         Parameters parameters = new Parameters();
         if (cursor != null) {
-            String[] position = Cursors.decode(cursor, "cursor").split("\\|", 2);
-            try {
-                parameters.and("startsAt", Instant.parse(position[0])).and("id", UUID.fromString(position[1]));
-            } catch (RuntimeException e) {
-                throw Cursors.invalid("cursor");
-            }
+            InstantKey after = InstantKey.after(cursor, "cursor");
+            parameters.and("startsAt", after.instant()).and("id", after.id());
             query = "startsAt > :startsAt or (startsAt = :startsAt and id > :id)";
         }
         // One more than asked tells whether there is a next page (range bounds are inclusive).
         List<Meeting> fetched = Meeting.<Meeting>find(query + " order by startsAt, id", parameters).range(0, limit).list();
-        return Page.ofFetched(fetched, limit, m -> m.startsAt + "|" + m.id, MeetingResponse::of);
+        return Page.ofFetched(fetched, limit, m -> new InstantKey(m.startsAt, m.id).position(), MeetingResponse::of);
     }
 
     public Meeting get(UUID id) {
@@ -78,12 +73,7 @@ public class MeetingService {
     /** Replaces what was planned; the client must have read the current version (If-Match). */
     @Transactional
     public Meeting replace(UUID id, String ifMatch, MeetingRequest request) {
-        Meeting meeting = entityManager.find(Meeting.class, id, LockModeType.PESSIMISTIC_WRITE);
-        if (meeting == null) {
-            throw notFound(id);
-        }
-        preconditions.requireMatch(ifMatch, MeetingResponse.of(meeting));
-        requireOn(meeting);
+        Meeting meeting = lockForChange(id, ifMatch);
         apply(meeting, request);
         meeting.updatedAt = StoredTime.now();
         entityManager.flush();
@@ -98,12 +88,7 @@ public class MeetingService {
      */
     @Transactional
     public Meeting cancel(UUID id, String ifMatch, MeetingCancellation cancellation) {
-        Meeting meeting = entityManager.find(Meeting.class, id, LockModeType.PESSIMISTIC_WRITE);
-        if (meeting == null) {
-            throw notFound(id);
-        }
-        preconditions.requireMatch(ifMatch, MeetingResponse.of(meeting));
-        requireOn(meeting);
+        Meeting meeting = lockForChange(id, ifMatch);
         meeting.cancelledAt = StoredTime.now();
         meeting.cancellationReason = cancellation.reason().strip();
         meeting.updatedAt = meeting.cancelledAt;
@@ -113,11 +98,18 @@ public class MeetingService {
         return meeting;
     }
 
-    private static void requireOn(Meeting meeting) {
+    /** The meeting, locked, if the client read its current version (If-Match) and it is not cancelled. */
+    private Meeting lockForChange(UUID id, String ifMatch) {
+        Meeting meeting = entityManager.find(Meeting.class, id, LockModeType.PESSIMISTIC_WRITE);
+        if (meeting == null) {
+            throw notFound(id);
+        }
+        preconditions.requireMatch(ifMatch, MeetingResponse.of(meeting));
         if (meeting.cancelled()) {
             throw Problems.conflict("Meeting " + meeting.id + " was cancelled on " + meeting.cancelledAt
                     + " and no longer changes; plan a new meeting instead.").build();
         }
+        return meeting;
     }
 
     private static void apply(Meeting meeting, MeetingRequest request) {

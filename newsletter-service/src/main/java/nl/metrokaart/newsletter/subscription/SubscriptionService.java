@@ -9,14 +9,13 @@ import jakarta.persistence.EntityManager;
 import jakarta.persistence.LockModeType;
 import jakarta.transaction.Transactional;
 import jakarta.ws.rs.core.Response;
-import java.time.Instant;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.Locale;
 import java.util.UUID;
 import nl.metrokaart.newsletter.activity.Activity;
 import nl.metrokaart.platform.conditional.Preconditions;
-import nl.metrokaart.platform.paging.Cursors;
+import nl.metrokaart.platform.paging.InstantKey;
 import nl.metrokaart.platform.paging.Page;
 import nl.metrokaart.platform.persistence.StoredTime;
 import nl.metrokaart.platform.problem.Problems;
@@ -48,17 +47,13 @@ public class SubscriptionService {
             parameters.and("owner", caller());
         }
         if (cursor != null) {
-            String[] position = Cursors.decode(cursor, "cursor").split("\\|", 2);
-            try {
-                parameters.and("created", Instant.parse(position[0])).and("id", UUID.fromString(position[1]));
-            } catch (RuntimeException e) {
-                throw Cursors.invalid("cursor");
-            }
+            InstantKey after = InstantKey.after(cursor, "cursor");
+            parameters.and("created", after.instant()).and("id", after.id());
             query.append(" and (createdAt > :created or (createdAt = :created and id > :id))");
         }
         List<Subscription> fetched = Subscription.<Subscription>find(query + " order by createdAt, id", parameters)
                 .range(0, limit).list();
-        return Page.ofFetched(fetched, limit, s -> s.createdAt + "|" + s.id, SubscriptionResponse::of);
+        return Page.ofFetched(fetched, limit, s -> new InstantKey(s.createdAt, s.id).position(), SubscriptionResponse::of);
     }
 
     public Subscription get(UUID id) {

@@ -1,6 +1,7 @@
 package nl.metrokaart.newsletter.meeting;
 
 import static io.restassured.RestAssured.given;
+import static nl.metrokaart.infra.testing.KafkaTestClient.header;
 import static org.hamcrest.MatcherAssert.assertThat;
 import static org.hamcrest.Matchers.containsString;
 import static org.hamcrest.Matchers.equalTo;
@@ -17,7 +18,6 @@ import io.restassured.path.json.JsonPath;
 import io.restassured.response.ExtractableResponse;
 import io.restassured.response.Response;
 import java.io.StringReader;
-import java.nio.charset.StandardCharsets;
 import java.time.Duration;
 import java.time.Instant;
 import java.util.ArrayList;
@@ -210,10 +210,6 @@ class MeetingCalendarAndChangeTest {
                     mine.stream().map(r -> header(r, "ce_type")).toList());
             assertEquals("cancelled", JsonPath.from(mine.get(1).value()).getString("status"));
         }
-    }
-
-    private static String header(ConsumerRecord<String, String> record, String name) {
-        return new String(record.headers().lastHeader(name).value(), StandardCharsets.UTF_8);
     }
 
     @Test

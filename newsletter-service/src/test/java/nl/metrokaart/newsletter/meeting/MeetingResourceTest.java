@@ -1,6 +1,7 @@
 package nl.metrokaart.newsletter.meeting;
 
 import static io.restassured.RestAssured.given;
+import static nl.metrokaart.infra.testing.KafkaTestClient.header;
 import static org.hamcrest.Matchers.containsString;
 import static org.hamcrest.Matchers.equalTo;
 import static org.hamcrest.Matchers.hasItem;
@@ -11,7 +12,6 @@ import static org.junit.jupiter.api.Assertions.assertEquals;
 
 import io.quarkus.test.junit.QuarkusTest;
 import io.restassured.path.json.JsonPath;
-import java.nio.charset.StandardCharsets;
 import java.time.Duration;
 import java.time.Instant;
 import java.util.List;
@@ -134,10 +134,6 @@ class MeetingResourceTest {
             assertEquals("secretaries", data.getString("audience"));
             assertEquals(startsAt.toString(), data.getString("startsAt"));
         }
-    }
-
-    private static String header(ConsumerRecord<String, String> record, String name) {
-        return new String(record.headers().lastHeader(name).value(), StandardCharsets.UTF_8);
     }
 
     @Test

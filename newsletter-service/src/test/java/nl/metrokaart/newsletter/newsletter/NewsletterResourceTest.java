@@ -21,7 +21,6 @@ import io.restassured.path.json.JsonPath;
 import io.restassured.response.ExtractableResponse;
 import io.restassured.response.Response;
 import jakarta.mail.internet.MimeMessage;
-import java.nio.charset.StandardCharsets;
 import java.time.Duration;
 import java.time.Instant;
 import java.time.LocalDate;
@@ -227,7 +226,7 @@ class NewsletterResourceTest {
             List<ConsumerRecord<String, String>> mine = records.stream().filter(r -> id.equals(r.key())).toList();
             assertEquals(1, mine.size());
             assertEquals(CommunicationEvents.NEWSLETTER_PUBLISHED,
-                    new String(mine.get(0).headers().lastHeader("ce_type").value(), StandardCharsets.UTF_8));
+                    KafkaTestClient.header(mine.get(0), "ce_type"));
             assertEquals("published", JsonPath.from(mine.get(0).value()).getString("status"));
         }
     }

@@ -1,6 +1,7 @@
 package nl.metrokaart.newsletter.webhook;
 
 import static io.restassured.RestAssured.given;
+import static nl.metrokaart.infra.testing.KafkaTestClient.header;
 import static org.awaitility.Awaitility.await;
 import static org.hamcrest.MatcherAssert.assertThat;
 import static org.hamcrest.Matchers.containsString;
@@ -172,10 +173,6 @@ class WebhookDeliveryTest {
                 assertEquals(Instant.parse(event.path("time").asText()), Instant.parse(header(published, "ce_time")));
             }
         }
-    }
-
-    private static String header(org.apache.kafka.clients.consumer.ConsumerRecord<String, String> record, String name) {
-        return new String(record.headers().lastHeader(name).value(), java.nio.charset.StandardCharsets.UTF_8);
     }
 
     @Test

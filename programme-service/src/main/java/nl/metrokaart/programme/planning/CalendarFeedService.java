@@ -11,12 +11,11 @@ import java.nio.charset.StandardCharsets;
 import java.security.MessageDigest;
 import java.security.NoSuchAlgorithmException;
 import java.security.SecureRandom;
-import java.time.Instant;
 import java.util.Base64;
 import java.util.HexFormat;
 import java.util.List;
 import java.util.UUID;
-import nl.metrokaart.platform.paging.Cursors;
+import nl.metrokaart.platform.paging.InstantKey;
 import nl.metrokaart.platform.paging.Page;
 import nl.metrokaart.platform.persistence.StoredTime;
 import nl.metrokaart.platform.problem.Problems;
@@ -72,17 +71,13 @@ public class CalendarFeedService {
             parameters.and("owner", identity.getPrincipal().getName());
         }
         if (cursor != null) {
-            String[] position = Cursors.decode(cursor, "cursor").split("\\|", 2);
-            try {
-                parameters.and("createdAt", Instant.parse(position[0])).and("id", UUID.fromString(position[1]));
-            } catch (RuntimeException e) {
-                throw Cursors.invalid("cursor");
-            }
+            InstantKey after = InstantKey.after(cursor, "cursor");
+            parameters.and("createdAt", after.instant()).and("id", after.id());
             query.append(" and (createdAt > :createdAt or (createdAt = :createdAt and id > :id))");
         }
         List<CalendarFeed> fetched = CalendarFeed.<CalendarFeed>find(query + " order by createdAt, id", parameters)
                 .range(0, limit).list();
-        return Page.ofFetched(fetched, limit, f -> f.createdAt + "|" + f.id, f -> CalendarFeedResponse.of(f, null));
+        return Page.ofFetched(fetched, limit, f -> new InstantKey(f.createdAt, f.id).position(), f -> CalendarFeedResponse.of(f, null));
     }
 
     @Transactional

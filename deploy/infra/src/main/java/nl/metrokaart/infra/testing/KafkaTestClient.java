@@ -93,6 +93,12 @@ public final class KafkaTestClient implements AutoCloseable {
         return records;
     }
 
+    /** A record header as text (e.g. {@code ce_type}); null when the record has none. */
+    public static String header(ConsumerRecord<String, String> record, String name) {
+        var header = record.headers().lastHeader(name);
+        return header == null ? null : new String(header.value(), StandardCharsets.UTF_8);
+    }
+
     @Override
     public void close() {
         producer.close(Duration.ofSeconds(5));
