@@ -1,5 +1,7 @@
 package nl.metrokaart.infra;
 
+import com.icegreen.greenmail.mail.MovingMessage;
+import com.icegreen.greenmail.user.MessageDeliveryHandler;
 import com.icegreen.greenmail.util.GreenMail;
 import com.icegreen.greenmail.util.ServerSetup;
 import jakarta.mail.MessagingException;
@@ -9,44 +11,42 @@ import java.io.OutputStream;
 import java.io.UncheckedIOException;
 import java.nio.file.Files;
 import java.nio.file.Path;
-import java.util.concurrent.Executors;
-import java.util.concurrent.ScheduledExecutorService;
-import java.util.concurrent.TimeUnit;
+import java.util.ArrayList;
+import java.util.Collections;
+import java.util.List;
+import java.util.Set;
+import java.util.WeakHashMap;
 
 /**
  * A real SMTP server in this JVM (GreenMail), for tests and the local run: it accepts every message, keeps it in
  * memory ({@link #receivedMessages()}) and, when given a directory, also writes each one there as an {@code .eml}
  * file any mail client opens.
+ *
+ * <p>A mail is taken as GreenMail delivers it (its {@link MessageDeliveryHandler}), not from GreenMail's message
+ * list afterwards: that list is ordered by mailbox, not by arrival. So each mail received is kept and written
+ * exactly once, however many recipients it has, numbered in order of arrival.
  */
 public final class SmtpServer implements AutoCloseable {
 
     private GreenMail greenMail;
     private final int port;
     private final Path mailDir;
-    private final ScheduledExecutorService writer;
-    private int written;
-    private MimeMessage[] earlier = new MimeMessage[0];
+    private final List<MimeMessage> received = new ArrayList<>();
+    /** The mails already taken: GreenMail calls the handler once per recipient of one mail. */
+    private final Set<MovingMessage> taken = Collections.newSetFromMap(new WeakHashMap<>());
+    private int numbered;
 
     private SmtpServer(int port, Path mailDir) {
         this.port = Ports.orFree(port);
         this.mailDir = mailDir;
-        this.greenMail = new GreenMail(new ServerSetup(this.port, "127.0.0.1", ServerSetup.PROTOCOL_SMTP));
-        this.greenMail.start();
-        if (mailDir == null) {
-            writer = null;
-        } else {
+        if (mailDir != null) {
             try {
                 Files.createDirectories(mailDir);
             } catch (IOException e) {
                 throw new UncheckedIOException("Cannot create " + mailDir, e);
             }
-            writer = Executors.newSingleThreadScheduledExecutor(r -> {
-                Thread thread = new Thread(r, "smtp-mail-dir");
-                thread.setDaemon(true);
-                return thread;
-            });
-            writer.scheduleWithFixedDelay(this::writeNew, 200, 200, TimeUnit.MILLISECONDS);
         }
+        this.greenMail = startGreenMail();
     }
 
     /** Starts a server on {@code smtpPort} (0 for a free one); {@code mailDir} may be null. */
@@ -58,12 +58,9 @@ public final class SmtpServer implements AutoCloseable {
         return port;
     }
 
-    /** Every message received so far, in order of receipt. */
+    /** Every message received so far, once each, in order of arrival. */
     public synchronized MimeMessage[] receivedMessages() {
-        MimeMessage[] now = greenMail.getReceivedMessages();
-        MimeMessage[] all = java.util.Arrays.copyOf(earlier, earlier.length + now.length);
-        System.arraycopy(now, 0, all, earlier.length, now.length);
-        return all;
+        return received.toArray(MimeMessage[]::new);
     }
 
     /** Takes the server away (connections are refused) until {@link #restart()}; tests of "SMTP is down". */
@@ -73,44 +70,51 @@ public final class SmtpServer implements AutoCloseable {
 
     /** Brings a stopped server back on the same port; messages received before the stop are kept. */
     public synchronized void restart() {
-        MimeMessage[] before = greenMail.getReceivedMessages();
-        greenMail = new GreenMail(new ServerSetup(port, "127.0.0.1", ServerSetup.PROTOCOL_SMTP));
-        greenMail.start();
-        earlier = before;
+        greenMail = startGreenMail();
     }
 
-    /** Forgets the messages received so far (tests that count what they cause). */
-    public void purge() {
+    /** Forgets the messages received so far (tests that count what they cause); files already written stay. */
+    public synchronized void purge() {
         try {
             greenMail.purgeEmailFromAllMailboxes();
-            earlier = new MimeMessage[0];
         } catch (Exception e) {
             throw new IllegalStateException("Cannot purge the mailboxes", e);
         }
+        received.clear();
     }
 
-    private synchronized void writeNew() {
-        MimeMessage[] messages = receivedMessages();
-        if (messages.length < written) {
-            written = 0; // purged
+    private GreenMail startGreenMail() {
+        GreenMail server = new GreenMail(new ServerSetup(port, "127.0.0.1", ServerSetup.PROTOCOL_SMTP));
+        MessageDeliveryHandler mailboxes = server.getUserManager().getMessageDeliveryHandler();
+        server.getUserManager().setMessageDeliveryHandler((message, recipient) -> {
+            take(message);
+            return mailboxes.handle(message, recipient);
+        });
+        server.start();
+        return server;
+    }
+
+    private synchronized void take(MovingMessage message) {
+        if (!taken.add(message)) {
+            return;
         }
-        for (int i = written; i < messages.length; i++) {
-            Path file = mailDir.resolve(String.format("%05d-%d.eml", i + 1, System.currentTimeMillis()));
-            try (OutputStream out = Files.newOutputStream(file)) {
-                messages[i].writeTo(out);
-            } catch (IOException | MessagingException e) {
-                System.err.println("Could not write received mail to " + file + ": " + e.getMessage());
-            }
+        received.add(message.getMessage());
+        numbered++;
+        if (mailDir != null) {
+            write(message.getMessage(), mailDir.resolve(String.format("%05d-%d.eml", numbered, System.currentTimeMillis())));
         }
-        written = messages.length;
+    }
+
+    private static void write(MimeMessage message, Path file) {
+        try (OutputStream out = Files.newOutputStream(file)) {
+            message.writeTo(out);
+        } catch (IOException | MessagingException e) {
+            System.err.println("Could not write received mail to " + file + ": " + e.getMessage());
+        }
     }
 
     @Override
-    public void close() {
-        if (writer != null) {
-            writer.shutdown();
-            writeNew();
-        }
+    public synchronized void close() {
         greenMail.stop();
     }
 }
