@@ -7,7 +7,7 @@ import nl.metrokaart.platform.outbox.Outbox;
 
 /**
  * The events municipality-service publishes: their topics, CloudEvents types and subjects. Events about one
- * municipality (participations, variant choices) are keyed by its CBS code; events about one project (decisions,
+ * municipality (its registration, participations, variant choices) are keyed by its CBS code; events about one project (decisions,
  * allocation keys, cost allocations) by the project id, so consumers see them in order per key.
  */
 @ApplicationScoped
@@ -17,6 +17,8 @@ public class MunicipalityEvents {
     public static final String PROJECTS_TOPIC = "metrokaart.municipality.projects";
 
     private static final String PREFIX = "nl.metrokaart.municipality.";
+    public static final String MUNICIPALITY_REGISTERED = PREFIX + "municipality-registered";
+    public static final String MUNICIPALITY_CHANGED = PREFIX + "municipality-changed";
     public static final String PARTICIPATION_REGISTERED = PREFIX + "participation-registered";
     public static final String PARTICIPATION_CHANGED = PREFIX + "participation-changed";
     public static final String VARIANT_CHOICE_MADE = PREFIX + "variant-choice-made";
@@ -28,6 +30,11 @@ public class MunicipalityEvents {
 
     @Inject
     Outbox outbox;
+
+    /** Records that a municipality was registered or changed (name, secretary...), subject {@code municipalities/{code}}. */
+    public void municipality(String municipalityCode, String type, Object data) {
+        outbox.record(MUNICIPALITIES_TOPIC, municipalityCode, type, "municipalities/" + municipalityCode, data);
+    }
 
     /** Records an event about a municipality, e.g. subject {@code participations/{projectId}}, in the current transaction. */
     public void aboutMunicipality(String municipalityCode, String relativeSubject, String type, Object data) {

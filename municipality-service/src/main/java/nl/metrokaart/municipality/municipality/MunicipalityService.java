@@ -8,6 +8,7 @@ import jakarta.persistence.EntityManager;
 import jakarta.transaction.Transactional;
 import jakarta.ws.rs.core.Response;
 import java.util.List;
+import nl.metrokaart.municipality.events.MunicipalityEvents;
 import nl.metrokaart.municipality.rest.KeysetPaging;
 import nl.metrokaart.municipality.rest.KeysetPaging.SortKey;
 import nl.metrokaart.municipality.rest.PersistOnce;
@@ -17,7 +18,10 @@ import nl.metrokaart.platform.paging.Page;
 import nl.metrokaart.platform.persistence.StoredTime;
 import nl.metrokaart.platform.problem.Problems;
 
-/** The rules around municipalities: one registration per CBS code. */
+/**
+ * The rules around municipalities: one registration per CBS code. Registrations and changes are published
+ * (municipality-registered, municipality-changed) so other services name municipalities as people do.
+ */
 @ApplicationScoped
 public class MunicipalityService {
 
@@ -29,6 +33,9 @@ public class MunicipalityService {
 
     @Inject
     Event<Municipality.InhabitantsChanged> inhabitantsChanged;
+
+    @Inject
+    MunicipalityEvents events;
 
     private static final List<SortKey<Municipality>> BY_NAME = List.of(
             new SortKey<>("name", m -> m.name, name -> name),
@@ -61,6 +68,7 @@ public class MunicipalityService {
         municipality.createdAt = StoredTime.now();
         municipality.updatedAt = municipality.createdAt;
         PersistOnce.persist(entityManager, municipality, () -> alreadyExists(request.code()));
+        events.municipality(municipality.code, MunicipalityEvents.MUNICIPALITY_REGISTERED, MunicipalityResponse.of(municipality));
         return municipality;
     }
 
@@ -79,6 +87,7 @@ public class MunicipalityService {
         municipality.realisationPlanReference = Text.strippedOrNull(request.realisationPlanReference());
         municipality.updatedAt = StoredTime.now();
         entityManager.flush();
+        events.municipality(code, MunicipalityEvents.MUNICIPALITY_CHANGED, MunicipalityResponse.of(municipality));
         if (inhabitantsDiffer) {
             inhabitantsChanged.fire(new Municipality.InhabitantsChanged(code));
         }

@@ -37,10 +37,11 @@ class AsyncApiDocumentTest {
                         .collect(Collectors.toSet())));
 
         List<String> published = constants().stream().filter(v -> v.startsWith("nl.metrokaart.municipality.") && !v.endsWith(".")).toList();
-        assertEquals(8, published.size());
+        assertEquals(10, published.size());
         Set<String> onMunicipalities = typesByTopic.get(MunicipalityEvents.MUNICIPALITIES_TOPIC);
         Set<String> onProjects = typesByTopic.get(MunicipalityEvents.PROJECTS_TOPIC);
-        assertEquals(Set.of(MunicipalityEvents.PARTICIPATION_REGISTERED, MunicipalityEvents.PARTICIPATION_CHANGED,
+        assertEquals(Set.of(MunicipalityEvents.MUNICIPALITY_REGISTERED, MunicipalityEvents.MUNICIPALITY_CHANGED,
+                MunicipalityEvents.PARTICIPATION_REGISTERED, MunicipalityEvents.PARTICIPATION_CHANGED,
                 MunicipalityEvents.VARIANT_CHOICE_MADE, MunicipalityEvents.VARIANT_CHOICE_CHANGED), onMunicipalities);
         assertEquals(Set.of(MunicipalityEvents.DECISION_RECORDED, MunicipalityEvents.DECISION_CHANGED,
                 MunicipalityEvents.ALLOCATION_KEY_CHOSEN, MunicipalityEvents.COST_ALLOCATION_CHANGED), onProjects);

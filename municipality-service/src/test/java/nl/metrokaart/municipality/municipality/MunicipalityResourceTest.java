@@ -16,7 +16,12 @@ import io.quarkus.test.junit.QuarkusTest;
 import java.util.List;
 import java.util.Map;
 import java.util.Set;
+import com.fasterxml.jackson.databind.JsonNode;
+import com.fasterxml.jackson.databind.ObjectMapper;
 import nl.metrokaart.infra.testing.TestTokens;
+import nl.metrokaart.municipality.BrokerRecords;
+import nl.metrokaart.municipality.events.MunicipalityEvents;
+import org.apache.kafka.clients.consumer.ConsumerRecord;
 import nl.metrokaart.platform.security.Roles;
 import org.junit.jupiter.api.Test;
 
@@ -266,5 +271,28 @@ class MunicipalityResourceTest {
         given().auth().oauth2(manager()).contentType("application/json").header("If-Match", etag)
                 .body(body("GM0679", "Nowhere", 16000))
                 .when().put("/api/v1/municipalities/GM0679").then().statusCode(404);
+    }
+
+    /** Other services learn names and secretaries from these events, keyed by the CBS code. */
+    @Test
+    void registrationAndChangeArePublishedWithNameAndSecretary() throws Exception {
+        create("GM0690", "Bergambacht");
+        String url = "/api/v1/municipalities/GM0690";
+        String etag = given().auth().oauth2(manager()).when().get(url).then().statusCode(200).extract().header("ETag");
+        given().auth().oauth2(manager()).contentType("application/json").header("If-Match", etag)
+                .body(body("GM0690", "Bergambacht", 9000).replace("A. de Graaf", "Jan Verbeek"))
+                .when().put(url).then().statusCode(200);
+
+        ConsumerRecord<String, String> registered = BrokerRecords.awaitRecord(MunicipalityEvents.MUNICIPALITIES_TOPIC,
+                r -> "GM0690".equals(r.key()) && MunicipalityEvents.MUNICIPALITY_REGISTERED.equals(BrokerRecords.header(r, "ce_type")));
+        JsonNode data = new ObjectMapper().readTree(registered.value());
+        assertEquals("Bergambacht", data.path("name").asText());
+        assertEquals("A. de Graaf", data.path("municipalSecretary").asText());
+        assertEquals("municipalities/GM0690", BrokerRecords.header(registered, "ce_subject"));
+        ConsumerRecord<String, String> changed = BrokerRecords.awaitRecord(MunicipalityEvents.MUNICIPALITIES_TOPIC,
+                r -> "GM0690".equals(r.key()) && MunicipalityEvents.MUNICIPALITY_CHANGED.equals(BrokerRecords.header(r, "ce_type")));
+        JsonNode changedData = new ObjectMapper().readTree(changed.value());
+        assertEquals("Jan Verbeek", changedData.path("municipalSecretary").asText());
+        assertEquals(1, changedData.path("version").asInt());
     }
 }
