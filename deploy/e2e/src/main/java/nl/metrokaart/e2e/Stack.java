@@ -14,6 +14,7 @@ import nl.metrokaart.infra.KeycloakServer;
 import nl.metrokaart.infra.NginxGateway;
 import nl.metrokaart.infra.PostgresServer;
 import nl.metrokaart.infra.ServiceProcess;
+import nl.metrokaart.infra.Ports;
 import nl.metrokaart.infra.SmtpServer;
 
 /**
@@ -93,6 +94,8 @@ public final class Stack implements AutoCloseable {
         }
 
         int[] ports = {settings.programmePort(), settings.municipalityPort(), settings.newsletterPort()};
+        // Known before the services start: newsletter-service's mails link to the gateway.
+        int gatewayPort = Ports.orFree(settings.gatewayPort());
         for (Service service : Service.values()) {
             Map<String, String> config = new LinkedHashMap<>(Map.of(
                     "quarkus.datasource.jdbc.url", postgres.jdbcUrl(service.database),
@@ -104,6 +107,9 @@ public final class Stack implements AutoCloseable {
                 config.put("METROKAART_SMTP_HOST", "127.0.0.1");
                 config.put("METROKAART_SMTP_PORT", String.valueOf(smtp.port()));
                 config.put("METROKAART_WEBHOOKS_ALLOW_PRIVATE_ADDRESSES", "true");
+                // Links in mails (confirm, unsubscribe) point at the gateway; the metro map comes from programme-service.
+                config.put("METROKAART_PUBLIC_URL", "http://localhost:" + gatewayPort);
+                config.put("METROKAART_PROGRAMME_URL", "http://127.0.0.1:" + service(Service.PROGRAMME).port());
             }
             services.add(track(ServiceProcess.start(service.module, settings.root().resolve(service.module),
                     ports[service.ordinal()], config, run.resolve("logs"))));
@@ -112,7 +118,7 @@ public final class Stack implements AutoCloseable {
 
         gateway = track(NginxGateway.start(settings.root().resolve("deploy/gateway"), run.resolve("gateway"),
                 NginxGateway.Settings.builder()
-                        .gatewayPort(settings.gatewayPort())
+                        .gatewayPort(gatewayPort)
                         .programmePort(service(Service.PROGRAMME).port())
                         .municipalityPort(service(Service.MUNICIPALITY).port())
                         .newsletterPort(service(Service.NEWSLETTER).port())

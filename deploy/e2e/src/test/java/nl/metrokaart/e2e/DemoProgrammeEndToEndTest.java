@@ -76,7 +76,7 @@ class DemoProgrammeEndToEndTest {
                 .then().statusCode(200)
                 .contentType(containsString("text/calendar"))
                 .body(containsString("BEGIN:VCALENDAR"))
-                .body(containsString("SUMMARY:DURP: Zoning plans available digitally (statutory date)"));
+                .body(containsString("SUMMARY:DURP: Bestemmingsplannen digitaal beschikbaar (wettelijke datum)"));
 
         // A calendar client cannot send a bearer token: the secretary asks for a private address and subscribes to
         // that; it works through the gateway without a token until she revokes it.
@@ -88,13 +88,44 @@ class DemoProgrammeEndToEndTest {
         given().when().get(calendarUrl)
                 .then().statusCode(200)
                 .contentType(containsString("text/calendar"))
-                .body(containsString("SUMMARY:DURP: Zoning plans available digitally (statutory date)"));
+                .body(containsString("SUMMARY:DURP: Bestemmingsplannen digitaal beschikbaar (wettelijke datum)"));
         String key = calendarUrl.substring(calendarUrl.indexOf("key=") + 4);
         assertTrue(!Files.readString(RunningStack.stack().gateway().accessLog()).contains(key),
                 "the gateway does not log the secret key");
         given().baseUri(gateway()).auth().oauth2(token).when().delete("/api/v1/calendar-feeds/" + feed.path("id"))
                 .then().statusCode(204);
         given().when().get(calendarUrl).then().statusCode(404).contentType(containsString("application/problem+json"));
+    }
+
+    /**
+     * The demo's first newsletter, as the programme manager composes it right after the start: the overview, the
+     * metro map, the demo's names. Written to target/demo-newsletter.html (the README's screenshot is taken of it).
+     */
+    @Test
+    void theDemoNewsletterShowsWhereTheProgrammeStands() throws Exception {
+        java.time.LocalDate today = java.time.LocalDate.now(java.time.ZoneId.of("Europe/Amsterdam"));
+        String manager = user("programme-manager");
+        Response created = given().baseUri(gateway()).auth().oauth2(manager).contentType("application/json")
+                .body(Map.of("periodStart", today.minusDays(6).toString(), "periodEnd", today.toString(),
+                        "programmeId", programmeId, "title", "De Krimpenerwaard gaat digitaal",
+                        "introduction", "Beste collega's, in deze eerste nieuwsbrief ziet u waar ons programma staat: vier "
+                                + "wettelijke projecten zijn gerealiseerd, en de basisregistraties vragen nu onze aandacht."))
+                .when().post("/api/v1/newsletters").then().statusCode(201)
+                .body("metroMapIncluded", equalTo(true))
+                .body("overview.projects", equalTo(12))
+                .extract().response();
+        assertEquals(4, (int) created.path("overview.perStatus.find { it.status == 'realised' }.count"));
+        assertEquals(5, created.jsonPath().getList("overview.municipalities").size());
+        assertEquals("Schoonhoven", created.path("overview.municipalities.find { it.code == 'GM0610' }.name"));
+        String html = given().baseUri(gateway()).auth().oauth2(token).accept("text/html")
+                .when().get("/api/v1/newsletters/" + created.path("id")).then().statusCode(200)
+                .header("Content-Language", "nl").extract().asString();
+        for (String shown : List.of("Waar we staan", "WION – Wet informatie-uitwisseling ondergrondse netten",
+                "gerealiseerd", "<svg", "Voortgang per gemeente", "<td>Schoonhoven</td>", "Beste collega")) {
+            assertTrue(html.contains(shown), shown);
+        }
+        assertTrue(!html.contains("WION WION") && !html.contains("GM0610"), "names, not codes");
+        Files.writeString(Path.of("target/demo-newsletter.html"), html);
     }
 
     @Test
@@ -104,11 +135,11 @@ class DemoProgrammeEndToEndTest {
                 .body("items.code", hasItems("GM0610", "GM0491", "GM0643", "GM0623", "GM0644"));
         given().baseUri(gateway()).auth().oauth2(token).when().get("/api/v1/meetings")
                 .then().statusCode(200)
-                .body("items.title", hasItems("Steering committee: programme plan and priorities"));
+                .body("items.title", hasItems("Stuurgroep: programmaplan en prioriteiten"));
     }
 
     @Test
-    void theFiveSecretariesAreSubscribedAndInvitedToTheirMeeting() {
+    void theFiveSecretariesAreSubscribedAndInvitedToTheirMeeting() throws Exception {
         given().baseUri(gateway()).auth().oauth2(token).when().get("/api/v1/subscriptions")
                 .then().statusCode(200)
                 .rootPath("items.find { it.email == 'secretary-schoonhoven@schoonhoven.example.nl' }")
@@ -117,12 +148,31 @@ class DemoProgrammeEndToEndTest {
                 .body("role", equalTo("secretary"))
                 .body("follows", equalTo("key-milestones"))
                 .body("delivery", equalTo("weekly-digest"));
-        String invitation = "[Metrokaart] Invitation: Municipal secretaries: milestone planning 1 January 2010";
+        String invitation = "[Metrokaart] Uitnodiging: Gemeentesecretarissen: mijlpalenplanning 1 januari 2010";
         for (String municipality : List.of("schoonhoven", "bergambacht", "nederlek", "vlist", "ouderkerk")) {
             String secretary = "secretary-" + municipality + "@" + municipality + ".example.nl";
             await().atMost(Duration.ofSeconds(60)).until(() -> Arrays.stream(RunningStack.stack().smtp().receivedMessages())
                     .anyMatch(m -> MailMessages.recipients(m).contains(secretary)
                             && invitation.equals(MailMessages.subject(m))));
+        }
+        // The local mail folder tells the truth: each secretary's invitation is exactly one .eml file, in Dutch, with
+        // local times and names, not codes.
+        await().atMost(Duration.ofSeconds(30)).until(() -> invitationFiles(invitation).size() == 5);
+        Map<String, List<jakarta.mail.internet.MimeMessage>> byRecipient = invitationFiles(invitation).stream()
+                .collect(java.util.stream.Collectors.groupingBy(m -> MailMessages.recipients(m).get(0)));
+        assertEquals(5, byRecipient.size(), "one file per secretary: " + byRecipient.keySet());
+        String toMarja = MailMessages.content(byRecipient.get("secretary-schoonhoven@schoonhoven.example.nl").get(0));
+        assertTrue(toMarja.contains("Beste Marja Bos,"), toMarja);
+        assertTrue(toMarja.contains("Wanneer: donderdag 3 september 2009, 10:00–12:00"), toMarja);
+        assertTrue(toMarja.contains("Waar: Gemeentehuis Bergambacht"), toMarja);
+        assertTrue(toMarja.contains("(DURP – Digitale uitwisselbaarheid ruimtelijke plannen)"), toMarja);
+        assertTrue(toMarja.contains("ATTENDEE"), "the invitation names its reader");
+    }
+
+    private static List<jakarta.mail.internet.MimeMessage> invitationFiles(String subject) throws java.io.IOException {
+        try (var files = Files.list(RunningStack.MAIL_DIRECTORY)) {
+            return files.filter(f -> f.toString().endsWith(".eml")).sorted().map(MailMessages::read)
+                    .filter(m -> subject.equals(MailMessages.subject(m))).toList();
         }
     }
 
@@ -157,7 +207,7 @@ class DemoProgrammeEndToEndTest {
                 .body("withOwnVariant", equalTo(1));
         given().baseUri(gateway()).auth().oauth2(token).when().get("/api/v1/municipalities/GM0610/variant-choices/" + projectIds.get("PDC"))
                 .then().statusCode(200).body("approach", equalTo("variant"))
-                .body("variantName", equalTo("Schoonhoven e-forms with local fee tables"));
+                .body("variantName", equalTo("E-formulieren Schoonhoven met lokale legestabellen"));
 
         // BAG is shared by inhabitants among all five, to the cent.
         Response bag = given().baseUri(gateway()).auth().oauth2(token).when().get("/api/v1/cost-allocations/" + projectIds.get("BAG"))

@@ -23,6 +23,9 @@ import com.fasterxml.jackson.databind.ObjectMapper;
 import com.sun.net.httpserver.HttpServer;
 import io.restassured.response.Response;
 import jakarta.mail.internet.MimeMessage;
+import jakarta.mail.internet.MimeUtility;
+import java.awt.image.BufferedImage;
+import javax.imageio.ImageIO;
 import java.io.IOException;
 import java.io.InputStream;
 import java.io.StringReader;
@@ -104,8 +107,14 @@ class NewsletterEndToEndTest {
 
     private static String subscribe(String token, String name, String email, String municipalityCode, String role,
                                     String follows, List<String> projectIds, String delivery) {
+        return subscribe(token, name, email, municipalityCode, role, follows, projectIds, delivery, "nl");
+    }
+
+    private static String subscribe(String token, String name, String email, String municipalityCode, String role,
+                                    String follows, List<String> projectIds, String delivery, String language) {
         Map<String, Object> body = new java.util.HashMap<>(Map.of("name", name, "email", email,
-                "municipalityCode", municipalityCode, "role", role, "follows", follows, "delivery", delivery));
+                "municipalityCode", municipalityCode, "role", role, "follows", follows, "delivery", delivery,
+                "language", language));
         if (!projectIds.isEmpty()) {
             body.put("projectIds", projectIds);
         }
@@ -154,8 +163,11 @@ class NewsletterEndToEndTest {
         assertEquals("nl.metrokaart.programme.project-status-changed", feed.path("items[0].eventType"));
         assertEquals("urn:nld:metrokaart:systeem:programme-service", feed.path("items[0].eventSource"));
         assertEquals("planned", feed.path("items[0].data.toStatus"));
-        assertThat(feed.path("items[0].summary"), containsString("E2E-ACT"));
-        assertThat(feed.path("items[0].summary"), containsString("to planned"));
+        assertThat(feed.path("items[0].summary"), containsString("E2E-ACT – Activity feed check"));
+        assertThat(feed.path("items[0].summary"), containsString("naar gepland"));
+        given().baseUri(gateway()).auth().oauth2(secretary).header("Accept-Language", "en")
+                .when().get("/api/v1/activities/" + feed.path("items[0].id"))
+                .then().statusCode(200).header("Content-Language", "en").body("summary", containsString("to planned"));
     }
 
     @Test
@@ -164,11 +176,33 @@ class NewsletterEndToEndTest {
         String email = "e2e-newsletter-" + System.nanoTime() + "@bergambacht.example.nl";
         subscribe(user("coordinator-bergambacht"), "Marieke van Leeuwen", email, "GM0491", "municipality-coordinator",
                 "projects", List.of(projectId), "per-event");
+        // Someone else's address: its owner confirms through the link mailed to it (through the gateway).
+        confirm(email);
+        // The coordinator's own address, in English: active at once.
+        String own = "coordinator-ouderkerk@ouderkerk.example.nl";
+        String englishSubscription = subscribe(user("coordinator-ouderkerk"), "Kees Dekker", own, "GM0644",
+                "municipality-coordinator", "projects", List.of(projectId), "per-event", "en");
 
         changeStatus(projectId, "planned", "in-progress", "realised");
-        // Per event: the realisation reaches the subscriber as soon as newsletter-service has recorded it.
-        MimeMessage perEvent = awaitMail(email, subject -> subject.contains("E2E-NEWS") && subject.contains("to realised"));
-        assertThat(MailMessages.content(perEvent), containsString("Dear Marieke van Leeuwen"));
+        // Per event: the realisation reaches the subscriber as soon as newsletter-service has recorded it, in Dutch.
+        MimeMessage perEvent = awaitMail(email, subject -> subject.contains("E2E-NEWS – Newsletter check")
+                && subject.contains("naar gerealiseerd"));
+        assertThat(MailMessages.content(perEvent), containsString("Beste Marieke van Leeuwen,"));
+        assertThat(MailMessages.content(perEvent), containsString("Wanneer: "
+                + java.time.format.DateTimeFormatter.ofPattern("EEEE d MMMM yyyy", java.util.Locale.forLanguageTag("nl"))
+                        .format(LocalDate.now(PROGRAMME_ZONE))));
+        MimeMessage inEnglish = awaitMail(own, subject -> subject.contains("E2E-NEWS – Newsletter check")
+                && subject.contains("went from in progress to realised"));
+        assertThat(MailMessages.content(inEnglish), containsString("Dear Kees Dekker,"));
+        // One click unsubscribes, through the gateway (RFC 8058), and nothing more is sent.
+        String unsubscribe = MimeUtility.unfold(inEnglish.getHeader("List-Unsubscribe", null));
+        assertEquals("List-Unsubscribe=One-Click", inEnglish.getHeader("List-Unsubscribe-Post", null));
+        assertThat(unsubscribe, startsWith("<" + gateway() + "/api/v1/unsubscriptions?key="));
+        given().contentType("application/x-www-form-urlencoded").body("List-Unsubscribe=One-Click")
+                .when().post(unsubscribe.substring(1, unsubscribe.length() - 1))
+                .then().statusCode(200).header("Content-Language", "en").body(containsString("You are unsubscribed"));
+        given().baseUri(gateway()).auth().oauth2(user("coordinator-ouderkerk"))
+                .when().get("/api/v1/subscriptions/" + englishSubscription).then().statusCode(404);
 
         String manager = user("programme-manager");
         LocalDate today = LocalDate.now(PROGRAMME_ZONE);
@@ -182,10 +216,11 @@ class NewsletterEndToEndTest {
                 .extract().response();
         String id = created.path("id");
         int number = created.path("number");
-        assertEquals(List.of("realised-projects", "milestones-achieved", "milestones-missed", "upcoming-key-milestones",
-                "decisions-taken", "progress-per-municipality"), created.jsonPath().getList("sections.key"));
-        List<String> realised = created.jsonPath().getList("sections.find { it.key == 'realised-projects' }.items");
-        assertTrue(realised.stream().anyMatch(item -> item.contains("E2E-NEWS")), "realised projects: " + realised);
+        assertEquals(List.of("highlights", "milestones-achieved", "milestones-missed", "upcoming-key-milestones",
+                "upcoming-meetings", "decisions-taken"), created.jsonPath().getList("sections.key"));
+        List<String> realised = created.jsonPath().getList("sections.find { it.key == 'highlights' }.items");
+        assertTrue(realised.stream().anyMatch(item -> item.contains("E2E-NEWS")), "highlights: " + realised);
+        assertEquals(true, created.path("metroMapIncluded"), "the map, read from programme-service with a service token");
 
         String html = given().baseUri(gateway()).auth().oauth2(user("secretary-ouderkerk")).accept("text/html")
                 .when().get("/api/v1/newsletters/" + id)
@@ -194,11 +229,14 @@ class NewsletterEndToEndTest {
                 .extract().asString();
         assertThat(html, startsWith("<!DOCTYPE html>"));
         assertThat(html, containsString("<h1>" + title + "</h1>"));
-        for (String section : List.of("realised-projects", "milestones-achieved", "milestones-missed",
-                "upcoming-key-milestones", "decisions-taken", "progress-per-municipality")) {
+        for (String section : List.of("where-we-stand", "metro-map", "highlights", "milestones-achieved", "milestones-missed",
+                "upcoming-key-milestones", "upcoming-meetings", "decisions-taken", "progress-per-municipality")) {
             assertThat(html, containsString("<section id=\"" + section + "\">"));
         }
-        assertThat(html, containsString("Project E2E-NEWS Newsletter check went from in-progress to realised"));
+        assertThat(html, containsString("Project E2E-NEWS – Newsletter check ging van in uitvoering naar gerealiseerd"));
+        assertThat(html, containsString("<svg"));
+        // The demo's municipalities by name in the progress table.
+        assertThat(html, containsString("<td>Bergambacht</td>"));
 
         String etag = given().baseUri(gateway()).auth().oauth2(manager).when().get("/api/v1/newsletters/" + id)
                 .then().statusCode(200).extract().header("ETag");
@@ -208,10 +246,15 @@ class NewsletterEndToEndTest {
                 .body("status", equalTo("published"))
                 .body("publishedAt", notNullValue());
 
-        String subject = "[Metrokaart] " + title + " (no. " + number + ")";
+        String subject = "[Metrokaart] " + title + " (nr. " + number + ")";
         MimeMessage newsletter = awaitMail(email, subject::equals);
         assertThat(MailMessages.content(newsletter), containsString("<h1>" + title + "</h1>"));
         assertThat(MailMessages.content(newsletter), containsString("E2E-NEWS"));
+        assertThat(MailMessages.content(newsletter), containsString("<img src=\"cid:metro-map@metrokaart\""));
+        assertThat(MailMessages.content(newsletter), containsString("alt=\"Metrokaart van"));
+        // The metro map as a PNG part, decodable, referred to by its Content-ID.
+        BufferedImage map = ImageIO.read(inlinePart(newsletter, "<metro-map@metrokaart>").getInputStream());
+        assertTrue(map != null && map.getWidth() >= 600, "a PNG picture of the metro map");
         // The same mail as a file in the stack's mail directory, as the local run leaves it for a mail client.
         MimeMessage file = await().atMost(Duration.ofSeconds(10))
                 .until(() -> mailFile(email, subject::equals), Optional::isPresent).orElseThrow();
@@ -223,6 +266,7 @@ class NewsletterEndToEndTest {
         String email = "e2e-secretary-" + System.nanoTime() + "@vlist.example.nl";
         subscribe(user("secretary-vlist"), "Gerrit Hoogendoorn", email, "GM0623", "secretary", "key-milestones",
                 List.of(), "weekly-digest");
+        confirm(email);
 
         String title = "E2E secretaries meeting " + System.nanoTime();
         String meetingId = given().baseUri(gateway()).auth().oauth2(user("programme-manager")).contentType("application/json")
@@ -246,16 +290,25 @@ class NewsletterEndToEndTest {
         assertEquals("20310313T090000Z", event.getProperty(Property.DTSTART).orElseThrow().getValue());
         assertEquals("20310313T110000Z", event.getProperty(Property.DTEND).orElseThrow().getValue());
 
-        MimeMessage invitation = awaitMail(email, ("[Metrokaart] Invitation: " + title)::equals);
-        assertThat(MailMessages.content(invitation), containsString("Dear Gerrit Hoogendoorn"));
+        MimeMessage invitation = awaitMail(email, ("[Metrokaart] Uitnodiging: " + title)::equals);
+        assertThat(MailMessages.content(invitation), containsString("Beste Gerrit Hoogendoorn,"));
+        assertThat(MailMessages.content(invitation), containsString("Wanneer: donderdag 13 maart 2031, 10:00–12:00"));
+        // The calendar keeps the exact instant (UTC): 10:00 in Amsterdam.
+        assertEquals(java.time.ZonedDateTime.of(2031, 3, 13, 10, 0, 0, 0, PROGRAMME_ZONE).toInstant(),
+                java.time.Instant.from(event.<net.fortuna.ical4j.model.property.DtStart<?>>getProperty(Property.DTSTART)
+                        .orElseThrow().getDate()));
         String attachment = MailMessages.attachment(invitation, "invitation.ics");
         assertNotNull(attachment, "the invitation carries the meeting as invitation.ics");
         assertThat(attachment, containsString("--content-type: text/calendar"));
         Calendar request = new CalendarBuilder().build(new StringReader(
                 attachment.substring(0, attachment.lastIndexOf("\n--content-type:"))));
         assertEquals("REQUEST", request.getProperty(Property.METHOD).orElseThrow().getValue());
-        assertEquals(title, request.<VEvent>getComponent("VEVENT").orElseThrow()
-                .getProperty(Property.SUMMARY).orElseThrow().getValue());
+        VEvent invited = request.<VEvent>getComponent("VEVENT").orElseThrow();
+        assertEquals(title, invited.getProperty(Property.SUMMARY).orElseThrow().getValue());
+        assertEquals("mailto:" + email, invited.getProperty(Property.ATTENDEE).orElseThrow().getValue());
+        assertEquals("TRUE", invited.getProperty(Property.ATTENDEE).orElseThrow().getParameter("RSVP").orElseThrow().getValue());
+        assertThat(invited.getProperty(Property.ORGANIZER).orElseThrow().getValue(), containsString("mailto:"));
+        assertThat(invited.getProperty(Property.DESCRIPTION).orElseThrow().getValue(), containsString("Voor: de gemeentesecretarissen"));
     }
 
     @Test
@@ -397,6 +450,36 @@ class NewsletterEndToEndTest {
                 .getBytes(StandardCharsets.US_ASCII);
         return received.signature() != null && Arrays.stream(received.signature().split(" "))
                 .anyMatch(candidate -> MessageDigest.isEqual(candidate.getBytes(StandardCharsets.US_ASCII), expected));
+    }
+
+    /** The address owner follows the confirmation link mailed to them: the page, then its button (a POST). */
+    private static void confirm(String email) {
+        MimeMessage request = awaitMail(email, "[Metrokaart] Bevestig uw abonnement op Metrokaart"::equals);
+        java.util.regex.Matcher link = java.util.regex.Pattern.compile("(http://\\S+/api/v1/subscription-confirmations\\?key=[0-9a-f]{64})")
+                .matcher(MailMessages.content(request));
+        assertTrue(link.find(), MailMessages.content(request));
+        assertThat(link.group(1), startsWith(gateway()));
+        given().when().get(link.group(1)).then().statusCode(200).body(containsString("Bevestigen"));
+        given().when().post(link.group(1)).then().statusCode(200).body(containsString("Uw abonnement is bevestigd"));
+    }
+
+    /** The body part with this Content-ID. */
+    private static jakarta.mail.BodyPart inlinePart(MimeMessage message, String contentId) throws Exception {
+        java.util.Deque<jakarta.mail.Multipart> open = new java.util.ArrayDeque<>();
+        open.push((jakarta.mail.Multipart) message.getContent());
+        while (!open.isEmpty()) {
+            jakarta.mail.Multipart multipart = open.pop();
+            for (int i = 0; i < multipart.getCount(); i++) {
+                jakarta.mail.BodyPart part = multipart.getBodyPart(i);
+                if (part.getContent() instanceof jakarta.mail.Multipart nested) {
+                    open.push(nested);
+                } else if (part instanceof jakarta.mail.internet.MimeBodyPart mime && contentId.equals(mime.getContentID())) {
+                    assertThat(part.getContentType(), containsString("image/png"));
+                    return part;
+                }
+            }
+        }
+        throw new AssertionError("no part " + contentId);
     }
 
     /** Waits for a mail to this recipient whose subject matches, as the stack's SMTP server received it. */

@@ -12,6 +12,7 @@ import java.util.Set;
 import java.util.UUID;
 import nl.metrokaart.newsletter.project.KnownProject;
 import nl.metrokaart.newsletter.project.ProjectKnowledge;
+import nl.metrokaart.platform.language.Language;
 import nl.metrokaart.platform.inbox.MalformedEventException;
 import nl.metrokaart.platform.inbox.ReceivedEvent;
 import nl.metrokaart.platform.persistence.StoredTime;
@@ -32,6 +33,9 @@ public class ActivityRecorder {
     @Inject
     Event<ActivityRecorded> recorded;
 
+    @Inject
+    ActivitySummaries summaries;
+
     @Transactional(Transactional.TxType.MANDATORY)
     public Activity record(ReceivedEvent event, JsonNode data) {
         // Positions in commit order, also with several instances consuming: the lock is held until commit, and the
@@ -50,9 +54,8 @@ public class ActivityRecorder {
         activity.keyMilestone = activity.type.startsWith("milestone-") && data.path("key").asBoolean();
         KnownProject project = projects.project(activity.projectId).orElse(null);
         activity.projectCode = project != null ? project.code : projectCode(data);
-        String subject = project != null ? project.code + " " + project.name
-                : activity.projectCode != null ? activity.projectCode : "an unnamed project";
-        activity.summary = ActivitySummaries.of(activity.type, subject, data, this::projectName);
+        // As recorded, in the default language; readers get it in theirs (ActivitySummaries).
+        activity.summary = summaries.of(activity.type, activity.projectId, activity.projectCode, data, Language.DEFAULT);
         Instant now = StoredTime.now();
         activity.occurredAt = event.time() != null ? StoredTime.of(event.time().toInstant()) : now;
         activity.receivedAt = now;
@@ -69,15 +72,6 @@ public class ActivityRecorder {
             codes.add(named);
         }
         return codes;
-    }
-
-    /** "CODE Name" of a project this service knows, by its id as text; null when unknown or not an id. */
-    private String projectName(String projectId) {
-        try {
-            return projects.project(UUID.fromString(projectId)).map(p -> p.code + " " + p.name).orElse(null);
-        } catch (IllegalArgumentException e) {
-            return null;
-        }
     }
 
     /** The project an event is about: the project itself, or the {@code projectId} of a milestone, decision, etc. */

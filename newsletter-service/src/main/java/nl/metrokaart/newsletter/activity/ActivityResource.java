@@ -94,7 +94,7 @@ public class ActivityResource {
     @APIResponse(responseCode = "304", description = "Not modified since the ETag in If-None-Match.")
     @APIResponse(responseCode = "404", description = "No activity with this id.")
     public ActivityResponse get(@PathParam("activityId") UUID activityId) {
-        return ActivityResponse.of(activities.get(activityId));
+        return activities.response(activities.get(activityId));
     }
 
     private static Instant instant(String name, String value) {

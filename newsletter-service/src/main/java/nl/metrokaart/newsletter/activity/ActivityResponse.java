@@ -22,7 +22,7 @@ public record ActivityResponse(
         @Schema(examples = "ZK-1") String projectCode,
         @Schema(description = "The municipality it is about, if any.", examples = "GM0610") String municipalityCode,
         @Schema(description = "True for activities about a key milestone.") boolean keyMilestone,
-        @Schema(description = "One readable English sentence.") String summary,
+        @Schema(description = "One readable sentence, in the language asked for with Accept-Language (Dutch by default; see Content-Language).") String summary,
         @Schema(description = "When it happened.") Instant occurredAt,
         @Schema(description = "When this service received it.") Instant receivedAt,
         @Schema(type = SchemaType.OBJECT, description = "The event's data as published (see the publisher's AsyncAPI).")
@@ -30,7 +30,7 @@ public record ActivityResponse(
 
     private static final ObjectMapper JSON = new ObjectMapper();
 
-    static ActivityResponse of(Activity a) {
+    static ActivityResponse of(Activity a, String summary) {
         JsonNode data;
         try {
             data = JSON.readTree(a.data);
@@ -38,6 +38,6 @@ public record ActivityResponse(
             throw new IllegalStateException("Stored activity data is not JSON", e);
         }
         return new ActivityResponse(a.id, a.type, a.eventType, a.eventId, a.eventSource, a.projectId, a.projectCode,
-                a.municipalityCode, a.keyMilestone, a.summary, a.occurredAt, a.receivedAt, data);
+                a.municipalityCode, a.keyMilestone, summary, a.occurredAt, a.receivedAt, data);
     }
 }

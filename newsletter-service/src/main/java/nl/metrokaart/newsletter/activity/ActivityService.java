@@ -3,16 +3,24 @@ package nl.metrokaart.newsletter.activity;
 import io.quarkiverse.resteasy.problem.HttpProblem;
 import io.quarkus.panache.common.Parameters;
 import jakarta.enterprise.context.ApplicationScoped;
+import jakarta.inject.Inject;
 import jakarta.ws.rs.core.Response;
 import java.time.Instant;
 import java.util.List;
 import java.util.UUID;
+import nl.metrokaart.platform.language.RequestLanguage;
 import nl.metrokaart.platform.paging.Cursors;
 import nl.metrokaart.platform.paging.Page;
 
 /** Reads the activity feed: filtered, in feed order, a page at a time. */
 @ApplicationScoped
 public class ActivityService {
+
+    @Inject
+    ActivitySummaries summaries;
+
+    @Inject
+    RequestLanguage language;
 
     /** Filters of the list; null means no filter. */
     public record Filter(UUID projectId, String municipalityCode, String type, Instant occurredFrom, Instant occurredUntil) {
@@ -50,7 +58,12 @@ public class ActivityService {
             query.append(" and position > :after");
         }
         List<Activity> fetched = Activity.<Activity>find(query + " order by position", parameters).range(0, limit).list();
-        return Page.ofFetched(fetched, limit, a -> String.valueOf(a.position), ActivityResponse::of);
+        return Page.ofFetched(fetched, limit, a -> String.valueOf(a.position), this::response);
+    }
+
+    /** The activity with its summary in the language of the request. */
+    public ActivityResponse response(Activity activity) {
+        return ActivityResponse.of(activity, summaries.of(activity, language.get()));
     }
 
     public Activity get(UUID id) {

@@ -1,74 +1,97 @@
 package nl.metrokaart.newsletter.activity;
 
+import com.fasterxml.jackson.core.JsonProcessingException;
 import com.fasterxml.jackson.databind.JsonNode;
+import com.fasterxml.jackson.databind.ObjectMapper;
+import jakarta.enterprise.context.ApplicationScoped;
+import jakarta.inject.Inject;
+import java.text.NumberFormat;
+import java.time.LocalDate;
+import java.time.format.DateTimeParseException;
+import java.util.Currency;
 import java.util.Locale;
 import java.util.Set;
 import java.util.TreeSet;
-import java.util.function.Function;
+import java.util.UUID;
+import nl.metrokaart.platform.language.Language;
+import nl.metrokaart.newsletter.text.Names;
+import nl.metrokaart.newsletter.text.ProgrammeTime;
+import nl.metrokaart.newsletter.text.Texts;
+import nl.metrokaart.newsletter.text.Translations;
 
 /**
- * One readable English sentence per activity, from the event's short type and data. The subject (usually the
- * project, as "CODE Name") is resolved by the caller, so sentences read the same whichever service sent them;
- * {@code projectName} names other projects an event mentions (the predecessor of a dependency).
+ * One readable sentence per activity, in the reader's language, from the event's short type and data: projects
+ * and municipalities by name (read models), dates the Dutch or English way. Written when the activity is read or
+ * sent, so it names things as they are known then, in the language of whoever reads it.
  */
-final class ActivitySummaries {
+@ApplicationScoped
+public class ActivitySummaries {
 
-    private ActivitySummaries() {
+    private static final ObjectMapper JSON = new ObjectMapper();
+
+    @Inject
+    Translations translations;
+
+    @Inject
+    Names names;
+
+    @Inject
+    ProgrammeTime time;
+
+    public String of(Activity activity, Language language) {
+        try {
+            return of(activity.type, activity.projectId, activity.projectCode, JSON.readTree(activity.data), language);
+        } catch (JsonProcessingException e) {
+            throw new IllegalStateException("Stored activity data is not JSON", e);
+        }
     }
 
-    static String of(String type, String subject, JsonNode data, Function<String, String> projectName) {
+    String of(String type, UUID projectId, String projectCode, JsonNode data, Language language) {
+        Texts t = translations.of(language);
+        String project = names.project(projectId, projectCode, t);
         return switch (type) {
-            case "project-created" -> "Project " + subject + " was proposed.";
-            case "project-changed" -> "Project " + subject + " was updated (planning, budget or owner).";
-            case "project-status-changed" -> "Project " + subject + " went from " + text(data, "fromStatus")
-                    + " to " + text(data, "toStatus") + explanation(data);
-            case "project-priority-changed" -> "Project " + subject + " moved from priority " + text(data, "fromRank")
-                    + " to " + text(data, "toRank") + ".";
-            case "milestone-scheduled" -> milestone(data) + " of " + subject + " was scheduled for " + text(data, "dueDate") + ".";
-            case "milestone-rescheduled" -> milestone(data) + " of " + subject + " moved to " + text(data, "dueDate") + ".";
-            case "milestone-achieved" -> milestone(data) + " of " + subject + " was achieved on " + text(data, "achievedDate") + ".";
-            case "milestone-missed" -> milestone(data) + " of " + subject + " was missed (due " + text(data, "dueDate") + ").";
+            case "project-created" -> t.projectCreated(project);
+            case "project-changed" -> t.projectChanged(project);
+            case "project-status-changed" -> t.projectStatusChanged(project, t.projectStatus(text(data, "fromStatus")),
+                    t.projectStatus(text(data, "toStatus")), text(data, "explanation"));
+            case "project-priority-changed" -> t.projectPriorityChanged(project, text(data, "fromRank"), text(data, "toRank"));
+            case "milestone-scheduled" -> t.milestoneScheduled(text(data, "title"), key(data), project, date(data, "dueDate", language));
+            case "milestone-rescheduled" -> t.milestoneRescheduled(text(data, "title"), key(data), project, date(data, "dueDate", language));
+            case "milestone-achieved" -> t.milestoneAchieved(text(data, "title"), key(data), project, date(data, "achievedDate", language));
+            case "milestone-missed" -> t.milestoneMissed(text(data, "title"), key(data), project, date(data, "dueDate", language));
             case "dependency-added" -> "influences".equals(text(data, "type"))
-                    ? "Choices in " + predecessor(data, projectName) + " now influence project " + subject + "."
-                    : "Project " + subject + " now waits for " + predecessor(data, projectName) + " to finish.";
-            case "dependency-removed" -> "Project " + subject + " no longer depends on " + predecessor(data, projectName) + ".";
-            case "participation-registered", "participation-changed" -> municipality(data)
-                    + (data.path("participates").asBoolean() ? " takes part in " : " does not take part in ") + subject
-                    + " (" + text(data, "implementationStatus") + ").";
-            case "variant-choice-made", "variant-choice-changed" -> municipality(data) + ("variant".equals(text(data, "approach"))
-                    ? " keeps its own variant '" + text(data, "variantName") + "' for " : " follows the uniform process for ")
-                    + subject + ".";
-            case "decision-recorded", "decision-changed" -> "The " + text(data, "decidingBody").replace('-', ' ')
-                    + " decided on " + subject + ": " + ("uniform".equals(text(data, "outcome"))
-                    ? "one uniform way of working for all." : "municipalities may keep their own variant.");
-            case "allocation-key-chosen" -> "The costs of " + subject + " are shared " + allocationKey(data) + ".";
-            case "cost-allocation-changed" -> costAllocation(subject, data);
-            default -> "Event " + type + " about " + subject + ".";
-        };
-    }
-
-    private static String predecessor(JsonNode data, Function<String, String> projectName) {
-        String name = projectName.apply(text(data, "predecessorId"));
-        return name == null ? "another project" : name;
-    }
-
-    private static String allocationKey(JsonNode data) {
-        return switch (text(data, "method")) {
-            case "equal-share" -> "in equal parts";
-            case "by-inhabitants" -> "by number of inhabitants";
-            case "weighted" -> text(data, "inhabitantsWeightPercent") + "% by number of inhabitants, the rest in equal parts";
-            default -> "by method " + text(data, "method");
+                    ? t.dependencyInfluences(project, predecessor(data, t)) : t.dependencyWaits(project, predecessor(data, t));
+            case "dependency-removed" -> t.dependencyRemoved(project, predecessor(data, t));
+            case "participation-registered", "participation-changed" -> t.participation(municipality(data),
+                    data.path("participates").asBoolean(), project, t.implementationStatus(text(data, "implementationStatus")));
+            case "variant-choice-made", "variant-choice-changed" -> "variant".equals(text(data, "approach"))
+                    ? t.variantChoiceVariant(municipality(data), text(data, "variantName"), project)
+                    : t.variantChoiceUniform(municipality(data), project);
+            case "decision-recorded", "decision-changed" -> "uniform".equals(text(data, "outcome"))
+                    ? t.decisionUniform(capitalised(t.decidingBody(text(data, "decidingBody"))), project)
+                    : t.decisionVariantsAllowed(capitalised(t.decidingBody(text(data, "decidingBody"))), project);
+            case "allocation-key-chosen" -> switch (text(data, "method")) {
+                case "by-inhabitants" -> t.allocationKeyByInhabitants(project);
+                case "weighted" -> t.allocationKeyWeighted(project, text(data, "inhabitantsWeightPercent"));
+                default -> t.allocationKeyEqual(project);
+            };
+            case "cost-allocation-changed" -> costAllocation(t, project, data, language);
+            default -> t.otherEvent(type, project);
         };
     }
 
     /** The budget and how many municipalities pay for it: what a newsletter reader wants to know. */
-    private static String costAllocation(String subject, JsonNode data) {
+    private static String costAllocation(Texts t, String project, JsonNode data, Language language) {
         int payers = payingMunicipalities(data).size();
-        String budget = String.format(Locale.ROOT, "EUR %,.2f", data.path("budgetCents").asLong() / 100.0);
-        return payers == 0
-                ? "The budget of " + subject + " (" + budget + ") has no municipality to pay for it yet."
-                : "The budget of " + subject + " (" + budget + ") is now shared by " + payers
-                        + (payers == 1 ? " municipality." : " municipalities.");
+        String budget = euros(data.path("budgetCents").asLong(), language);
+        return payers == 0 ? t.costAllocationUnpaid(project, budget) : t.costAllocationShared(project, budget, payers);
+    }
+
+    /** "€ 1.250.000,00" in Dutch, "€1,250,000.00" in English. */
+    public static String euros(long cents, Language language) {
+        NumberFormat format = NumberFormat.getCurrencyInstance(language == Language.NL ? Locale.forLanguageTag("nl-NL") : Locale.UK);
+        format.setCurrency(Currency.getInstance("EUR"));
+        return format.format(cents / 100.0);
     }
 
     /** The municipalities a cost allocation's data has paying more than nothing. */
@@ -83,17 +106,36 @@ final class ActivitySummaries {
         return codes;
     }
 
-    private static String milestone(JsonNode data) {
-        return (data.path("key").asBoolean() ? "Key milestone '" : "Milestone '") + text(data, "title") + "'";
+    private String predecessor(JsonNode data, Texts t) {
+        try {
+            UUID id = UUID.fromString(text(data, "predecessorId"));
+            String name = names.project(id, null, t);
+            return name.equals(t.aProject()) ? t.anotherProject() : name;
+        } catch (IllegalArgumentException e) {
+            return t.anotherProject();
+        }
     }
 
-    private static String municipality(JsonNode data) {
-        return "Municipality " + text(data, "municipalityCode");
+    private String municipality(JsonNode data) {
+        return names.municipality(text(data, "municipalityCode"));
     }
 
-    private static String explanation(JsonNode data) {
-        String explanation = text(data, "explanation");
-        return explanation.isBlank() ? "." : ": " + explanation;
+    private String date(JsonNode data, String field, Language language) {
+        String value = text(data, field);
+        try {
+            return time.date(LocalDate.parse(value), language);
+        } catch (DateTimeParseException e) {
+            return value;
+        }
+    }
+
+    /** "De stuurgroep" at the start of a sentence. */
+    private static String capitalised(String text) {
+        return text.isEmpty() ? text : Character.toUpperCase(text.charAt(0)) + text.substring(1);
+    }
+
+    private static boolean key(JsonNode data) {
+        return data.path("key").asBoolean();
     }
 
     private static String text(JsonNode data, String field) {

@@ -4,21 +4,20 @@ import io.quarkus.arc.DefaultBean;
 import jakarta.enterprise.context.ApplicationScoped;
 import jakarta.enterprise.inject.Produces;
 import java.time.Clock;
-import java.time.ZoneId;
+import nl.metrokaart.newsletter.text.ProgrammeTime;
 
 /**
- * The clock that decides what "today" is for alerts and newsletters: Dutch calendar days (Europe/Amsterdam), not
- * the server's zone. A {@link DefaultBean}, so a test can replace it with one it shifts.
+ * The clock that decides what "today" is for alerts and newsletters: calendar days of the programme's time zone
+ * ({@code metrokaart.time-zone}, Europe/Amsterdam by default), not the server's. A {@link DefaultBean}, so a test
+ * can replace it with one it shifts.
  */
 @ApplicationScoped
 public class ClockProducer {
 
-    public static final ZoneId PROGRAMME_ZONE = ZoneId.of("Europe/Amsterdam");
-
     @Produces
     @DefaultBean
     @ApplicationScoped
-    Clock clock() {
-        return Clock.system(PROGRAMME_ZONE);
+    Clock clock(ProgrammeTime time) {
+        return Clock.system(time.zone());
     }
 }

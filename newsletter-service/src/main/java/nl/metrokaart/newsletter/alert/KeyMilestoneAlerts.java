@@ -10,14 +10,21 @@ import java.time.Clock;
 import java.time.LocalDate;
 import java.util.List;
 import java.util.UUID;
+import java.util.function.BiFunction;
+import java.util.function.Function;
 import nl.metrokaart.newsletter.activity.Activity;
 import nl.metrokaart.newsletter.activity.ActivityRecorded;
-import nl.metrokaart.newsletter.mail.MailMessage;
+import nl.metrokaart.newsletter.activity.ActivitySummaries;
 import nl.metrokaart.newsletter.mail.MailQueue;
 import nl.metrokaart.newsletter.project.KnownMilestone;
-import nl.metrokaart.newsletter.project.KnownProject;
 import nl.metrokaart.newsletter.subscription.SubscriberRole;
+import nl.metrokaart.newsletter.subscription.SubscriberMail;
 import nl.metrokaart.newsletter.subscription.Subscribers;
+import nl.metrokaart.newsletter.text.Names;
+import nl.metrokaart.newsletter.text.ProgrammeTime;
+import nl.metrokaart.newsletter.text.Texts;
+import nl.metrokaart.newsletter.text.Translations;
+import nl.metrokaart.platform.language.Language;
 import nl.metrokaart.platform.persistence.StoredTime;
 import org.eclipse.microprofile.config.inject.ConfigProperty;
 
@@ -44,6 +51,21 @@ public class KeyMilestoneAlerts {
     @Inject
     Clock clock;
 
+    @Inject
+    SubscriberMail letters;
+
+    @Inject
+    ActivitySummaries summaries;
+
+    @Inject
+    Translations translations;
+
+    @Inject
+    Names names;
+
+    @Inject
+    ProgrammeTime time;
+
     @ConfigProperty(name = "metrokaart.alerts.key-milestone-due-days", defaultValue = "14")
     int dueDays;
 
@@ -53,8 +75,8 @@ public class KeyMilestoneAlerts {
             return;
         }
         UUID milestoneId = UUID.fromString(recorded.data().path("id").asText());
-        alert(milestoneId, MISSED, "[Metrokaart] Key milestone missed: " + recorded.data().path("title").asText(),
-                activity.summary);
+        String title = recorded.data().path("title").asText();
+        alert(milestoneId, MISSED, (t, language) -> t.alertMissedSubject(title), language -> summaries.of(activity, language));
     }
 
     @Scheduled(cron = "${metrokaart.alerts.cron}", concurrentExecution = Scheduled.ConcurrentExecution.SKIP,
@@ -72,11 +94,13 @@ public class KeyMilestoneAlerts {
                     today, today.plusDays(dueDays));
             int alerted = 0;
             for (KnownMilestone milestone : due) {
-                String project = KnownProject.<KnownProject>findByIdOptional(milestone.projectId)
-                        .map(p -> p.code + " " + p.name).orElse("its project");
-                if (alert(milestone.id, DUE_SOON, "[Metrokaart] Key milestone due on " + milestone.dueDate + ": " + milestone.title,
-                        "Key milestone '" + milestone.title + "' of " + project + " is due on " + milestone.dueDate
-                                + " and has not been achieved yet.")) {
+                if (alert(milestone.id, DUE_SOON,
+                        (t, language) -> t.alertDueSubject(time.date(milestone.dueDate, language), milestone.title),
+                        language -> {
+                            Texts t = translations.of(language);
+                            return t.alertDueText(milestone.title, names.project(milestone.projectId, null, t),
+                                    time.date(milestone.dueDate, language));
+                        })) {
                     alerted++;
                 }
             }
@@ -85,7 +109,8 @@ public class KeyMilestoneAlerts {
     }
 
     /** Records the alert and queues it to every secretary, unless this milestone was alerted of this kind before. */
-    private boolean alert(UUID milestoneId, String kind, String subject, String text) {
+    private boolean alert(UUID milestoneId, String kind, BiFunction<Texts, Language, String> subject,
+            Function<Language, String> text) {
         int inserted = entityManager.createNativeQuery("""
                         INSERT INTO milestone_alert (milestone_id, kind, alerted_at) VALUES (:milestone, :kind, :now)
                         ON CONFLICT DO NOTHING""")
@@ -94,8 +119,10 @@ public class KeyMilestoneAlerts {
         if (inserted == 0) {
             return false;
         }
-        mail.queueToEach(subscribers.withRole(SubscriberRole.SECRETARY), s -> s.email, s -> MailMessage.text(s.email, subject,
-                "Dear " + s.name + ",\n\n" + text + "\n\nYou get this alert as a municipal secretary subscribed to Metrokaart.\n"));
+        mail.queueToEach(subscribers.withRole(SubscriberRole.SECRETARY), s -> s.email, s -> {
+            Texts t = letters.texts(s);
+            return letters.text(s, subject.apply(t, s.language()), text.apply(s.language()), t.alertFooter());
+        });
         return true;
     }
 }

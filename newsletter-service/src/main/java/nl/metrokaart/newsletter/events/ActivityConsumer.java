@@ -6,6 +6,7 @@ import jakarta.enterprise.context.ApplicationScoped;
 import jakarta.inject.Inject;
 import java.util.List;
 import nl.metrokaart.newsletter.activity.ActivityRecorder;
+import nl.metrokaart.newsletter.municipality.MunicipalityKnowledge;
 import nl.metrokaart.newsletter.project.ProjectKnowledge;
 import nl.metrokaart.platform.inbox.EventHandlers;
 import nl.metrokaart.platform.inbox.Inbox;
@@ -15,7 +16,8 @@ import org.eclipse.microprofile.reactive.messaging.Incoming;
 /**
  * Receives the events of programme-service and municipality-service (see their asyncapi.yaml) into the activity
  * feed, through the idempotent inbox: each event becomes one activity, however often it is delivered. Project
- * and milestone events also keep what this service knows of projects and milestones up to date.
+ * and milestone events also keep what this service knows of projects and milestones up to date, municipality
+ * events what it knows of municipalities (their names).
  */
 @ApplicationScoped
 public class ActivityConsumer {
@@ -42,7 +44,10 @@ public class ActivityConsumer {
     private final EventHandlers handlers = EventHandlers.create();
 
     @Inject
-    public ActivityConsumer(ActivityRecorder activities, ProjectKnowledge projects) {
+    public ActivityConsumer(ActivityRecorder activities, ProjectKnowledge projects, MunicipalityKnowledge municipalities) {
+        // Not activities: what is known of each municipality, so that texts name it.
+        handlers.on(MunicipalityKnowledge.REGISTERED, JsonNode.class, (event, data) -> municipalities.municipality(data));
+        handlers.on(MunicipalityKnowledge.CHANGED, JsonNode.class, (event, data) -> municipalities.municipality(data));
         for (String type : TYPES) {
             handlers.on(type, JsonNode.class, (event, data) -> {
                 String shortType = type.substring(type.lastIndexOf('.') + 1);

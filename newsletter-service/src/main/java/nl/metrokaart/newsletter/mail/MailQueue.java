@@ -31,6 +31,13 @@ public class MailQueue {
             mail.attachmentContentType = message.attachment().contentType();
             mail.attachmentData = message.attachment().data();
         }
+        if (message.inline() != null) {
+            mail.inlineName = message.inline().name();
+            mail.inlineContentType = message.inline().contentType();
+            mail.inlineContentId = message.inline().contentId();
+            mail.inlineData = message.inline().data();
+        }
+        mail.headers = new java.util.LinkedHashMap<>(message.headers());
         mail.createdAt = StoredTime.now();
         mail.nextAttemptAt = mail.createdAt;
         mail.persist();

@@ -101,6 +101,10 @@ public class MailRelay {
         if (mail.attachmentData != null) {
             message.addAttachment(mail.attachmentName, mail.attachmentData, mail.attachmentContentType);
         }
+        if (mail.inlineData != null) {
+            message.addInlineAttachment(mail.inlineName, mail.inlineData, mail.inlineContentType, "<" + mail.inlineContentId + ">");
+        }
+        mail.headers.forEach(message::addHeader);
         return message;
     }
 }

@@ -3,29 +3,31 @@ package nl.metrokaart.newsletter.mail;
 import jakarta.enterprise.context.ApplicationScoped;
 import jakarta.enterprise.event.Observes;
 import jakarta.inject.Inject;
-import java.time.ZoneOffset;
-import java.time.format.DateTimeFormatter;
 import java.util.List;
 import nl.metrokaart.newsletter.meeting.Meeting;
 import nl.metrokaart.newsletter.meeting.MeetingCalendar;
 import nl.metrokaart.newsletter.meeting.MeetingScheduled;
+import nl.metrokaart.newsletter.subscription.SubscriberMail;
 import nl.metrokaart.newsletter.subscription.SubscriberRole;
 import nl.metrokaart.newsletter.subscription.Subscribers;
 import nl.metrokaart.newsletter.subscription.Subscription;
+import nl.metrokaart.newsletter.text.ProgrammeTime;
+import nl.metrokaart.newsletter.text.Texts;
+import nl.metrokaart.platform.language.Language;
 
 /**
  * Invites the meeting's audience by e-mail as the meeting is scheduled or changed (same transaction): all staff →
  * every subscriber, secretaries → subscribers with role secretary, steering committee → role
- * steering-committee-member. Each invitation carries the meeting as an iCalendar request
- * ({@code text/calendar; method=REQUEST}); after a change the same UID with a higher SEQUENCE, so calendars update
- * the event they hold instead of adding a second one; after a cancellation a {@code method=CANCEL} that removes it.
+ * steering-committee-member. Each invitation, in the reader's language with local times, carries the meeting as
+ * an iCalendar request ({@code text/calendar; method=REQUEST}) naming the reader as ATTENDEE; after a change the
+ * same UID with a higher SEQUENCE, so calendars update the event they hold instead of adding a second one; after a
+ * cancellation a {@code method=CANCEL} that removes it.
  */
 @ApplicationScoped
 public class MeetingInvitations {
 
     static final String CALENDAR_TYPE = "text/calendar; method=REQUEST; charset=UTF-8";
     static final String CANCEL_TYPE = "text/calendar; method=CANCEL; charset=UTF-8";
-    private static final DateTimeFormatter WHEN = DateTimeFormatter.ofPattern("yyyy-MM-dd HH:mm 'UTC'").withZone(ZoneOffset.UTC);
 
     @Inject
     Subscribers subscribers;
@@ -36,6 +38,12 @@ public class MeetingInvitations {
     @Inject
     MeetingCalendar calendar;
 
+    @Inject
+    SubscriberMail letters;
+
+    @Inject
+    ProgrammeTime time;
+
     void invite(@Observes MeetingScheduled scheduled) {
         Meeting meeting = scheduled.meeting();
         List<Subscription> audience = switch (meeting.audience) {
@@ -43,35 +51,25 @@ public class MeetingInvitations {
             case SECRETARIES -> subscribers.withRole(SubscriberRole.SECRETARY);
             case STEERING_COMMITTEE -> subscribers.withRole(SubscriberRole.STEERING_COMMITTEE_MEMBER);
         };
-        if (audience.isEmpty()) {
-            return;
-        }
-        MailMessage.Attachment invitation = MailMessage.Attachment.text("invitation.ics",
-                meeting.cancelled() ? CANCEL_TYPE : CALENDAR_TYPE, calendar.request(meeting));
-        String subject = (meeting.cancelled() ? "[Metrokaart] Cancelled: "
-                : scheduled.changed() ? "[Metrokaart] Updated invitation: " : "[Metrokaart] Invitation: ") + meeting.title;
-        String opening = meeting.cancelled() ? "The meeting " + meeting.title + " is cancelled: " + meeting.cancellationReason
-                : scheduled.changed() ? "The meeting " + meeting.title + " has changed; this is how it stands now."
-                : "You are invited to " + meeting.title + ".";
-        String closing = meeting.cancelled() ? "The cancellation is attached; open it to remove the meeting from your calendar."
-                : "The invitation is attached; open it to add the meeting to your calendar.";
-        mail.queueToEach(audience, s -> s.email, s -> MailMessage.text(s.email, subject,
-                "Dear " + s.name + ",\n\n" + opening + "\n\n" + details(meeting) + "\n" + closing + "\n")
-                .withAttachment(invitation));
+        mail.queueToEach(audience, s -> s.email, s -> invitation(meeting, scheduled.changed(), s));
     }
 
-    private static String details(Meeting meeting) {
-        StringBuilder text = new StringBuilder()
-                .append("When: ").append(WHEN.format(meeting.startsAt)).append(" to ").append(WHEN.format(meeting.endsAt))
-                .append("\nWhere: ").append(meeting.location).append('\n');
+    private MailMessage invitation(Meeting meeting, boolean changed, Subscription reader) {
+        Texts t = letters.texts(reader);
+        Language language = reader.language();
+        String subject = meeting.cancelled() ? t.invitationCancelledSubject(meeting.title)
+                : changed ? t.invitationChangedSubject(meeting.title) : t.invitationSubject(meeting.title);
+        String opening = meeting.cancelled() ? t.invitationCancelledOpening(meeting.title, meeting.cancellationReason)
+                : changed ? t.invitationChangedOpening(meeting.title) : t.invitationOpening(meeting.title);
+        String closing = meeting.cancelled() ? t.invitationCancelledClosing() : t.invitationClosing();
+        StringBuilder details = new StringBuilder()
+                .append(t.meetingWhen(time.span(meeting.startsAt, meeting.endsAt, language))).append('\n')
+                .append(t.meetingWhere(meeting.location)).append('\n');
         if (!meeting.agendaItems.isEmpty()) {
-            text.append("\nAgenda:\n");
-            int number = 1;
-            for (Meeting.AgendaItem item : meeting.agendaItems) {
-                text.append(number++).append(". ").append(item.title())
-                        .append(item.projectCode() == null ? "" : " (" + item.projectCode() + ")").append('\n');
-            }
+            details.append('\n').append(t.meetingAgenda()).append('\n').append(calendar.agenda(meeting));
         }
-        return text.toString();
+        MailMessage.Attachment ics = MailMessage.Attachment.text("invitation.ics", meeting.cancelled() ? CANCEL_TYPE : CALENDAR_TYPE,
+                calendar.request(meeting, new MeetingCalendar.Attendee(reader.name, reader.email), language));
+        return letters.text(reader, subject, opening + "\n\n" + details + "\n" + closing).withAttachment(ics);
     }
 }

@@ -7,7 +7,9 @@ import jakarta.persistence.Id;
 import jakarta.persistence.Table;
 import java.time.Instant;
 import java.util.ArrayList;
+import java.util.LinkedHashMap;
 import java.util.List;
+import java.util.Map;
 import java.util.UUID;
 import org.hibernate.annotations.JdbcTypeCode;
 import org.hibernate.type.SqlTypes;
@@ -41,6 +43,23 @@ public class OutgoingMail extends PanacheEntityBase {
 
     @Column(name = "attachment_data")
     public byte[] attachmentData;
+
+    @Column(name = "inline_name")
+    public String inlineName;
+
+    @Column(name = "inline_content_type")
+    public String inlineContentType;
+
+    @Column(name = "inline_content_id")
+    public String inlineContentId;
+
+    @Column(name = "inline_data")
+    public byte[] inlineData;
+
+    /** Extra headers, e.g. List-Unsubscribe and List-Unsubscribe-Post. */
+    @JdbcTypeCode(SqlTypes.JSON)
+    @Column(nullable = false)
+    public Map<String, String> headers = new LinkedHashMap<>();
 
     @Column(name = "created_at", nullable = false)
     public Instant createdAt;

@@ -8,6 +8,10 @@ import java.time.temporal.ChronoUnit;
 import net.fortuna.ical4j.data.CalendarOutputter;
 import net.fortuna.ical4j.model.Calendar;
 import net.fortuna.ical4j.model.component.VEvent;
+import net.fortuna.ical4j.model.parameter.Cn;
+import net.fortuna.ical4j.model.parameter.PartStat;
+import net.fortuna.ical4j.model.parameter.Role;
+import net.fortuna.ical4j.model.parameter.Rsvp;
 import net.fortuna.ical4j.model.property.Categories;
 import net.fortuna.ical4j.model.property.Description;
 import net.fortuna.ical4j.model.property.DtEnd;
@@ -25,13 +29,19 @@ import net.fortuna.ical4j.model.property.immutable.ImmutableMethod;
 import net.fortuna.ical4j.model.property.immutable.ImmutableStatus;
 import net.fortuna.ical4j.model.property.immutable.ImmutableVersion;
 import net.fortuna.ical4j.validate.ValidationException;
+import nl.metrokaart.newsletter.text.Names;
+import nl.metrokaart.newsletter.text.Texts;
+import nl.metrokaart.newsletter.text.Translations;
+import nl.metrokaart.platform.language.Language;
 import org.eclipse.microprofile.config.inject.ConfigProperty;
 
 /**
  * A meeting as an RFC 5545 calendar with one event: published to read into a calendar client (GET with
  * {@code Accept: text/calendar}) or as an RFC 5546 request attached to an invitation. The UID stays the same for the
  * meeting and SEQUENCE follows its version, so a client updates the event it has instead of adding another.
- * Both carry the programme office as ORGANIZER, which RFC 5546 requires for PUBLISH and REQUEST.
+ * Both carry the programme office as ORGANIZER, which RFC 5546 requires for PUBLISH and REQUEST; a request names
+ * its reader as ATTENDEE (RSVP), so calendar clients show it as an invitation to them. Times are exact instants in
+ * UTC (RFC 5545 form 2); the description is written in the reader's language, projects by name.
  */
 @ApplicationScoped
 public class MeetingCalendar {
@@ -40,29 +50,45 @@ public class MeetingCalendar {
     static final String PROD_ID = "-//Metrokaart//Programme meetings 1.0//EN";
 
     private final String organizer;
+    private final String organizerName;
+
+    @Inject
+    Translations translations;
+
+    @Inject
+    Names names;
+
+    /** One invited person: the ATTENDEE of a request. */
+    public record Attendee(String name, String email) {
+    }
 
     @Inject
     MeetingCalendar(@ConfigProperty(name = "metrokaart.mail.from") String from) {
         this.organizer = "mailto:" + address(from);
+        int open = from.indexOf('<');
+        this.organizerName = open > 0 ? from.substring(0, open).strip() : null;
     }
 
     /** The meeting to add to a calendar ({@code METHOD:PUBLISH}). */
-    public String publish(Meeting meeting) {
-        return write(meeting, ImmutableMethod.PUBLISH);
+    public String publish(Meeting meeting, Language language) {
+        return write(meeting, ImmutableMethod.PUBLISH, null, language);
     }
 
-    /** The meeting as an invitation ({@code METHOD:REQUEST}), or once cancelled as its cancellation ({@code CANCEL}). */
-    public String request(Meeting meeting) {
-        return write(meeting, meeting.cancelled() ? ImmutableMethod.CANCEL : ImmutableMethod.REQUEST);
+    /**
+     * The meeting as an invitation to one attendee ({@code METHOD:REQUEST}), or once cancelled as its cancellation
+     * ({@code CANCEL}).
+     */
+    public String request(Meeting meeting, Attendee attendee, Language language) {
+        return write(meeting, meeting.cancelled() ? ImmutableMethod.CANCEL : ImmutableMethod.REQUEST, attendee, language);
     }
 
-    private String write(Meeting meeting, Method method) {
+    private String write(Meeting meeting, Method method, Attendee attendee, Language language) {
         Calendar calendar = new Calendar();
         calendar.add(new ProdId(PROD_ID));
         calendar.add(ImmutableVersion.VERSION_2_0);
         calendar.add(ImmutableCalScale.GREGORIAN);
         calendar.add(method);
-        calendar.add(event(meeting));
+        calendar.add(event(meeting, attendee, language));
         StringWriter out = new StringWriter();
         try {
             // Not validated on output: ical4j 4.2's iTIP method rules report VALARM errors for events without alarms
@@ -74,7 +100,7 @@ public class MeetingCalendar {
         return out.toString();
     }
 
-    private VEvent event(Meeting meeting) {
+    private VEvent event(Meeting meeting, Attendee attendee, Language language) {
         VEvent event = new VEvent(false);
         event.add(new Uid(meeting.id + "@metrokaart"));
         // The last revision, not the time of the request: an unchanged meeting gives an unchanged calendar.
@@ -84,9 +110,22 @@ public class MeetingCalendar {
         event.add(new Sequence((int) Math.min(meeting.version, Integer.MAX_VALUE)));
         event.add(new Summary(meeting.title));
         event.add(new Location(meeting.location));
-        event.add(new Description(description(meeting)));
+        event.add(new Description(description(meeting, translations.of(language))));
         event.add(new Categories(meeting.audience.value()));
-        event.add(new Organizer(organizer));
+        Organizer organizerProperty = new Organizer(organizer);
+        if (organizerName != null) {
+            organizerProperty.add(new Cn(organizerName));
+        }
+        event.add(organizerProperty);
+        if (attendee != null) {
+            net.fortuna.ical4j.model.property.Attendee invited =
+                    new net.fortuna.ical4j.model.property.Attendee("mailto:" + attendee.email());
+            invited.add(new Cn(attendee.name()));
+            invited.add(Role.REQ_PARTICIPANT);
+            invited.add(PartStat.NEEDS_ACTION);
+            invited.add(Rsvp.TRUE);
+            event.add(invited);
+        }
         event.add(meeting.cancelled() ? ImmutableStatus.VEVENT_CANCELLED : ImmutableStatus.VEVENT_CONFIRMED);
         return event;
     }
@@ -97,19 +136,29 @@ public class MeetingCalendar {
         return open < 0 ? mailbox.strip() : mailbox.substring(open + 1, mailbox.indexOf('>', open)).strip();
     }
 
-    /** Who it is for, then the agenda, one numbered item a line, with the project code of items about a project. */
-    static String description(Meeting meeting) {
-        StringBuilder text = new StringBuilder("Audience: ").append(meeting.audience.value());
+    /** Who it is for, then the agenda, one numbered item a line, with the project of items about a project. */
+    String description(Meeting meeting, Texts t) {
+        StringBuilder text = new StringBuilder(t.meetingAudience(t.audience(meeting.audience.value())));
         if (meeting.agendaItems.isEmpty()) {
-            return text.append("\nNo agenda yet.").toString();
+            return text.append('\n').append(t.meetingNoAgenda()).toString();
         }
-        text.append("\nAgenda:");
+        text.append('\n').append(t.meetingAgenda()).append('\n').append(agenda(meeting));
+        return text.toString().stripTrailing();
+    }
+
+    /** The agenda, one numbered item a line; an item about a project names it (unless its title already does). */
+    public String agenda(Meeting meeting) {
+        StringBuilder text = new StringBuilder();
         int number = 1;
         for (Meeting.AgendaItem item : meeting.agendaItems) {
-            text.append('\n').append(number++).append(". ").append(item.title());
+            text.append(number++).append(". ").append(item.title());
             if (item.projectCode() != null) {
-                text.append(" [").append(item.projectCode()).append(']');
+                String project = names.projectByCode(item.projectCode());
+                if (!item.title().contains(project)) {
+                    text.append(" (").append(project).append(')');
+                }
             }
+            text.append('\n');
         }
         return text.toString();
     }

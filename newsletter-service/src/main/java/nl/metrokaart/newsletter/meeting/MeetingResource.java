@@ -54,6 +54,9 @@ public class MeetingResource {
     MeetingCalendar calendar;
 
     @Inject
+    nl.metrokaart.platform.language.RequestLanguage language;
+
+    @Inject
     IdempotentRequests idempotency;
 
     @Inject
@@ -96,7 +99,7 @@ public class MeetingResource {
         Meeting meeting = meetings.get(meetingId);
         Variant variant = request.selectVariant(VARIANTS);
         if (variant != null && variant.getMediaType().isCompatible(CALENDAR)) {
-            return Response.ok(calendar.publish(meeting), CALENDAR_UTF8)
+            return Response.ok(calendar.publish(meeting, language.get()), CALENDAR_UTF8)
                     .header("Content-Disposition", "inline; filename=\"meeting-" + meetingId + ".ics\"")
                     .build();
         }

@@ -45,6 +45,22 @@ public class Newsletter extends PanacheEntityBase {
     @Column(nullable = false)
     public List<Section> sections = new ArrayList<>();
 
+    /** The language of the whole issue, {@code nl} or {@code en}; it goes to the subscribers of that language. */
+    @Column(nullable = false)
+    public String language = "nl";
+
+    /** Where we stand and progress per municipality, as composed (null for issues composed before it existed). */
+    @JdbcTypeCode(SqlTypes.JSON)
+    public Overview overview;
+
+    /** The programme whose metro map it shows. */
+    @Column(name = "programme_id")
+    public UUID programmeId;
+
+    /** The metro map as programme-service drew it when the issue was composed; null when it was not available. */
+    @Column(name = "metro_map_svg")
+    public String metroMapSvg;
+
     @Column(name = "published_at")
     public Instant publishedAt;
 

@@ -1,80 +1,180 @@
 package nl.metrokaart.newsletter.newsletter;
 
 import com.fasterxml.jackson.core.JsonProcessingException;
+import com.fasterxml.jackson.databind.JsonNode;
 import com.fasterxml.jackson.databind.ObjectMapper;
 import jakarta.enterprise.context.ApplicationScoped;
+import jakarta.inject.Inject;
 import java.time.Instant;
 import java.time.LocalDate;
 import java.util.ArrayList;
+import java.util.Comparator;
+import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
 import java.util.TreeMap;
+import java.util.UUID;
 import java.util.function.Predicate;
 import java.util.stream.Collectors;
 import nl.metrokaart.newsletter.activity.Activity;
-import nl.metrokaart.newsletter.alert.ClockProducer;
+import nl.metrokaart.newsletter.activity.ActivitySummaries;
+import nl.metrokaart.newsletter.meeting.Meeting;
+import nl.metrokaart.newsletter.municipality.KnownMunicipality;
 import nl.metrokaart.newsletter.project.KnownMilestone;
 import nl.metrokaart.newsletter.project.KnownProject;
+import nl.metrokaart.newsletter.text.Names;
+import nl.metrokaart.newsletter.text.ProgrammeTime;
+import nl.metrokaart.newsletter.text.Texts;
+import nl.metrokaart.newsletter.text.Translations;
+import nl.metrokaart.platform.language.Language;
 
 /**
- * Composes a newsletter's sections from the activities that occurred in its period (Dutch calendar days) and the
- * key milestones coming up after it. Every section is present, also when empty, so the manager can fill it in.
+ * Composes a newsletter, in its language, from the activities that occurred in its period (calendar days of the
+ * programme's time zone), the key milestones and meetings coming up after it, and what this service knows of the
+ * projects and municipalities (names, statuses, participation). Every text section is present, also when empty,
+ * so the manager can fill it in.
  */
 @ApplicationScoped
 public class NewsletterComposer {
 
-    /** How far after the period upcoming key milestones are announced. */
+    /** How far after the period upcoming key milestones and meetings are announced. */
     static final int UPCOMING_DAYS = 42;
 
     private static final ObjectMapper JSON = new ObjectMapper();
+    private static final List<String> STATUS_ORDER = List.of("realised", "in-progress", "at-risk", "planned", "proposed",
+            "on-hold", "cancelled");
 
-    public List<Newsletter.Section> compose(LocalDate periodStart, LocalDate periodEnd) {
-        Instant from = periodStart.atStartOfDay(ClockProducer.PROGRAMME_ZONE).toInstant();
-        Instant until = periodEnd.plusDays(1).atStartOfDay(ClockProducer.PROGRAMME_ZONE).toInstant();
-        List<Activity> activities = Activity.list("occurredAt >= ?1 and occurredAt < ?2 order by occurredAt, position", from, until);
+    @Inject
+    Translations translations;
+
+    @Inject
+    ActivitySummaries summaries;
+
+    @Inject
+    Names names;
+
+    @Inject
+    ProgrammeTime time;
+
+    public List<Newsletter.Section> compose(LocalDate periodStart, LocalDate periodEnd, Language language) {
+        Texts t = translations.of(language);
+        List<Activity> activities = activities(periodStart, periodEnd);
+        Predicate<Activity> realised = a -> a.type.equals("project-status-changed") && "realised".equals(field(a, "toStatus"));
+        Predicate<Activity> keyAchieved = a -> a.type.equals("milestone-achieved") && a.keyMilestone;
         List<Newsletter.Section> sections = new ArrayList<>();
-        sections.add(section("realised-projects", "Realised projects", activities,
-                a -> a.type.equals("project-status-changed") && "realised".equals(field(a, "toStatus"))));
-        sections.add(section("milestones-achieved", "Milestones achieved", activities, a -> a.type.equals("milestone-achieved")));
-        sections.add(section("milestones-missed", "Milestones missed", activities, a -> a.type.equals("milestone-missed")));
-        sections.add(new Newsletter.Section("upcoming-key-milestones", "Upcoming key milestones", upcoming(periodEnd)));
-        sections.add(section("decisions-taken", "Decisions taken", activities,
-                a -> a.type.equals("decision-recorded") || a.type.equals("decision-changed")));
-        sections.add(new Newsletter.Section("progress-per-municipality", "Progress per municipality", perMunicipality(activities)));
+        sections.add(section("highlights", t.sectionHighlights(), activities, realised.or(keyAchieved), language));
+        sections.add(section("milestones-achieved", t.sectionMilestonesAchieved(), activities,
+                a -> a.type.equals("milestone-achieved"), language));
+        sections.add(section("milestones-missed", t.sectionMilestonesMissed(), activities, a -> a.type.equals("milestone-missed"), language));
+        sections.add(new Newsletter.Section("upcoming-key-milestones", t.sectionUpcomingKeyMilestones(), upcoming(periodEnd, language)));
+        sections.add(new Newsletter.Section("upcoming-meetings", t.sectionUpcomingMeetings(), meetings(periodEnd, language)));
+        sections.add(section("decisions-taken", t.sectionDecisionsTaken(), activities,
+                a -> a.type.equals("decision-recorded") || a.type.equals("decision-changed"), language));
         return sections;
     }
 
-    private static Newsletter.Section section(String key, String heading, List<Activity> activities, Predicate<Activity> belongs) {
-        return new Newsletter.Section(key, heading, activities.stream().filter(belongs).map(a -> a.summary).toList());
+    /** Where the programme stands now, and each municipality's progress up to the end of the period. */
+    public Overview overview(LocalDate periodStart, LocalDate periodEnd, Language language) {
+        Texts t = translations.of(language);
+        List<KnownProject> projects = KnownProject.list("order by code");
+        List<KnownMilestone> keyMilestones = KnownMilestone.list("key = true");
+        Map<String, Integer> perStatus = new TreeMap<>(Comparator.comparingInt(NewsletterComposer::statusRank));
+        projects.forEach(p -> perStatus.merge(p.status, 1, Integer::sum));
+        List<Overview.ProjectRow> rows = projects.stream().map(p -> {
+            List<KnownMilestone> own = keyMilestones.stream().filter(m -> m.projectId.equals(p.id)).toList();
+            int achieved = (int) own.stream().filter(m -> m.achievedDate != null || "achieved".equals(m.status)).count();
+            return new Overview.ProjectRow(Names.project(p), p.status, t.projectStatus(p.status), achieved, own.size());
+        }).toList();
+        int achieved = (int) keyMilestones.stream().filter(m -> m.achievedDate != null || "achieved".equals(m.status)).count();
+        int missed = (int) keyMilestones.stream().filter(m -> m.achievedDate == null && "missed".equals(m.status)).count();
+        return new Overview(projects.size(),
+                perStatus.entrySet().stream().map(e -> new Overview.StatusCount(e.getKey(), t.projectStatus(e.getKey()), e.getValue())).toList(),
+                achieved, missed, keyMilestones.size() - achieved - missed, rows,
+                municipalities(periodStart, periodEnd, language));
+    }
+
+    private static int statusRank(String status) {
+        int rank = STATUS_ORDER.indexOf(status);
+        return rank < 0 ? STATUS_ORDER.size() : rank;
+    }
+
+    private List<Activity> activities(LocalDate periodStart, LocalDate periodEnd) {
+        Instant from = periodStart.atStartOfDay(time.zone()).toInstant();
+        Instant until = periodEnd.plusDays(1).atStartOfDay(time.zone()).toInstant();
+        return Activity.list("occurredAt >= ?1 and occurredAt < ?2 order by occurredAt, position", from, until);
+    }
+
+    private Newsletter.Section section(String key, String heading, List<Activity> activities, Predicate<Activity> belongs,
+            Language language) {
+        return new Newsletter.Section(key, heading, activities.stream().filter(belongs).map(a -> summaries.of(a, language)).toList());
     }
 
     /** Key milestones not achieved, due in the weeks after the period, by due date. */
-    private static List<String> upcoming(LocalDate periodEnd) {
+    private List<String> upcoming(LocalDate periodEnd, Language language) {
+        Texts t = translations.of(language);
         List<KnownMilestone> milestones = KnownMilestone.list(
                 "key = true and achievedDate is null and status = 'open' and dueDate > ?1 and dueDate <= ?2 order by dueDate, title",
                 periodEnd, periodEnd.plusDays(UPCOMING_DAYS));
-        return milestones.stream().map(m -> {
-            String project = KnownProject.<KnownProject>findByIdOptional(m.projectId).map(p -> p.code + " " + p.name)
-                    .orElse("a project");
-            return "Key milestone '" + m.title + "' of " + project + " is due on " + m.dueDate + ".";
-        }).toList();
+        return milestones.stream().map(m -> t.keyMilestoneDue(m.title, names.project(m.projectId, null, t),
+                time.date(m.dueDate, language))).toList();
     }
 
-    /** Participation and variant-choice activities, one item per municipality (by code) in order of occurrence. */
-    private static List<String> perMunicipality(List<Activity> activities) {
-        Map<String, List<String>> byMunicipality = activities.stream()
-                .filter(a -> a.municipalityCode != null
-                        && (a.type.startsWith("participation-") || a.type.startsWith("variant-choice-")))
-                .collect(Collectors.groupingBy(a -> a.municipalityCode, TreeMap::new,
-                        Collectors.mapping(a -> a.summary, Collectors.toList())));
-        return byMunicipality.entrySet().stream().map(e -> e.getKey() + ": " + String.join(" ", e.getValue())).toList();
+    /** Meetings (not cancelled) starting in the weeks after the period. */
+    private List<String> meetings(LocalDate periodEnd, Language language) {
+        Texts t = translations.of(language);
+        Instant from = periodEnd.plusDays(1).atStartOfDay(time.zone()).toInstant();
+        Instant until = periodEnd.plusDays(UPCOMING_DAYS + 1).atStartOfDay(time.zone()).toInstant();
+        List<Meeting> meetings = Meeting.list("cancelledAt is null and startsAt >= ?1 and startsAt < ?2 order by startsAt", from, until);
+        return meetings.stream().map(m -> t.meetingItem(m.title, time.span(m.startsAt, m.endsAt, language), m.location)).toList();
+    }
+
+    /**
+     * Per municipality (by name): how many projects it takes part in, how many are live there and where it keeps
+     * its own variant, from the latest participation and variant choice per project up to the end of the period,
+     * and what it did in the period.
+     */
+    private List<Overview.MunicipalityRow> municipalities(LocalDate periodStart, LocalDate periodEnd, Language language) {
+        Instant from = periodStart.atStartOfDay(time.zone()).toInstant();
+        Instant until = periodEnd.plusDays(1).atStartOfDay(time.zone()).toInstant();
+        List<Activity> history = Activity.list("municipalityCode is not null and occurredAt < ?1 and "
+                + "(type like 'participation-%' or type like 'variant-choice-%') order by position", until);
+        Map<String, Map<UUID, JsonNode>> participation = new TreeMap<>();
+        Map<String, Map<UUID, JsonNode>> choice = new TreeMap<>();
+        Map<String, List<String>> inPeriod = new LinkedHashMap<>();
+        for (Activity a : history) {
+            JsonNode data = data(a);
+            (a.type.startsWith("participation-") ? participation : choice)
+                    .computeIfAbsent(a.municipalityCode, c -> new LinkedHashMap<>()).put(a.projectId, data);
+            if (!a.occurredAt.isBefore(from)) {
+                inPeriod.computeIfAbsent(a.municipalityCode, c -> new ArrayList<>()).add(summaries.of(a, language));
+            }
+        }
+        Map<String, String> known = KnownMunicipality.<KnownMunicipality>listAll().stream()
+                .collect(Collectors.toMap(m -> m.code, m -> m.name));
+        java.util.Set<String> codes = new java.util.TreeSet<>(known.keySet());
+        codes.addAll(participation.keySet());
+        codes.addAll(choice.keySet());
+        return codes.stream().map(code -> {
+            Map<UUID, JsonNode> parts = participation.getOrDefault(code, Map.of());
+            int takesPart = (int) parts.values().stream().filter(d -> d.path("participates").asBoolean()).count();
+            int live = (int) parts.values().stream()
+                    .filter(d -> d.path("participates").asBoolean() && "live".equals(d.path("implementationStatus").asText())).count();
+            int variants = (int) choice.getOrDefault(code, Map.of()).values().stream()
+                    .filter(d -> "variant".equals(d.path("approach").asText())).count();
+            return new Overview.MunicipalityRow(known.getOrDefault(code, code), code, takesPart, live, variants,
+                    inPeriod.getOrDefault(code, List.of()));
+        }).sorted(Comparator.comparing(Overview.MunicipalityRow::name)).toList();
+    }
+
+    private static JsonNode data(Activity activity) {
+        try {
+            return JSON.readTree(activity.data);
+        } catch (JsonProcessingException e) {
+            return JSON.createObjectNode();
+        }
     }
 
     private static String field(Activity activity, String name) {
-        try {
-            return JSON.readTree(activity.data).path(name).asText(null);
-        } catch (JsonProcessingException e) {
-            return null;
-        }
+        return data(activity).path(name).asText(null);
     }
 }

@@ -70,7 +70,8 @@ public class NewsletterResource {
     @Produces({MediaType.APPLICATION_JSON, MediaType.TEXT_HTML})
     @RolesAllowed({Roles.ADMIN, Roles.PROGRAMME_MANAGER, Roles.MUNICIPALITY_COORDINATOR, Roles.SECRETARY, Roles.INTEGRATOR})
     @Operation(operationId = "getNewsletter", summary = "Get one newsletter",
-            description = "JSON by default; with Accept: text/html a readable, self-contained HTML page.")
+            description = "JSON by default; with Accept: text/html a readable, self-contained HTML page in the "
+                    + "newsletter's language (Content-Language), the metro map drawn inline.")
     @APIResponse(responseCode = "200", description = "The newsletter.",
             headers = @Header(name = "ETag", description = "Send it in If-Match to edit or publish (JSON representation).",
                     schema = @Schema(type = SchemaType.STRING)),
@@ -81,7 +82,8 @@ public class NewsletterResource {
     public Response get(@PathParam("newsletterId") UUID newsletterId, @Context HttpHeaders headers) {
         NewsletterResponse newsletter = NewsletterResponse.of(newsletters.get(newsletterId));
         if (prefersHtml(headers.getAcceptableMediaTypes())) {
-            return Response.ok(newsletters.html(newsletter), MediaType.TEXT_HTML_TYPE.withCharset("UTF-8")).build();
+            return Response.ok(newsletters.html(newsletterId), MediaType.TEXT_HTML_TYPE.withCharset("UTF-8"))
+                    .header("Content-Language", newsletter.language().tag()).build();
         }
         return Response.ok(newsletter, MediaType.APPLICATION_JSON_TYPE).build();
     }
@@ -90,8 +92,10 @@ public class NewsletterResource {
     @RolesAllowed({Roles.ADMIN, Roles.PROGRAMME_MANAGER})
     @Operation(operationId = "createNewsletter", summary = "Compose a newsletter for a period",
             description = "Creates the next numbered draft, composed from the activities that occurred in the period "
-                    + "(Europe/Amsterdam days): realised projects, milestones achieved and missed, key milestones due "
-                    + "within 42 days after the period, decisions taken, and progress per municipality.")
+                    + "(days of the programme's time zone, Europe/Amsterdam by default), in its language (nl by default): "
+                    + "highlights, milestones achieved and missed, key milestones and meetings within 42 days after the "
+                    + "period, decisions taken; with where the programme stands (projects per status, key milestones "
+                    + "achieved, missed and due, a status table), the progress per municipality and the metro map.")
     @APIResponse(responseCode = "201", description = "Created; Location names the new draft.",
             content = @Content(schema = @Schema(implementation = NewsletterResponse.class)))
     @APIResponse(responseCode = "422", description = "The Idempotency-Key was used for a different request.")
@@ -99,8 +103,9 @@ public class NewsletterResource {
             @Parameter(description = "Makes a retried POST safe: the same key and body give the same answer, once.")
             @HeaderParam(IdempotentRequests.HEADER) String idempotencyKey,
             @NotNull @Valid NewsletterRequest request, @Context UriInfo uriInfo) {
+        NewsletterService.MetroMap map = newsletters.metroMap(request);
         return idempotency.once(idempotencyKey, request, NewsletterResponse.class, () -> {
-            Newsletter created = newsletters.create(request);
+            Newsletter created = newsletters.create(request, map);
             return Created.at(uriInfo, created.id, NewsletterResponse.of(created));
         });
     }

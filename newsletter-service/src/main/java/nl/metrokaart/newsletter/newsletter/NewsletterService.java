@@ -1,8 +1,6 @@
 package nl.metrokaart.newsletter.newsletter;
 
 import io.quarkiverse.resteasy.problem.HttpProblem;
-import io.quarkus.qute.Location;
-import io.quarkus.qute.Template;
 import jakarta.enterprise.context.ApplicationScoped;
 import jakarta.inject.Inject;
 import jakarta.persistence.EntityManager;
@@ -13,9 +11,11 @@ import java.util.ArrayList;
 import java.util.List;
 import java.util.UUID;
 import nl.metrokaart.newsletter.events.CommunicationEvents;
-import nl.metrokaart.newsletter.mail.MailMessage;
 import nl.metrokaart.newsletter.mail.MailQueue;
 import nl.metrokaart.newsletter.subscription.Subscribers;
+import nl.metrokaart.newsletter.subscription.Subscription;
+import nl.metrokaart.newsletter.text.Translations;
+import nl.metrokaart.platform.language.Language;
 import nl.metrokaart.platform.conditional.Preconditions;
 import nl.metrokaart.platform.paging.Cursors;
 import nl.metrokaart.platform.paging.Page;
@@ -25,7 +25,7 @@ import nl.metrokaart.platform.problem.Problems;
 /**
  * The rules of newsletters: numbered in sequence, composed from the period's activities, editable while draft,
  * immutable once published. Publishing records newsletter-published in the outbox and queues the newsletter to
- * every subscribed address, in the same transaction.
+ * every confirmed subscriber of its language, in the same transaction.
  */
 @ApplicationScoped
 public class NewsletterService {
@@ -48,11 +48,11 @@ public class NewsletterService {
     @Inject
     EntityManager entityManager;
 
-    @Location("newsletter.html")
-    Template html;
+    @Inject
+    NewsletterPages pages;
 
-    @Location("newsletter.txt")
-    Template text;
+    @Inject
+    Translations translations;
 
     /** Newest first (highest number), a page at a time; the cursor is the number of the last one of the page. */
     public Page<NewsletterResponse> list(String cursor, int limit) {
@@ -75,16 +75,37 @@ public class NewsletterService {
         return Newsletter.<Newsletter>findByIdOptional(id).orElseThrow(() -> notFound(id));
     }
 
+    @Inject
+    MetroMapSource metroMaps;
+
+    /** The programme's metro map for a new issue, read before (and outside) the transaction that stores it. */
+    public record MetroMap(UUID programmeId, String svg) {
+    }
+
+    public MetroMap metroMap(NewsletterRequest request) {
+        Language language = request.language() == null ? Language.DEFAULT : request.language();
+        UUID programme = metroMaps.programmeOf(request.programmeId()).orElse(null);
+        return new MetroMap(programme, programme == null ? null : metroMaps.svg(programme, language).orElse(null));
+    }
+
     @Transactional
-    public Newsletter create(NewsletterRequest request) {
+    public Newsletter create(NewsletterRequest request, MetroMap map) {
         Newsletter newsletter = new Newsletter();
         newsletter.id = UUID.randomUUID();
         newsletter.number = ((Number) entityManager.createNativeQuery("SELECT nextval('newsletter_number')").getSingleResult()).intValue();
-        newsletter.title = request.title() == null ? "Metrokaart newsletter " + newsletter.number : request.title().strip();
+        Language language = request.language() == null ? Language.DEFAULT : request.language();
+        newsletter.language = language.tag();
+        newsletter.title = request.title() == null ? translations.of(language).newsletterDefaultTitle(newsletter.number)
+                : request.title().strip();
+        newsletter.introduction = request.introduction() == null || request.introduction().isBlank() ? null
+                : request.introduction().strip();
         newsletter.periodStart = request.periodStart();
         newsletter.periodEnd = request.periodEnd();
         newsletter.status = NewsletterStatus.DRAFT.value();
-        newsletter.sections = new ArrayList<>(composer.compose(request.periodStart(), request.periodEnd()));
+        newsletter.sections = new ArrayList<>(composer.compose(request.periodStart(), request.periodEnd(), language));
+        newsletter.overview = composer.overview(request.periodStart(), request.periodEnd(), language);
+        newsletter.programmeId = map.programmeId();
+        newsletter.metroMapSvg = map.svg();
         newsletter.createdAt = StoredTime.now();
         newsletter.updatedAt = newsletter.createdAt;
         newsletter.persist();
@@ -114,16 +135,15 @@ public class NewsletterService {
         entityManager.flush();
         NewsletterResponse representation = NewsletterResponse.of(newsletter);
         events.newsletterPublished(newsletter.id, representation);
-        String page = html(representation);
-        String plain = text.data("newsletter", representation).render();
-        mail.queueToEach(subscribers.all(), s -> s.email, s -> MailMessage.text(s.email,
-                "[Metrokaart] " + newsletter.title + " (no. " + newsletter.number + ")", plain).withHtml(page));
+        Language language = Language.of(newsletter.language);
+        List<Subscription> readers = subscribers.all().stream().filter(s -> s.language().equals(language)).toList();
+        mail.queueToEach(readers, s -> s.email, s -> pages.mail(newsletter, s));
         return newsletter;
     }
 
-    /** The newsletter as a self-contained HTML page. */
-    public String html(NewsletterResponse newsletter) {
-        return html.data("newsletter", newsletter).render();
+    /** The newsletter as a self-contained HTML page, the metro map inline. */
+    public String html(UUID id) {
+        return pages.page(get(id));
     }
 
     private Newsletter lockDraft(UUID id, String ifMatch, String verb) {

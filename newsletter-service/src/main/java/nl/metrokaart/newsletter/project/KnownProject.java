@@ -24,6 +24,9 @@ public class KnownProject extends PanacheEntityBase {
     @Column(nullable = false)
     public String status;
 
+    @Column(name = "programme_id")
+    public UUID programmeId;
+
     /** programme-service's version of the project: older events do not overwrite newer knowledge. */
     @Column(name = "source_version", nullable = false)
     public long sourceVersion;

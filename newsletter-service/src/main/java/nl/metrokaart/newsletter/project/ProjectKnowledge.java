@@ -31,6 +31,10 @@ public class ProjectKnowledge {
         known.code = text(project, "code");
         known.name = text(project, "name");
         known.status = text(project, "status");
+        JsonNode programme = project.path("programmeId");
+        if (programme.isTextual()) {
+            known.programmeId = uuid(project, "programmeId");
+        }
         known.sourceVersion = version;
         if (isNew) {
             known.persist();

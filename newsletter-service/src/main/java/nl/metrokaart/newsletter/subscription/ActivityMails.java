@@ -1,29 +1,28 @@
 package nl.metrokaart.newsletter.subscription;
 
-import io.quarkus.scheduler.Scheduled;
 import io.quarkus.narayana.jta.QuarkusTransaction;
+import io.quarkus.scheduler.Scheduled;
 import jakarta.enterprise.context.ApplicationScoped;
 import jakarta.enterprise.event.Observes;
 import jakarta.inject.Inject;
-import java.time.ZoneOffset;
-import java.time.format.DateTimeFormatter;
 import java.util.List;
 import java.util.UUID;
 import nl.metrokaart.newsletter.activity.Activity;
 import nl.metrokaart.newsletter.activity.ActivityRecorded;
-import nl.metrokaart.newsletter.mail.MailMessage;
+import nl.metrokaart.newsletter.activity.ActivitySummaries;
 import nl.metrokaart.newsletter.mail.MailQueue;
+import nl.metrokaart.newsletter.text.ProgrammeTime;
+import nl.metrokaart.newsletter.text.Texts;
+import nl.metrokaart.platform.language.Language;
 import nl.metrokaart.platform.persistence.StoredTime;
 
 /**
  * What subscribers get of the activity feed: per-event subscribers one e-mail per activity they follow, queued in
  * the transaction that records the activity (so exactly once per event); weekly-digest subscribers one e-mail
- * listing what they follow since their previous digest.
+ * listing what they follow since their previous digest. Each in the subscriber's language, times local.
  */
 @ApplicationScoped
 public class ActivityMails {
-
-    private static final DateTimeFormatter WHEN = DateTimeFormatter.ofPattern("yyyy-MM-dd HH:mm 'UTC'").withZone(ZoneOffset.UTC);
 
     @Inject
     Subscribers subscribers;
@@ -31,11 +30,23 @@ public class ActivityMails {
     @Inject
     MailQueue mail;
 
+    @Inject
+    SubscriberMail letters;
+
+    @Inject
+    ActivitySummaries summaries;
+
+    @Inject
+    ProgrammeTime time;
+
     void perEvent(@Observes ActivityRecorded recorded) {
         Activity activity = recorded.activity();
-        mail.queueToEach(subscribers.perEventFollowing(activity), s -> s.email, s -> MailMessage.text(s.email,
-                "[Metrokaart] " + activity.summary, greeting(s) + activity.summary + "\n\nHappened: "
-                        + WHEN.format(activity.occurredAt) + footer()));
+        mail.queueToEach(subscribers.perEventFollowing(activity), s -> s.email, s -> {
+            Language language = s.language();
+            String summary = summaries.of(activity, language);
+            return letters.text(s, summary, summary + "\n\n"
+                    + letters.texts(s).activityHappened(time.dateTime(activity.occurredAt, language)));
+        });
     }
 
     @Scheduled(cron = "${metrokaart.digest.cron}", concurrentExecution = Scheduled.ConcurrentExecution.SKIP,
@@ -59,7 +70,7 @@ public class ActivityMails {
     /** One subscriber's digest: what they follow after their last digest; nothing is sent when nothing happened. */
     private boolean digest(UUID subscriptionId) {
         Subscription subscription = Subscription.findById(subscriptionId, jakarta.persistence.LockModeType.PESSIMISTIC_WRITE);
-        if (subscription == null) {
+        if (subscription == null || !subscription.confirmed()) {
             return false;
         }
         List<Activity> since = Activity.list("position > ?1 order by position", subscription.lastDigestPosition);
@@ -71,19 +82,12 @@ public class ActivityMails {
         if (followed.isEmpty()) {
             return false;
         }
-        StringBuilder text = new StringBuilder(greeting(subscription))
-                .append("This is what happened in the programme since your previous digest:\n\n");
-        followed.forEach(a -> text.append("- ").append(WHEN.format(a.occurredAt)).append(": ").append(a.summary).append('\n'));
-        mail.queue(MailMessage.text(subscription.email, "[Metrokaart] Weekly digest: " + followed.size()
-                + (followed.size() == 1 ? " activity" : " activities"), text.append(footer().substring(1)).toString()));
+        Language language = subscription.language();
+        Texts t = letters.texts(subscription);
+        StringBuilder text = new StringBuilder(t.digestIntroduction()).append("\n\n");
+        followed.forEach(a -> text.append("- ").append(time.dateTime(a.occurredAt, language)).append(": ")
+                .append(summaries.of(a, language)).append('\n'));
+        mail.queue(letters.text(subscription, t.digestSubject(followed.size()), text.toString()));
         return true;
-    }
-
-    private static String greeting(Subscription subscription) {
-        return "Dear " + subscription.name + ",\n\n";
-    }
-
-    private static String footer() {
-        return "\n\n-- \nYou get this e-mail because of your Metrokaart subscription; change or end it at /api/v1/subscriptions.\n";
     }
 }

@@ -51,6 +51,21 @@ public class Subscription extends PanacheEntityBase {
     @Column(nullable = false)
     public String delivery;
 
+    /** The language of everything sent to this subscriber: {@code nl} or {@code en}. */
+    @Column(nullable = false)
+    public String language = "nl";
+
+    /**
+     * When the address owner confirmed (at once for one's own token address); null while pending. Nothing but the
+     * confirmation request is sent to a pending subscription.
+     */
+    @Column(name = "confirmed_at")
+    public Instant confirmedAt;
+
+    /** Secret of this subscription's confirmation and unsubscribe links; never shown through the API. */
+    @Column(name = "link_token", nullable = false)
+    public String linkToken;
+
     /** The feed position up to which the weekly digest has covered the activities. */
     @Column(name = "last_digest_position", nullable = false)
     public long lastDigestPosition;
@@ -66,6 +81,14 @@ public class Subscription extends PanacheEntityBase {
 
     @Column(name = "updated_at", nullable = false)
     public Instant updatedAt;
+
+    public boolean confirmed() {
+        return confirmedAt != null;
+    }
+
+    public nl.metrokaart.platform.language.Language language() {
+        return nl.metrokaart.platform.language.Language.of(language);
+    }
 
     /** Whether this subscriber follows the given activity. */
     public boolean follows(Activity activity) {

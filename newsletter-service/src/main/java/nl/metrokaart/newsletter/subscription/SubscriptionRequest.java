@@ -9,6 +9,7 @@ import jakarta.validation.constraints.Pattern;
 import jakarta.validation.constraints.Size;
 import java.util.List;
 import java.util.UUID;
+import nl.metrokaart.platform.language.Language;
 import org.eclipse.microprofile.openapi.annotations.media.Schema;
 
 @Schema(name = "SubscriptionRequest", description = "Who gets e-mail, about what, and how.")
@@ -21,7 +22,8 @@ public record SubscriptionRequest(
         @NotNull Follows follows,
         @Schema(description = "The projects followed; required, and only allowed, when follows is projects.")
         @Size(max = 100) List<@NotNull UUID> projectIds,
-        @NotNull Delivery delivery) {
+        @NotNull Delivery delivery,
+        @Schema(description = "Language of the mails: nl (default) or en.") Language language) {
 
     @JsonIgnore // a validation rule, not a field of the body
     @AssertTrue(message = "must list at least one project when follows is projects, and none otherwise")

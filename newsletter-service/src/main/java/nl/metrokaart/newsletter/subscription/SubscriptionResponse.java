@@ -3,6 +3,7 @@ package nl.metrokaart.newsletter.subscription;
 import java.time.Instant;
 import java.util.List;
 import java.util.UUID;
+import nl.metrokaart.platform.language.Language;
 import org.eclipse.microprofile.openapi.annotations.media.Schema;
 
 @Schema(name = "Subscription", description = "A person who gets the programme's news by e-mail.")
@@ -16,6 +17,11 @@ public record SubscriptionResponse(
         Follows follows,
         @Schema(description = "The projects followed (follows projects); empty otherwise.") List<UUID> projectIds,
         Delivery delivery,
+        @Schema(description = "Language of the mails.") Language language,
+        @Schema(description = "active, or pending-confirmation until the address owner confirms through the link "
+                + "mailed to it (needed for any address other than the caller's own); nothing else is sent before.",
+                enumeration = {"active", "pending-confirmation"}) String status,
+        @Schema(description = "When the address owner confirmed; absent while pending.") Instant confirmedAt,
         @Schema(description = "When the last weekly digest was sent, if any.") Instant lastDigestAt,
         @Schema(description = "Incremented on every change.") long version,
         Instant createdAt,
@@ -23,7 +29,8 @@ public record SubscriptionResponse(
 
     static SubscriptionResponse of(Subscription s) {
         return new SubscriptionResponse(s.id, s.owner, s.name, s.email, s.municipalityCode, SubscriberRole.of(s.role),
-                Follows.of(s.follows), List.copyOf(s.projectIds), Delivery.of(s.delivery), s.lastDigestAt, s.version,
+                Follows.of(s.follows), List.copyOf(s.projectIds), Delivery.of(s.delivery), s.language(),
+                s.confirmed() ? "active" : "pending-confirmation", s.confirmedAt, s.lastDigestAt, s.version,
                 s.createdAt, s.updatedAt);
     }
 }

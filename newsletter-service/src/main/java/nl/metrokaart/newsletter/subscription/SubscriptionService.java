@@ -11,9 +11,16 @@ import jakarta.transaction.Transactional;
 import jakarta.ws.rs.core.Response;
 import java.util.ArrayList;
 import java.util.List;
+import java.security.SecureRandom;
+import java.util.HexFormat;
 import java.util.Locale;
+import java.util.Optional;
 import java.util.UUID;
 import nl.metrokaart.newsletter.activity.Activity;
+import nl.metrokaart.newsletter.mail.MailQueue;
+import nl.metrokaart.platform.language.Language;
+import org.eclipse.microprofile.config.inject.ConfigProperty;
+import org.eclipse.microprofile.jwt.JsonWebToken;
 import nl.metrokaart.platform.conditional.Preconditions;
 import nl.metrokaart.platform.paging.InstantKey;
 import nl.metrokaart.platform.paging.Page;
@@ -23,7 +30,8 @@ import nl.metrokaart.platform.security.Roles;
 
 /**
  * The rules of subscriptions. A person manages the subscriptions they created (owner = their token's subject);
- * admins manage all. Someone else's subscription answers 404, exactly like one that does not exist, so that ids
+ * admins manage all. A subscription to any address but the caller's own waits for the address owner's consent
+ * (double opt-in), and one person holds a limited number of subscriptions. Someone else's subscription answers 404, exactly like one that does not exist, so that ids
  * and addresses of others do not leak.
  */
 @ApplicationScoped
@@ -37,6 +45,21 @@ public class SubscriptionService {
 
     @Inject
     EntityManager entityManager;
+
+    @Inject
+    MailQueue mail;
+
+    @Inject
+    SubscriberMail letters;
+
+    /** How many subscriptions one person may hold, and how many of them may wait for confirmation at once. */
+    @ConfigProperty(name = "metrokaart.subscriptions.max-per-owner", defaultValue = "10")
+    int maxPerOwner;
+
+    @ConfigProperty(name = "metrokaart.subscriptions.max-pending-per-owner", defaultValue = "3")
+    int maxPendingPerOwner;
+
+    private static final SecureRandom RANDOM = new SecureRandom();
 
     /** The caller's subscriptions (admins: everyone's), by creation, a page at a time. */
     public Page<SubscriptionResponse> list(String cursor, int limit) {
@@ -63,15 +86,21 @@ public class SubscriptionService {
     @Transactional
     public Subscription create(SubscriptionRequest request) {
         String owner = caller();
+        // One owner's creates are serialised, so the limits hold also for concurrent requests.
+        entityManager.createNativeQuery("SELECT pg_advisory_xact_lock(hashtext(:owner))").setParameter("owner", owner)
+                .getSingleResult();
         requireUniqueEmail(owner, request.email(), null);
+        requireBelowLimits(owner, request.email());
         Subscription subscription = new Subscription();
         subscription.id = UUID.randomUUID();
         subscription.owner = owner;
+        subscription.linkToken = newLinkToken();
         subscription.createdAt = StoredTime.now();
         // A digest covers what happens from now on, not the whole history of the feed.
         Long lastPosition = Activity.find("select max(position) from Activity").project(Long.class).firstResult();
         subscription.lastDigestPosition = lastPosition == null ? 0 : lastPosition;
         apply(subscription, request);
+        consent(subscription);
         subscription.persist();
         entityManager.flush();
         return subscription;
@@ -82,7 +111,14 @@ public class SubscriptionService {
         Subscription subscription = lock(id);
         preconditions.requireMatch(ifMatch, SubscriptionResponse.of(subscription));
         requireUniqueEmail(subscription.owner, request.email(), subscription.id);
+        boolean newAddress = !subscription.email.equalsIgnoreCase(request.email().strip());
+        if (newAddress) {
+            requireBelowLimits(subscription.owner, request.email());
+        }
         apply(subscription, request);
+        if (newAddress) {
+            consent(subscription);
+        }
         entityManager.flush();
         return subscription;
     }
@@ -90,6 +126,92 @@ public class SubscriptionService {
     @Transactional
     public void delete(UUID id) {
         lock(id).delete();
+    }
+
+    /**
+     * The address owner's consent: one's own address (the e-mail of one's token) counts as given; any other address
+     * waits for its owner to confirm through the link mailed to it, and gets nothing else until then.
+     */
+    private void consent(Subscription subscription) {
+        if (isOwnAddress(subscription.email)) {
+            subscription.confirmedAt = StoredTime.now();
+            return;
+        }
+        subscription.confirmedAt = null;
+        subscription.linkToken = newLinkToken(); // a link mailed to an earlier address no longer works
+        var t = letters.texts(subscription);
+        mail.queue(letters.text(subscription, t.confirmationSubject(),
+                t.confirmationText(requesterName(), letters.confirmationUrl(subscription))));
+    }
+
+    private boolean isOwnAddress(String email) {
+        return ownAddress().map(own -> own.equalsIgnoreCase(email.strip())).orElse(false);
+    }
+
+    /** Who asked, as the address owner may know them: the token's name, else its user name. */
+    private String requesterName() {
+        if (identity.getPrincipal() instanceof JsonWebToken token && token.getClaim("name") != null) {
+            return token.getClaim("name").toString();
+        }
+        return identity.getPrincipal().getName();
+    }
+
+    /** The e-mail address of the caller's token, if it carries one. */
+    private Optional<String> ownAddress() {
+        if (identity.getPrincipal() instanceof JsonWebToken token) {
+            Object email = token.getClaim("email");
+            return email == null ? Optional.empty() : Optional.of(email.toString());
+        }
+        return Optional.empty();
+    }
+
+    private void requireBelowLimits(String owner, String email) {
+        long held = Subscription.count("owner", owner);
+        if (held >= maxPerOwner) {
+            throw Problems.conflict("You already hold " + held + " subscriptions, the most one person may hold.")
+                    .with("limit", maxPerOwner).build();
+        }
+        if (!isOwnAddress(email) && Subscription.count("owner = ?1 and confirmedAt is null", owner) >= maxPendingPerOwner) {
+            throw Problems.conflict("You already have " + maxPendingPerOwner + " subscriptions waiting for their address "
+                    + "owner's confirmation; wait until they are confirmed or delete one.")
+                    .with("limit", maxPendingPerOwner).build();
+        }
+    }
+
+    static String newLinkToken() {
+        byte[] bytes = new byte[32];
+        RANDOM.nextBytes(bytes);
+        return HexFormat.of().formatHex(bytes);
+    }
+
+    /** The subscription a mailed link names, or empty. */
+    public Optional<Subscription> byLinkToken(String token) {
+        if (token == null || !token.matches("^[0-9a-f]{64}$")) {
+            return Optional.empty();
+        }
+        return Subscription.<Subscription>find("linkToken", token).firstResultOptional();
+    }
+
+    /** The address owner confirmed through the link mailed to it. */
+    @Transactional
+    public Optional<Subscription> confirm(String token) {
+        Optional<Subscription> found = byLinkToken(token);
+        found.ifPresent(s -> {
+            Subscription locked = Subscription.findById(s.id, LockModeType.PESSIMISTIC_WRITE);
+            if (locked.confirmedAt == null) {
+                locked.confirmedAt = StoredTime.now();
+                locked.updatedAt = locked.confirmedAt;
+            }
+        });
+        return found;
+    }
+
+    /** The reader ended the subscription through the link in a mail (RFC 8058 one-click, or the page's button). */
+    @Transactional
+    public Optional<Subscription> unsubscribe(String token) {
+        Optional<Subscription> found = byLinkToken(token);
+        found.ifPresent(s -> Subscription.delete("id", s.id));
+        return found;
     }
 
     private Subscription lock(UUID id) {
@@ -109,6 +231,7 @@ public class SubscriptionService {
         subscription.projectIds = request.follows() == Follows.PROJECTS
                 ? new ArrayList<>(request.projectIds().stream().distinct().toList()) : new ArrayList<>();
         subscription.delivery = request.delivery().value();
+        subscription.language = (request.language() == null ? Language.DEFAULT : request.language()).tag();
         subscription.updatedAt = StoredTime.now();
     }
 

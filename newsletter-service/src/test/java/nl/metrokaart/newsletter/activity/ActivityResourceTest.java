@@ -69,7 +69,8 @@ class ActivityResourceTest {
 
         given().auth().oauth2(TestTokens.withRoles("sec", Roles.SECRETARY)).when().get("/api/v1/activities/" + recorded.get(1).id)
                 .then().statusCode(200).body("id", equalTo(recorded.get(1).id.toString()))
-                .body("summary", equalTo("Key milestone 'Key' of AF-1 Feed was missed (due 2027-03-01)."));
+                .header("Content-Language", "nl")
+                .body("summary", equalTo("Kernmijlpaal ‘Key’ van AF-1 – Feed is niet gehaald (gepland op 1 maart 2027)."));
     }
 
     @Test

@@ -14,6 +14,8 @@ import java.time.Clock;
 import java.time.Duration;
 import java.time.Instant;
 import java.time.LocalDate;
+import java.time.format.DateTimeFormatter;
+import java.util.Locale;
 import java.util.List;
 import java.util.UUID;
 import java.util.concurrent.ThreadLocalRandom;
@@ -65,7 +67,7 @@ class KeyMilestoneAlertsTest {
         relay.relay();
         List<MimeMessage> received = Mails.awaitTo(secretary, 1);
         assertEquals(1, about(secretary, title).size());
-        assertThat(Mails.subject(received.get(0)), containsString("Key milestone missed: " + title));
+        assertThat(Mails.subject(received.get(0)), containsString("Kernmijlpaal niet gehaald: " + title));
         assertEquals(0, about(secretary, notKey).size(), "only key milestones");
         assertEquals(0, Mails.to(staff).size(), "only secretaries");
     }
@@ -73,7 +75,9 @@ class KeyMilestoneAlertsTest {
     @Test
     void secretariesAreAlertedOnceAboutAKeyMilestoneDueWithinTheConfiguredDays() {
         String secretary = address("due");
+        String english = address("due-en");
         subscribe(secretary, "secretary", "projects", "\"" + UUID.randomUUID() + "\"", "weekly-digest");
+        subscribe(english, "secretary", "projects", "\"" + UUID.randomUUID() + "\"", "weekly-digest", "en");
         UUID projectId = UUID.randomUUID();
         LocalDate today = LocalDate.now(clock);
         String soon = "Soon " + ThreadLocalRandom.current().nextInt(100000);
@@ -93,7 +97,11 @@ class KeyMilestoneAlertsTest {
         relay.relay();
         List<MimeMessage> due = Mails.awaitTo(secretary, 1);
         assertEquals(1, about(secretary, soon).size());
-        assertThat(Mails.subject(due.get(0)), containsString("due on " + today.plusDays(14)));
+        LocalDate dueDate = today.plusDays(14);
+        assertThat(Mails.subject(due.get(0)), containsString("Kernmijlpaal op "
+                + DateTimeFormatter.ofPattern("d MMMM yyyy", Locale.forLanguageTag("nl")).format(dueDate) + ": " + soon));
+        assertThat(Mails.subject(Mails.awaitTo(english, 1).get(0)), containsString("Key milestone due on "
+                + DateTimeFormatter.ofPattern("d MMMM yyyy", Locale.ENGLISH).format(dueDate) + ": " + soon));
         assertEquals(0, about(secretary, later).size());
         assertEquals(0, about(secretary, achieved).size());
     }

@@ -86,10 +86,19 @@ class ActivityConsumerTest {
         List<Activity> activities = activities(projectId);
         assertThat(activities.stream().map(a -> a.type).toList(), contains("project-created", "project-status-changed",
                 "milestone-missed", "decision-recorded", "variant-choice-made"));
-        assertThat(activities.get(1).summary, is("Project ZK-1 Zaakgericht werken went from planned to in-progress: Budget approved"));
-        assertThat(activities.get(2).summary, is("Key milestone 'Koppeling live' of ZK-1 Zaakgericht werken was missed (due 2026-11-01)."));
+        // Recorded in Dutch, the default; names as people use them, dates the Dutch way.
+        assertThat(activities.get(1).summary, is("Project ZK-1 – Zaakgericht werken ging van gepland naar in uitvoering: Budget approved"));
+        assertThat(activities.get(2).summary, is("Kernmijlpaal ‘Koppeling live’ van ZK-1 – Zaakgericht werken is niet gehaald (gepland op 1 november 2026)."));
         assertThat(activities.get(2).keyMilestone, is(true));
-        assertThat(activities.get(3).summary, is("The steering committee decided on ZK-1 Zaakgericht werken: one uniform way of working for all."));
+        assertThat(activities.get(3).summary, is("De stuurgroep heeft over ZK-1 – Zaakgericht werken besloten: één uniforme werkwijze voor alle gemeenten."));
+        // In English on request, saying so.
+        given().auth().oauth2(TestTokens.withRoles("reader", Roles.SECRETARY)).header("Accept-Language", "en-GB, en;q=0.9")
+                .when().get("/api/v1/activities/" + activities.get(2).id)
+                .then().statusCode(200).header("Content-Language", "en")
+                .body("summary", is("Key milestone ‘Koppeling live’ of ZK-1 – Zaakgericht werken was missed (due 1 November 2026)."));
+        given().auth().oauth2(TestTokens.withRoles("reader", Roles.SECRETARY))
+                .when().get("/api/v1/activities/" + activities.get(2).id)
+                .then().statusCode(200).header("Content-Language", "nl");
         assertThat(activities.get(4).municipalityCode, is("GM0610"));
         assertThat(activities.get(4).projectCode, is("ZK-1"));
         assertThat(milestone(milestoneId).status, is("missed"));
@@ -104,8 +113,11 @@ class ActivityConsumerTest {
         UUID projectId = UUID.randomUUID();
         UUID predecessorId = UUID.randomUUID();
         String code = "ALL-" + ThreadLocalRandom.current().nextInt(1000, 9999);
-        String subject = code + " Alles in een";
-        String predecessor = "BAG-" + code + " Basisregistratie";
+        String subject = code + " – Alles in een";
+        String predecessor = "BAG-" + code + " – Basisregistratie";
+        // What municipality-service published of the municipality: texts name it.
+        municipalityEvent("municipality-registered", "GM0610", """
+                {"code":"GM0610","name":"Schoonhoven","inhabitants":11870,"municipalSecretary":"Marja Bos","version":0}""");
         String project = TestEvents.project(projectId, code, "Alles in een", "planned", 1);
         // The projects first, so every sentence can name them.
         List<String> known = List.of(
@@ -116,79 +128,79 @@ class ActivityConsumerTest {
 
         Map<String, String> expected = new LinkedHashMap<>();
         expected.put(programmeEvent("project-changed", projectId, project),
-                "project-changed: Project " + subject + " was updated (planning, budget or owner).");
+                "project-changed: Project " + subject + " is bijgewerkt (planning, budget of eigenaar).");
         expected.put(programmeEvent("project-status-changed", projectId, "{\"project\":" + project
                         + ",\"fromStatus\":\"proposed\",\"toStatus\":\"planned\",\"explanation\":null,\"changedBy\":\"pm\"}"),
-                "project-status-changed: Project " + subject + " went from proposed to planned.");
+                "project-status-changed: Project " + subject + " ging van voorgesteld naar gepland.");
         expected.put(programmeEvent("project-priority-changed", projectId,
                         "{\"projectId\":\"%s\",\"code\":\"%s\",\"fromRank\":3,\"toRank\":1}".formatted(projectId, code)),
-                "project-priority-changed: Project " + subject + " moved from priority 3 to 1.");
+                "project-priority-changed: Project " + subject + " ging van prioriteit 3 naar 1.");
         UUID pilot = UUID.randomUUID();
         UUID live = UUID.randomUUID();
         expected.put(programmeEvent("milestone-scheduled", projectId,
                         TestEvents.milestone(pilot, projectId, "Pilot", "2027-03-01", null, false, "open", 0)),
-                "milestone-scheduled: Milestone 'Pilot' of " + subject + " was scheduled for 2027-03-01.");
+                "milestone-scheduled: Mijlpaal ‘Pilot’ van " + subject + " is gepland op 1 maart 2027.");
         expected.put(programmeEvent("milestone-rescheduled", projectId,
                         TestEvents.milestone(pilot, projectId, "Pilot", "2027-04-01", null, false, "open", 1)),
-                "milestone-rescheduled: Milestone 'Pilot' of " + subject + " moved to 2027-04-01.");
+                "milestone-rescheduled: Mijlpaal ‘Pilot’ van " + subject + " is verschoven naar 1 april 2027.");
         expected.put(programmeEvent("milestone-missed", projectId,
                         TestEvents.milestone(pilot, projectId, "Pilot", "2027-04-01", null, false, "missed", 2)),
-                "milestone-missed: Milestone 'Pilot' of " + subject + " was missed (due 2027-04-01).");
+                "milestone-missed: Mijlpaal ‘Pilot’ van " + subject + " is niet gehaald (gepland op 1 april 2027).");
         expected.put(programmeEvent("milestone-achieved", projectId,
                         TestEvents.milestone(live, projectId, "Live", "2027-05-01", "2027-05-02", true, "achieved", 1)),
-                "milestone-achieved: Key milestone 'Live' of " + subject + " was achieved on 2027-05-02.");
+                "milestone-achieved: Kernmijlpaal ‘Live’ van " + subject + " is behaald op 2 mei 2027.");
         String dependency = """
                 {"id":"%s","projectId":"%s","predecessorId":"%s","type":"%s","lagDays":0,"explanation":"Adressen eerst",
                  "createdAt":"2026-11-20T10:00:00Z"}""";
         expected.put(programmeEvent("dependency-added", projectId,
                         dependency.formatted(UUID.randomUUID(), projectId, predecessorId, "must-finish-before")),
-                "dependency-added: Project " + subject + " now waits for " + predecessor + " to finish.");
+                "dependency-added: Project " + subject + " wacht nu tot " + predecessor + " klaar is.");
         expected.put(programmeEvent("dependency-added", projectId,
                         dependency.formatted(UUID.randomUUID(), projectId, predecessorId, "influences")),
-                "dependency-added: Choices in " + predecessor + " now influence project " + subject + ".");
+                "dependency-added: Keuzes in " + predecessor + " beïnvloeden nu project " + subject + ".");
         expected.put(programmeEvent("dependency-removed", projectId,
                         dependency.formatted(UUID.randomUUID(), projectId, predecessorId, "influences")),
-                "dependency-removed: Project " + subject + " no longer depends on " + predecessor + ".");
+                "dependency-removed: Project " + subject + " hangt niet langer af van " + predecessor + ".");
         String participation = """
                 {"id":"%s","municipalityCode":"GM0610","projectId":"%s","projectCode":"%s","participates":%b,
                  "localLead":"J. de Boer","implementationStatus":"%s","plannedGoLiveDate":null,"version":%d}""";
         expected.put(municipalityEvent("participation-registered", "GM0610",
                         participation.formatted(UUID.randomUUID(), projectId, code, true, "preparing", 0)),
-                "participation-registered: Municipality GM0610 takes part in " + subject + " (preparing).");
+                "participation-registered: Schoonhoven doet mee aan " + subject + " (in voorbereiding).");
         expected.put(municipalityEvent("participation-changed", "GM0610",
                         participation.formatted(UUID.randomUUID(), projectId, code, false, "not-started", 1)),
-                "participation-changed: Municipality GM0610 does not take part in " + subject + " (not-started).");
+                "participation-changed: Schoonhoven doet niet mee aan " + subject + " (nog niet begonnen).");
         String choice = """
                 {"id":"%s","municipalityCode":"GM0610","projectId":"%s","projectCode":"%s","approach":"%s",
                  "variantName":%s,"justification":"Eigen balie","decisionId":null,"version":%d}""";
         expected.put(municipalityEvent("variant-choice-made", "GM0610",
                         choice.formatted(UUID.randomUUID(), projectId, code, "uniform", "null", 0)),
-                "variant-choice-made: Municipality GM0610 follows the uniform process for " + subject + ".");
+                "variant-choice-made: Schoonhoven volgt de uniforme werkwijze voor " + subject + ".");
         expected.put(municipalityEvent("variant-choice-changed", "GM0610",
                         choice.formatted(UUID.randomUUID(), projectId, code, "variant", "\"Eigen loket\"", 1)),
-                "variant-choice-changed: Municipality GM0610 keeps its own variant 'Eigen loket' for " + subject + ".");
+                "variant-choice-changed: Schoonhoven houdt een eigen variant ‘Eigen loket’ voor " + subject + ".");
         String decision = """
                 {"id":"%s","projectId":"%s","projectCode":"%s","question":"Een proces?","options":["uniform","variants"],
                  "outcome":"%s","decidingBody":"%s","decidedOn":"2026-11-20","rationale":"r","version":%d}""";
         UUID decisionId = UUID.randomUUID();
         expected.put(projectEvent("decision-recorded", projectId,
                         decision.formatted(decisionId, projectId, code, "uniform", "steering-committee", 0)),
-                "decision-recorded: The steering committee decided on " + subject + ": one uniform way of working for all.");
+                "decision-recorded: De stuurgroep heeft over " + subject + " besloten: één uniforme werkwijze voor alle gemeenten.");
         expected.put(projectEvent("decision-changed", projectId,
                         decision.formatted(decisionId, projectId, code, "variants-allowed", "municipal-executive", 1)),
-                "decision-changed: The municipal executive decided on " + subject
-                        + ": municipalities may keep their own variant.");
+                "decision-changed: Het college van B en W heeft over " + subject
+                        + " besloten: gemeenten mogen een eigen variant houden.");
         expected.put(projectEvent("allocation-key-chosen", projectId, """
                         {"projectId":"%s","projectCode":"%s","method":"weighted","inhabitantsWeightPercent":40}"""
                         .formatted(projectId, code)),
-                "allocation-key-chosen: The costs of " + subject
-                        + " are shared 40% by number of inhabitants, the rest in equal parts.");
+                "allocation-key-chosen: De kosten van " + subject
+                        + " worden voor 40% naar aantal inwoners verdeeld en voor de rest in gelijke delen.");
         expected.put(projectEvent("cost-allocation-changed", projectId, """
                         {"projectId":"%s","projectCode":"%s","budgetCents":12500000,"method":"weighted","shares":[
                          {"municipalityCode":"GM0610","amountCents":5000000},{"municipalityCode":"GM1931","amountCents":4000000},
                          {"municipalityCode":"GM0611","amountCents":3500000},{"municipalityCode":"GM0612","amountCents":0}]}"""
                         .formatted(projectId, code)),
-                "cost-allocation-changed: The budget of " + subject + " (EUR 125,000.00) is now shared by 3 municipalities.");
+                "cost-allocation-changed: Het budget van " + subject + " (€\u00a0125.000,00) wordt nu gedeeld door 3 gemeenten.");
 
         List<Activity> activities = TestEvents.awaitActivities(List.copyOf(expected.keySet()));
         assertThat(activities.stream().map(a -> a.type + ": " + a.summary).toList(),

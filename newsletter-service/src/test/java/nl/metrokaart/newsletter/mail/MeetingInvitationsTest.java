@@ -72,7 +72,7 @@ class MeetingInvitationsTest {
 
         Mails.awaitTo(staff, 2);
         MimeMessage cancellation = about(staff, title).stream()
-                .filter(m -> Mails.subject(m).startsWith("[Metrokaart] Cancelled: ")).findFirst().orElseThrow();
+                .filter(m -> Mails.subject(m).startsWith("[Metrokaart] Afgelast: ")).findFirst().orElseThrow();
         assertThat(Mails.content(cancellation), containsString("The steering committee meets in January instead."));
         VEvent event = invitedEvent(cancellation, "CANCEL");
         assertEquals(id + "@metrokaart", event.getProperty(Property.UID).orElseThrow().getValue());
@@ -96,8 +96,8 @@ class MeetingInvitationsTest {
         Mails.awaitTo(secretary, 2);
         List<MimeMessage> mails = about(secretary, title);
         assertEquals(2, mails.size());
-        MimeMessage first = mails.stream().filter(m -> Mails.subject(m).startsWith("[Metrokaart] Invitation: ")).findFirst().orElseThrow();
-        MimeMessage update = mails.stream().filter(m -> Mails.subject(m).startsWith("[Metrokaart] Updated invitation: "))
+        MimeMessage first = mails.stream().filter(m -> Mails.subject(m).startsWith("[Metrokaart] Uitnodiging: ")).findFirst().orElseThrow();
+        MimeMessage update = mails.stream().filter(m -> Mails.subject(m).startsWith("[Metrokaart] Gewijzigde uitnodiging: "))
                 .findFirst().orElseThrow();
         VEvent original = invitedEvent(first, "REQUEST");
         VEvent changed = invitedEvent(update, "REQUEST");
@@ -105,7 +105,7 @@ class MeetingInvitationsTest {
         assertEquals("0", original.getProperty(Property.SEQUENCE).orElseThrow().getValue());
         assertEquals("1", changed.getProperty(Property.SEQUENCE).orElseThrow().getValue());
         assertEquals("Town hall Bergambacht", changed.getProperty(Property.LOCATION).orElseThrow().getValue());
-        assertThat(Mails.content(update), containsString("has changed"));
+        assertThat(Mails.content(update), containsString("is gewijzigd"));
     }
 
     @Test
@@ -113,9 +113,11 @@ class MeetingInvitationsTest {
         String secretary = address("sec");
         String steering = address("steer");
         String staff = address("staff");
+        String english = address("sec-en");
         subscribe(secretary, "secretary", "key-milestones", null, "weekly-digest");
         subscribe(steering, "steering-committee-member", "key-milestones", null, "weekly-digest");
         subscribe(staff, "staff", "key-milestones", null, "weekly-digest");
+        subscribe(english, "secretary", "key-milestones", null, "weekly-digest", "en");
         String secretaries = "Secretaries " + UUID.randomUUID();
         String everyone = "Everyone " + UUID.randomUUID();
         plan(secretaries, "secretaries");
@@ -147,6 +149,24 @@ class MeetingInvitationsTest {
         assertEquals("20310414T120000Z", event.getProperty(Property.DTSTART).orElseThrow().getValue());
         assertEquals("20310414T143000Z", event.getProperty(Property.DTEND).orElseThrow().getValue());
         assertThat(event.getProperty(Property.ORGANIZER).orElseThrow().getValue(), containsString("mailto:"));
-        assertThat(Mails.content(invitation), containsString("2. Progress (WION)"));
+        // The reader is invited by name, asked to answer; the organiser is the programme office.
+        Property attendee = event.getProperty(Property.ATTENDEE).orElseThrow();
+        assertEquals("mailto:" + secretary, attendee.getValue());
+        assertEquals("TRUE", attendee.getParameter("RSVP").orElseThrow().getValue());
+        assertEquals("NEEDS-ACTION", attendee.getParameter("PARTSTAT").orElseThrow().getValue());
+        assertEquals("Subscriber " + secretary, attendee.getParameter("CN").orElseThrow().getValue());
+        assertThat(event.getProperty(Property.DESCRIPTION).orElseThrow().getValue(), containsString("Voor: de gemeentesecretarissen"));
+        // Dutch, local time (12:00Z is 14:00 in Amsterdam in April).
+        String text = Mails.content(invitation);
+        assertThat(Mails.subject(invitation), containsString("[Metrokaart] Uitnodiging: " + secretaries));
+        assertThat(text, containsString("Beste Subscriber " + secretary + ","));
+        assertThat(text, containsString("Wanneer: maandag 14 april 2031, 14:00–16:30"));
+        assertThat(text, containsString("2. Progress (WION)"));
+        // English on request.
+        MimeMessage inEnglish = Mails.awaitTo(english, 2).stream().filter(m -> Mails.subject(m).contains(secretaries)).findFirst().orElseThrow();
+        assertThat(Mails.subject(inEnglish), containsString("[Metrokaart] Invitation: " + secretaries));
+        assertThat(Mails.content(inEnglish), containsString("Dear Subscriber " + english + ","));
+        assertThat(Mails.content(inEnglish), containsString("When: Monday 14 April 2031, 14:00–16:30"));
+        assertThat(Mails.content(inEnglish), containsString("For: the municipal secretaries"));
     }
 }

@@ -57,6 +57,10 @@ class NewsletterResourceTest {
         return LocalDate.of(2100, 1, 1).plusWeeks(ThreadLocalRandom.current().nextInt(0, 100_000) * 4L);
     }
 
+    private static String dutch(LocalDate date) {
+        return java.time.format.DateTimeFormatter.ofPattern("d MMMM yyyy", java.util.Locale.forLanguageTag("nl")).format(date);
+    }
+
     private static String period(LocalDate start, LocalDate end, String title) {
         return "{\"periodStart\":\"" + start + "\",\"periodEnd\":\"" + end + "\"" + (title == null ? "" : ",\"title\":\"" + title + "\"") + "}";
     }
@@ -67,7 +71,7 @@ class NewsletterResourceTest {
     }
 
     @Test
-    void draftIsComposedFromThePeriodsEventsThenEditedRenderedAndPublished() {
+    void draftIsComposedFromThePeriodsEventsThenEditedRenderedAndPublished() throws Exception {
         LocalDate start = freshPeriodStart();
         LocalDate end = start.plusDays(27);
         Instant during = start.plusDays(2).atTime(12, 0).toInstant(ZoneOffset.UTC);
@@ -81,6 +85,10 @@ class NewsletterResourceTest {
         UUID later = UUID.randomUUID();
         List<String> events = new ArrayList<>();
         try (TestEvents broker = new TestEvents()) {
+            broker.municipality("metrokaart.municipality.municipalities", "GM0610", "municipality-registered", """
+                    {"code":"GM0610","name":"Schoonhoven","inhabitants":11870,"municipalSecretary":"Marja Bos","version":0}""", during);
+            broker.municipality("metrokaart.municipality.municipalities", "GM1931", "municipality-registered", """
+                    {"code":"GM1931","name":"Krimpenerwaard","inhabitants":56000,"municipalSecretary":"Jan Jansen","version":0}""", during);
             events.add(broker.programme("project-created", projectId, project(projectId, code, name, "proposed", 0), during));
             events.add(broker.programme("project-status-changed", projectId, "{\"project\":" + project(projectId, code, name, "realised", 1)
                     + ",\"fromStatus\":\"in-progress\",\"toStatus\":\"realised\",\"explanation\":\"Live in all municipalities\","
@@ -119,40 +127,74 @@ class NewsletterResourceTest {
             TestEvents.awaitActivities(events);
         }
 
-        String subject = code + " " + name;
+        String subject = code + " – " + name;
         JsonPath draft = create(start, end).jsonPath();
         assertThat(draft.getString("status"), is("draft"));
-        assertThat(draft.getString("title"), is("Metrokaart newsletter " + draft.getInt("number")));
-        assertThat(draft.getList("sections.key"), contains("realised-projects", "milestones-achieved", "milestones-missed",
-                "upcoming-key-milestones", "decisions-taken", "progress-per-municipality"));
-        assertThat(draft.getList("sections.heading"), contains("Realised projects", "Milestones achieved", "Milestones missed",
-                "Upcoming key milestones", "Decisions taken", "Progress per municipality"));
+        assertThat(draft.getString("language"), is("nl"));
+        assertThat(draft.getString("title"), is("Metrokaart nieuwsbrief " + draft.getInt("number")));
+        assertThat(draft.getList("sections.key"), contains("highlights", "milestones-achieved", "milestones-missed",
+                "upcoming-key-milestones", "upcoming-meetings", "decisions-taken"));
+        assertThat(draft.getList("sections.heading"), contains("Hoogtepunten", "Behaalde mijlpalen", "Niet gehaalde mijlpalen",
+                "Komende kernmijlpalen", "Komende bijeenkomsten", "Genomen besluiten"));
         assertThat(draft.getList("sections[0].items"), contains(
-                "Project " + subject + " went from in-progress to realised: Live in all municipalities"));
-        assertThat(draft.getList("sections[1].items"), contains("Milestone 'Pilot done' of " + subject + " was achieved on "
-                + start.plusDays(2) + "."));
-        assertThat(draft.getList("sections[2].items"), contains("Key milestone 'Koppeling live' of " + subject
-                + " was missed (due " + start.plusDays(1) + ")."));
-        assertThat(draft.getList("sections[3].items"), contains("Key milestone 'Go-live wave 2' of " + subject + " is due on "
-                + end.plusDays(10) + "."));
-        assertThat(draft.getList("sections[4].items"), contains("The steering committee decided on " + subject
-                + ": one uniform way of working for all."));
-        assertThat(draft.getList("sections[5].items"), contains(
-                "GM0610: Municipality GM0610 follows the uniform process for " + subject + ". Municipality GM0610 takes part in "
-                        + subject + " (live).",
-                "GM1931: Municipality GM1931 takes part in " + subject + " (preparing)."));
+                "Project " + subject + " ging van in uitvoering naar gerealiseerd: Live in all municipalities"));
+        assertThat(draft.getList("sections[1].items"), contains("Mijlpaal ‘Pilot done’ van " + subject + " is behaald op "
+                + dutch(start.plusDays(2)) + "."));
+        assertThat(draft.getList("sections[2].items"), contains("Kernmijlpaal ‘Koppeling live’ van " + subject
+                + " is niet gehaald (gepland op " + dutch(start.plusDays(1)) + ")."));
+        assertThat(draft.getList("sections[3].items"), contains("Kernmijlpaal ‘Go-live wave 2’ van " + subject + " staat gepland op "
+                + dutch(end.plusDays(10)) + "."));
+        assertThat(draft.getList("sections[5].items"), contains("De stuurgroep heeft over " + subject
+                + " besloten: één uniforme werkwijze voor alle gemeenten."));
+        // Where we stand: this project in the status table with its key milestones (1 of 4 achieved so far).
+        assertThat(draft.getInt("overview.projects"), greaterOrEqual(1));
+        assertThat(draft.getList("overview.projectRows.name"), hasItem(subject));
+        assertThat(draft.getString("overview.projectRows.find { it.name == '" + code + " – Veilig <script>alert(1)</script> & snel' }.statusLabel"),
+                is("gerealiseerd"));
+        assertThat(draft.getInt("overview.projectRows.find { it.name.startsWith('" + code + "') }.keyMilestones"), is(4));
+        assertThat(draft.getInt("overview.projectRows.find { it.name.startsWith('" + code + "') }.keyMilestonesAchieved"), is(1));
+        assertThat(draft.getList("overview.perStatus.label"), hasItem("gerealiseerd"));
+        // Progress per municipality: by name, what each did in the period.
+        assertThat(draft.getList("overview.municipalities.find { it.code == 'GM0610' }.activities"), hasItem(
+                "Schoonhoven doet mee aan " + subject + " (in gebruik)."));
+        assertThat(draft.getString("overview.municipalities.find { it.code == 'GM0610' }.name"), is("Schoonhoven"));
+        assertThat(draft.getList("overview.municipalities.find { it.code == 'GM1931' }.activities"), hasItem(
+                "Krimpenerwaard doet mee aan " + subject + " (in voorbereiding)."));
+        assertThat(draft.getBoolean("metroMapIncluded"), is(false));
         String id = draft.getString("id");
 
-        // Readable, self-contained HTML with every section heading; content is escaped.
+        // Readable, self-contained HTML in Dutch with every section; content is escaped.
         String html = given().auth().oauth2(reader()).accept("text/html").when().get("/api/v1/newsletters/" + id)
-                .then().statusCode(200).contentType(containsString("text/html")).extract().asString();
-        for (String heading : List.of("Realised projects", "Milestones achieved", "Milestones missed", "Upcoming key milestones",
-                "Decisions taken", "Progress per municipality")) {
+                .then().statusCode(200).contentType(containsString("text/html")).header("Content-Language", "nl")
+                .extract().asString();
+        assertTrue(html.contains("<html lang=\"nl\">"), html);
+        for (String section : List.of("where-we-stand", "metro-map", "highlights", "milestones-achieved", "milestones-missed",
+                "upcoming-key-milestones", "upcoming-meetings", "decisions-taken", "progress-per-municipality")) {
+            assertTrue(html.contains("<section id=\"" + section + "\">"), section);
+        }
+        for (String heading : List.of("Waar we staan", "De metrokaart", "Hoogtepunten", "Behaalde mijlpalen",
+                "Niet gehaalde mijlpalen", "Komende kernmijlpalen", "Komende bijeenkomsten", "Genomen besluiten",
+                "Voortgang per gemeente")) {
             assertTrue(html.contains("<h2>" + heading + "</h2>"), heading);
         }
+        assertTrue(html.contains("<td>Schoonhoven</td>"), "the municipality table names the municipalities");
+        assertTrue(html.contains("De metrokaart was bij het samenstellen van deze nieuwsbrief niet beschikbaar."),
+                "no programme-service in these tests: the issue says the map is missing");
         assertTrue(html.contains("Veilig &lt;script&gt;alert(1)&lt;/script&gt; &amp; snel"), html);
         assertTrue(!html.contains("<script>") && !html.contains("src=\"http") && !html.contains("href=\"http"));
-        assertTrue(html.contains("<style>"));
+        assertTrue(html.contains("<style>") && html.contains("@media (max-width: 480px)"), "responsive");
+
+        // The same period in English, on request.
+        String englishHtml = given().auth().oauth2(manager()).contentType("application/json")
+                .body(period(start, end, null).replace("}", ",\"language\":\"en\",\"introduction\":\"Dear colleagues,\"}"))
+                .when().post("/api/v1/newsletters").then().statusCode(201)
+                .body("language", equalTo("en")).body("introduction", equalTo("Dear colleagues,"))
+                .body("sections[0].items[0]", equalTo("Project " + subject + " went from in progress to realised: Live in all municipalities"))
+                .extract().path("id");
+        given().auth().oauth2(reader()).accept("text/html").when().get("/api/v1/newsletters/" + englishHtml)
+                .then().statusCode(200).header("Content-Language", "en")
+                .body(containsString("<h2>Where we stand</h2>")).body(containsString("<h2>Progress per municipality</h2>"))
+                .body(containsString("<p class=\"introduction\" id=\"introduction\">Dear colleagues,</p>"));
 
         // Edit the draft.
         String etag = given().auth().oauth2(manager()).when().get("/api/v1/newsletters/" + id)
@@ -186,6 +228,8 @@ class NewsletterResourceTest {
         String reader2 = TestSubscriptions.address("reader");
         TestSubscriptions.subscribe(reader1, "staff", "everything", null, "weekly-digest");
         TestSubscriptions.subscribe(reader2, "secretary", "key-milestones", null, "per-event");
+        String readerInEnglish = TestSubscriptions.address("reader-en");
+        TestSubscriptions.subscribe(readerInEnglish, "staff", "everything", null, "weekly-digest", "en");
         given().auth().oauth2(TestTokens.withRoles("second-owner", Roles.SECRETARY)).contentType("application/json")
                 .body(TestSubscriptions.body("Same address", reader1, "staff", "everything", null, "per-event"))
                 .when().post("/api/v1/subscriptions").then().statusCode(201);
@@ -215,12 +259,20 @@ class NewsletterResourceTest {
                 .when().put("/api/v1/newsletters/" + id).then().statusCode(409);
 
         for (String address : List.of(reader1, reader2)) {
-            List<MimeMessage> mails = Mails.awaitTo(address, 1);
+            List<MimeMessage> mails = org.awaitility.Awaitility.await().atMost(Duration.ofSeconds(30)).until(
+                    () -> Mails.to(address).stream().filter(m -> Mails.subject(m).contains("November")).toList(),
+                    found -> !found.isEmpty());
             assertEquals(1, mails.size(), "one newsletter mail per address");
-            assertThat(Mails.subject(mails.get(0)), containsString("November <b>news</b>"));
-            assertThat(Mails.content(mails.get(0)), containsString("November &lt;b&gt;news&lt;/b&gt;"));
-            assertThat(Mails.content(mails.get(0)), containsString(code + " realised."));
+            assertThat(Mails.subject(mails.get(0)), containsString("[Metrokaart] November <b>news</b> (nr. "));
+            String content = Mails.content(mails.get(0));
+            assertThat(content, containsString("November &lt;b&gt;news&lt;/b&gt;"));
+            assertThat(content, containsString(code + " realised."));
+            assertThat(content, containsString("Waar we staan"));
+            assertThat(content, containsString("Afmelden: http://localhost:8080/api/v1/unsubscriptions?key="));
+            assertTrue(mails.get(0).getHeader("List-Unsubscribe") != null, "List-Unsubscribe");
         }
+        assertEquals(0, Mails.to(readerInEnglish).stream().filter(m -> Mails.subject(m).contains("November")).count(),
+                "a Dutch issue goes to the Dutch-language subscribers");
         try (KafkaTestClient kafka = new KafkaTestClient(PostgresKafkaResource.broker().bootstrapServers())) {
             List<ConsumerRecord<String, String>> records = kafka.read(CommunicationEvents.TOPIC, 1000, Duration.ofSeconds(10));
             List<ConsumerRecord<String, String>> mine = records.stream().filter(r -> id.equals(r.key())).toList();

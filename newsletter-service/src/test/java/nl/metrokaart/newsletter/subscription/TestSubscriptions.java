@@ -23,10 +23,19 @@ public final class TestSubscriptions {
                 .formatted(name, email, role, follows, projectIds == null ? "" : "\"projectIds\":[" + projectIds + "],", delivery);
     }
 
-    /** Subscribes {@code email} (owned by a user of that name) and returns the new subscription's id. */
+    /**
+     * Subscribes {@code email} (owned by a user of that name, so it is their own address: active at once) and
+     * returns the new subscription's id.
+     */
     public static String subscribe(String email, String role, String follows, String projectIds, String delivery) {
+        return subscribe(email, role, follows, projectIds, delivery, "nl");
+    }
+
+    /** As {@link #subscribe(String, String, String, String, String)}, for mails in {@code language}. */
+    public static String subscribe(String email, String role, String follows, String projectIds, String delivery, String language) {
         String location = given().auth().oauth2(TestTokens.withRoles(email, Roles.SECRETARY)).contentType("application/json")
-                .body(body("Subscriber " + email, email, role, follows, projectIds, delivery))
+                .body(body("Subscriber " + email, email, role, follows, projectIds, delivery)
+                        .replace("}", ",\"language\":\"" + language + "\"}"))
                 .when().post("/api/v1/subscriptions")
                 .then().statusCode(201).extract().header("Location");
         return location.substring(location.lastIndexOf('/') + 1);

@@ -17,6 +17,8 @@ import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
 import java.util.stream.Collectors;
+import nl.metrokaart.platform.language.Language;
+import nl.metrokaart.platform.language.RequestLanguage;
 
 /**
  * Brings every problem response in line with the NL GOV API Design Rules: {@code status}, {@code title} and
@@ -30,6 +32,9 @@ public class NlGovProblemDetails implements ProblemPostProcessor {
 
     @Inject
     ObjectMapper objectMapper;
+
+    @Inject
+    RequestLanguage requestLanguage;
 
     @Override
     public int priority() {
@@ -46,11 +51,13 @@ public class NlGovProblemDetails implements ProblemPostProcessor {
         }
         // Jackson's own messages name Java types; clients get the field and a plain reason instead.
         boolean jacksonMessage = context.cause instanceof JsonMappingException && !invalidParams.isEmpty();
+        Language language = requestLanguage.get();
         if (problem.getDetail() == null || problem.getDetail().isBlank() || isGeneric(problem) || jacksonMessage) {
-            builder.withDetail(detailFor(problem, invalidParams));
+            builder.withDetail(detailFor(problem, invalidParams, language));
         }
-        if (problem.getTitle() == null) {
-            builder.withTitle(Titles.forStatus(problem.getStatusCode()));
+        // The standard title of the status, in the language of the request (Content-Language says which).
+        if (problem.getTitle() == null || Titles.isStandard(problem.getTitle(), problem.getStatusCode())) {
+            builder.withTitle(Titles.forStatus(problem.getStatusCode(), language));
         }
         return builder.build();
     }
@@ -87,13 +94,13 @@ public class NlGovProblemDetails implements ProblemPostProcessor {
         return result;
     }
 
-    private static String detailFor(HttpProblem problem, List<Map<String, Object>> invalidParams) {
+    private static String detailFor(HttpProblem problem, List<Map<String, Object>> invalidParams, Language language) {
         if (!invalidParams.isEmpty()) {
-            return "The request is not valid: " + invalidParams.stream()
+            return Titles.invalid(invalidParams.stream()
                     .map(p -> p.get("name") + " " + p.get("reason"))
-                    .collect(Collectors.joining("; ")) + ".";
+                    .collect(Collectors.joining("; ")), language);
         }
-        return Titles.detailForStatus(problem.getStatusCode());
+        return Titles.detailForStatus(problem.getStatusCode(), language);
     }
 
     /** Bean validation names a field as {@code method.argument.field}; the client only knows the field. */

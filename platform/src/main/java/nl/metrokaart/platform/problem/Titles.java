@@ -1,32 +1,56 @@
 package nl.metrokaart.platform.problem;
 
 import jakarta.ws.rs.core.Response;
+import java.text.MessageFormat;
+import java.util.Map;
+import java.util.MissingResourceException;
+import java.util.ResourceBundle;
+import java.util.concurrent.ConcurrentHashMap;
+import nl.metrokaart.platform.language.Language;
 
-/** Standard titles and human-readable default details for problem responses that carry none of their own. */
+/**
+ * Titles and human-readable default details for problem responses that carry none of their own, in the language
+ * of the request (Dutch by default), from {@code problems_nl.properties} and {@code problems_en.properties}.
+ */
 final class Titles {
+
+    private static final Map<Language, ResourceBundle> BUNDLES = new ConcurrentHashMap<>();
 
     private Titles() {
     }
 
-    static String forStatus(int status) {
-        Response.Status known = Response.Status.fromStatusCode(status);
-        return known == null ? "HTTP " + status : known.getReasonPhrase();
+    static ResourceBundle bundle(Language language) {
+        return BUNDLES.computeIfAbsent(language, l -> ResourceBundle.getBundle("nl.metrokaart.platform.problem.problems",
+                l.locale(), ResourceBundle.Control.getNoFallbackControl(ResourceBundle.Control.FORMAT_PROPERTIES)));
     }
 
-    static String detailForStatus(int status) {
-        return switch (status) {
-            case 400 -> "The request is malformed: check the syntax of the body, parameters and headers.";
-            case 401 -> "A valid bearer token is required for this resource.";
-            case 403 -> "The token does not grant access to this resource or action.";
-            case 404 -> "The requested resource does not exist.";
-            case 405 -> "This method is not allowed on this resource.";
-            case 406 -> "None of the accepted media types can be produced for this resource.";
-            case 409 -> "The request conflicts with the current state of the resource.";
-            case 412 -> "The resource has changed since the given version (If-Match).";
-            case 415 -> "The media type of the request body is not supported.";
-            case 428 -> "This request must be conditional: send If-Match with the current ETag.";
-            case 500 -> "An unexpected error occurred; it has been logged with the request id.";
-            default -> forStatus(status) + ".";
-        };
+    static String forStatus(int status, Language language) {
+        return text("title." + status, language, () -> {
+            Response.Status known = Response.Status.fromStatusCode(status);
+            return known == null ? "HTTP " + status : known.getReasonPhrase();
+        });
+    }
+
+    /** Whether a title is the standard English one of its status: code that set it meant "the usual title". */
+    static boolean isStandard(String title, int status) {
+        Response.Status known = Response.Status.fromStatusCode(status);
+        return title.equals(text("title." + status, Language.EN, () -> null))
+                || (known != null && title.equals(known.getReasonPhrase()));
+    }
+
+    static String detailForStatus(int status, Language language) {
+        return text("detail." + status, language, () -> forStatus(status, language) + ".");
+    }
+
+    static String invalid(String reasons, Language language) {
+        return MessageFormat.format(bundle(language).getString("invalid").replace("'", "''"), reasons);
+    }
+
+    private static String text(String key, Language language, java.util.function.Supplier<String> otherwise) {
+        try {
+            return bundle(language).getString(key);
+        } catch (MissingResourceException e) {
+            return otherwise.get();
+        }
     }
 }

@@ -159,7 +159,7 @@ class PlanningResourceTest {
                     .then().statusCode(400)
                     .contentType("application/problem+json")
                     .body("status", equalTo(400))
-                    .body("title", equalTo("Bad Request"))
+                    .body("title", equalTo("Ongeldig verzoek")) // Dutch unless Accept-Language asks otherwise
                     .body("detail", containsString("horizonDays"))
                     .body("invalidParams.name", equalTo(List.of("horizonDays")))
                     .body("invalidParams[0].in", equalTo("query"));

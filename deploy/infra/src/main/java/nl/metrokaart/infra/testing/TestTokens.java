@@ -16,13 +16,16 @@ public final class TestTokens {
     private TestTokens() {
     }
 
+    /** A user with these roles; a user name that is an e-mail address is also the token's {@code email}, as in the realm. */
     public static String withRoles(String username, String... roles) {
-        return Jwt.preferredUserName(username)
+        var token = Jwt.preferredUserName(username)
                 .subject(username)
                 .issuer(ISSUER)
-                .claim("realm_access", Map.of("roles", List.of(roles)))
-                .expiresIn(600)
-                .sign();
+                .claim("realm_access", Map.of("roles", List.of(roles)));
+        if (username.contains("@")) {
+            token.claim("email", username);
+        }
+        return token.expiresIn(600).sign();
     }
 
     /** A municipality coordinator scoped to one municipality (CBS code, e.g. GM0610). */

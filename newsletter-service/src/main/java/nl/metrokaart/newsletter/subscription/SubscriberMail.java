@@ -1,0 +1,61 @@
+package nl.metrokaart.newsletter.subscription;
+
+import jakarta.enterprise.context.ApplicationScoped;
+import jakarta.inject.Inject;
+import nl.metrokaart.newsletter.mail.MailMessage;
+import nl.metrokaart.newsletter.text.Texts;
+import nl.metrokaart.newsletter.text.Translations;
+import org.eclipse.microprofile.config.inject.ConfigProperty;
+
+/**
+ * A mail to one subscriber, in their language: greeting, the text, and a footer with a working link to end the
+ * subscription, which is also in the {@code List-Unsubscribe} header with {@code List-Unsubscribe-Post:
+ * List-Unsubscribe=One-Click} (RFC 8058), so mail programs offer "unsubscribe" and can do it in one click.
+ */
+@ApplicationScoped
+public class SubscriberMail {
+
+    public static final String UNSUBSCRIBE_PATH = "/api/v1/unsubscriptions";
+    public static final String CONFIRMATION_PATH = "/api/v1/subscription-confirmations";
+
+    @Inject
+    Translations translations;
+
+    /** Where people reach the suite: the gateway (links in mails point there). */
+    @ConfigProperty(name = "metrokaart.public-url")
+    String publicUrl;
+
+    public Texts texts(Subscription subscription) {
+        return translations.of(subscription.language());
+    }
+
+    /** Greeting, the body, then the footer with the unsubscribe link. */
+    public MailMessage text(Subscription subscription, String subject, String body, String footer) {
+        Texts t = texts(subscription);
+        String text = t.greeting(subscription.name) + "\n\n" + body.strip() + "\n\n-- \n" + footer + "\n"
+                + t.footerUnsubscribe(unsubscribeUrl(subscription)) + "\n";
+        return listHeaders(MailMessage.text(subscription.email, "[Metrokaart] " + subject, text), subscription);
+    }
+
+    public MailMessage text(Subscription subscription, String subject, String body) {
+        return text(subscription, subject, body, texts(subscription).footerSubscription());
+    }
+
+    /** The List-Unsubscribe headers of a mail to this subscriber. */
+    public MailMessage listHeaders(MailMessage message, Subscription subscription) {
+        return message.withHeader("List-Unsubscribe", "<" + unsubscribeUrl(subscription) + ">")
+                .withHeader("List-Unsubscribe-Post", "List-Unsubscribe=One-Click");
+    }
+
+    public String unsubscribeUrl(Subscription subscription) {
+        return base() + UNSUBSCRIBE_PATH + "?key=" + subscription.linkToken;
+    }
+
+    public String confirmationUrl(Subscription subscription) {
+        return base() + CONFIRMATION_PATH + "?key=" + subscription.linkToken;
+    }
+
+    private String base() {
+        return publicUrl.endsWith("/") ? publicUrl.substring(0, publicUrl.length() - 1) : publicUrl;
+    }
+}
