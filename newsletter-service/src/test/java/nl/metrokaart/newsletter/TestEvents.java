@@ -52,10 +52,13 @@ public final class TestEvents implements AutoCloseable {
     }
 
     /** Project data as programme-service publishes it. */
+    /** The programme every test project belongs to. */
+    public static final UUID PROGRAMME = UUID.fromString("0a0a0a0a-1111-4222-8333-444444444444");
+
     public static String project(UUID id, String code, String name, String status, long version) {
         return """
                 {"id":"%s","programmeId":"%s","code":"%s","name":"%s","status":"%s","budget":1000.00,"version":%d}"""
-                .formatted(id, UUID.randomUUID(), code, name, status, version);
+                .formatted(id, PROGRAMME, code, name, status, version);
     }
 
     /** Milestone data as programme-service publishes it. */

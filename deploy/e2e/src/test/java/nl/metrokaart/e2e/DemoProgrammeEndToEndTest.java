@@ -115,7 +115,8 @@ class DemoProgrammeEndToEndTest {
                 .body("overview.projects", equalTo(12))
                 .extract().response();
         assertEquals(4, (int) created.path("overview.perStatus.find { it.status == 'realised' }.count"));
-        assertEquals(5, created.jsonPath().getList("overview.municipalities").size());
+        assertTrue(created.jsonPath().getList("overview.municipalities.name").containsAll(
+                List.of("Schoonhoven", "Bergambacht", "Nederlek", "Vlist", "Ouderkerk")));
         assertEquals("Schoonhoven", created.path("overview.municipalities.find { it.code == 'GM0610' }.name"));
         String html = given().baseUri(gateway()).auth().oauth2(token).accept("text/html")
                 .when().get("/api/v1/newsletters/" + created.path("id")).then().statusCode(200)

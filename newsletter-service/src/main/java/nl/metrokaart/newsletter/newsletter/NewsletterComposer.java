@@ -73,11 +73,17 @@ public class NewsletterComposer {
         return sections;
     }
 
-    /** Where the programme stands now, and each municipality's progress up to the end of the period. */
-    public Overview overview(LocalDate periodStart, LocalDate periodEnd, Language language) {
+    /**
+     * Where the programme stands now (its projects, or every known project when no programme is known), and each
+     * municipality's progress up to the end of the period.
+     */
+    public Overview overview(LocalDate periodStart, LocalDate periodEnd, UUID programmeId, Language language) {
         Texts t = translations.of(language);
-        List<KnownProject> projects = KnownProject.list("order by code");
-        List<KnownMilestone> keyMilestones = KnownMilestone.list("key = true");
+        List<KnownProject> projects = programmeId == null ? KnownProject.list("order by code")
+                : KnownProject.list("programmeId = ?1 order by code", programmeId);
+        java.util.Set<UUID> ids = projects.stream().map(p -> p.id).collect(Collectors.toSet());
+        List<KnownMilestone> keyMilestones = KnownMilestone.<KnownMilestone>list("key = true").stream()
+                .filter(m -> ids.contains(m.projectId)).toList();
         Map<String, Integer> perStatus = new TreeMap<>(Comparator.comparingInt(NewsletterComposer::statusRank));
         projects.forEach(p -> perStatus.merge(p.status, 1, Integer::sum));
         List<Overview.ProjectRow> rows = projects.stream().map(p -> {

@@ -103,7 +103,7 @@ public class NewsletterService {
         newsletter.periodEnd = request.periodEnd();
         newsletter.status = NewsletterStatus.DRAFT.value();
         newsletter.sections = new ArrayList<>(composer.compose(request.periodStart(), request.periodEnd(), language));
-        newsletter.overview = composer.overview(request.periodStart(), request.periodEnd(), language);
+        newsletter.overview = composer.overview(request.periodStart(), request.periodEnd(), map.programmeId(), language);
         newsletter.programmeId = map.programmeId();
         newsletter.metroMapSvg = map.svg();
         newsletter.createdAt = StoredTime.now();

@@ -40,7 +40,7 @@ public class RequestLanguage {
 
     /** The language of the current request, marked as used for its answer; Dutch outside a request. */
     public Language get() {
-        if (!Arc.container().requestContext().isActive()) {
+        if (Arc.container() == null || !Arc.container().requestContext().isActive()) {
             return Language.DEFAULT;
         }
         RoutingContext rc = currentRequest.getCurrent();

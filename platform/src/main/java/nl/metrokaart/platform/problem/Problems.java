@@ -23,8 +23,9 @@ public final class Problems {
 
     /** The language of the current request (Dutch outside one). */
     private static Language language() {
-        var requestLanguage = Arc.container().instance(RequestLanguage.class);
-        return requestLanguage.isAvailable() ? requestLanguage.get().get() : Language.DEFAULT;
+        var container = Arc.container(); // none in plain unit tests
+        var requestLanguage = container == null ? null : container.instance(RequestLanguage.class);
+        return requestLanguage != null && requestLanguage.isAvailable() ? requestLanguage.get().get() : Language.DEFAULT;
     }
 
     /** 409 with a detail that says what the request conflicts with. */
