@@ -30,6 +30,8 @@ class AsyncApiDocumentTest {
                 .map(message -> (String) message.get("name")).collect(Collectors.toSet());
         Set<String> expected = new HashSet<>(ActivityConsumer.TYPES);
         expected.addAll(CommunicationEvents.TYPES);
+        expected.add(nl.metrokaart.newsletter.municipality.MunicipalityKnowledge.REGISTERED);
+        expected.add(nl.metrokaart.newsletter.municipality.MunicipalityKnowledge.CHANGED);
         expected.add("dead-letter");
         assertEquals(expected, documentedTypes);
 

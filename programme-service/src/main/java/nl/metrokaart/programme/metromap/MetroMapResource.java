@@ -2,6 +2,7 @@ package nl.metrokaart.programme.metromap;
 
 import jakarta.annotation.security.RolesAllowed;
 import jakarta.inject.Inject;
+import nl.metrokaart.platform.language.RequestLanguage;
 import jakarta.ws.rs.GET;
 import jakarta.ws.rs.Path;
 import jakarta.ws.rs.PathParam;
@@ -33,6 +34,9 @@ public class MetroMapResource {
     @Inject
     MetroMapService metroMaps;
 
+    @Inject
+    RequestLanguage language;
+
     @GET
     @Produces({MediaType.APPLICATION_JSON, MetroMapSvg.MEDIA_TYPE})
     @RolesAllowed({Roles.ADMIN, Roles.PROGRAMME_MANAGER, Roles.MUNICIPALITY_COORDINATOR, Roles.SECRETARY, Roles.INTEGRATOR})
@@ -49,7 +53,7 @@ public class MetroMapResource {
     public Response get(@PathParam("programmeId") UUID programmeId, @Context Request request) {
         Variant variant = request.selectVariant(VARIANTS);
         if (variant != null && variant.getMediaType().isCompatible(MediaType.valueOf(MetroMapSvg.MEDIA_TYPE))) {
-            return Response.ok(metroMaps.svg(programmeId), MetroMapSvg.MEDIA_TYPE).build();
+            return Response.ok(metroMaps.svg(programmeId, language.get()), MetroMapSvg.MEDIA_TYPE).build();
         }
         return Response.ok(metroMaps.metroMap(programmeId), MediaType.APPLICATION_JSON_TYPE).build();
     }

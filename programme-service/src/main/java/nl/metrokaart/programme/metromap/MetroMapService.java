@@ -6,6 +6,8 @@ import java.time.Clock;
 import java.time.LocalDate;
 import java.util.List;
 import java.util.UUID;
+import nl.metrokaart.platform.language.Language;
+import nl.metrokaart.programme.text.Texts;
 import nl.metrokaart.programme.dependency.Dependency;
 import nl.metrokaart.programme.milestone.Milestone;
 import nl.metrokaart.programme.programme.Programme;
@@ -34,7 +36,8 @@ public class MetroMapService {
         return MetroMapLayout.layout(programme, projects, keyMilestones, dependencies, LocalDate.now(clock));
     }
 
-    public String svg(UUID programmeId) {
-        return MetroMapSvg.write(metroMap(programmeId));
+    /** The map as SVG, its texts in the given language. */
+    public String svg(UUID programmeId, Language language) {
+        return MetroMapSvg.write(metroMap(programmeId), Texts.of(language));
     }
 }

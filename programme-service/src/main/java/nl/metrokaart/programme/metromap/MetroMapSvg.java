@@ -4,6 +4,9 @@ import static nl.metrokaart.programme.metromap.MetroMapLayout.LABEL_DX;
 import static nl.metrokaart.programme.metromap.MetroMapLayout.LABEL_DY;
 import static nl.metrokaart.programme.metromap.MetroMapLayout.PADDING;
 
+import nl.metrokaart.platform.language.Language;
+import nl.metrokaart.programme.text.Texts;
+
 import java.util.HashMap;
 import java.util.List;
 import java.util.Map;
@@ -38,14 +41,9 @@ final class MetroMapSvg {
     private static final int LINE_OVERHANG = 18;
 
     /** Project statuses in the order of their life, as the legend lists them. */
-    private static final List<String[]> PROJECT_STATUSES = List.of(
-            new String[] {"proposed", "Proposed"}, new String[] {"planned", "Planned"},
-            new String[] {"in-progress", "In progress"}, new String[] {"at-risk", "At risk"},
-            new String[] {"on-hold", "On hold"}, new String[] {"realised", "Realised"},
-            new String[] {"cancelled", "Cancelled"});
-    private static final List<String[]> MILESTONE_STATUSES = List.of(
-            new String[] {"upcoming", "Upcoming"}, new String[] {"overdue", "Overdue"},
-            new String[] {"achieved", "Achieved"});
+    private static final List<String> PROJECT_STATUSES = List.of("proposed", "planned", "in-progress", "at-risk",
+            "on-hold", "realised", "cancelled");
+    private static final List<String> MILESTONE_STATUSES = List.of("upcoming", "overdue", "achieved");
 
     private static final String CSS = """
             .map-title { font-size: 22px; font-weight: bold; fill: #1A1A1A; }
@@ -71,7 +69,13 @@ final class MetroMapSvg {
     private MetroMapSvg() {
     }
 
+    /** The map with its texts in Dutch, the default. */
     static String write(MetroMap map) {
+        return write(map, Texts.of(Language.DEFAULT));
+    }
+
+    /** The map with its texts (title, legend, tooltips, dates) in the language of {@code t}. */
+    static String write(MetroMap map, Texts t) {
         Map<UUID, Station> stations = new HashMap<>();
         map.stations().forEach(s -> stations.put(s.id(), s));
         Map<String, String> colours = new HashMap<>();
@@ -81,31 +85,29 @@ final class MetroMapSvg {
         svg.open("svg", "xmlns", "http://www.w3.org/2000/svg", "width", map.width(), "height", map.height(),
                 "viewBox", "0 0 " + map.width() + " " + map.height(), "role", "img",
                 "aria-labelledby", "map-title map-desc", "font-family", FONT);
-        svg.text("title", "Metro map: " + map.name(), "id", "map-title");
-        svg.text("desc", "Lines are the programme's themes, stations its projects (circles, at their planned start) "
-                + "and key milestones (diamonds, at their due date); black links join projects that depend on "
-                + "each other.", "id", "map-desc");
+        svg.text("title", t.get("map.title", map.name()), "id", "map-title");
+        svg.text("desc", t.get("map.description"), "id", "map-desc");
         svg.text("style", CSS);
         svg.empty("rect", "class", "background", "width", map.width(), "height", map.height(), "fill", WHITE);
-        header(svg, map);
-        axis(svg, map);
-        links(svg, map, stations);
+        header(svg, map, t);
+        axis(svg, map, t);
+        links(svg, map, stations, t);
         lines(svg, map);
-        stations(svg, map, colours);
+        stations(svg, map, colours, t);
         labels(svg, map);
-        legend(svg, map);
+        legend(svg, map, t);
         return svg.close("svg").finish();
     }
 
-    private static void header(SvgWriter svg, MetroMap map) {
+    private static void header(SvgWriter svg, MetroMap map, Texts t) {
         svg.open("g", "class", "header");
         svg.text("text", map.name(), "class", "map-title", "x", PADDING, "y", 36);
-        svg.text("text", "Metro map \u00b7 period " + map.axis().startDate() + " to " + map.axis().endDate()
-                + " \u00b7 status on " + map.today(), "class", "subtitle", "x", PADDING, "y", 58);
+        svg.text("text", t.get("map.subtitle", t.date(map.axis().startDate()), t.date(map.axis().endDate()),
+                t.date(map.today())), "class", "subtitle", "x", PADDING, "y", 58);
         svg.close("g");
     }
 
-    private static void axis(SvgWriter svg, MetroMap map) {
+    private static void axis(SvgWriter svg, MetroMap map, Texts t) {
         MetroMap.TimeAxis axis = map.axis();
         int top = MetroMapLayout.HEADER - 12;
         svg.open("g", "class", "time-axis");
@@ -119,12 +121,12 @@ final class MetroMapSvg {
         }
         if (axis.todayX() != null) {
             svg.empty("line", "class", "today", "x1", axis.todayX(), "y1", top, "x2", axis.todayX(), "y2", axis.y());
-            svg.text("text", "today", "class", "today-text", "x", axis.todayX() + 4, "y", axis.y() - 4);
+            svg.text("text", t.get("map.today"), "class", "today-text", "x", axis.todayX() + 4, "y", axis.y() - 4);
         }
         svg.close("g");
     }
 
-    private static void links(SvgWriter svg, MetroMap map, Map<UUID, Station> stations) {
+    private static void links(SvgWriter svg, MetroMap map, Map<UUID, Station> stations, Texts t) {
         svg.open("g", "class", "interchange-links");
         for (Interchange link : map.interchanges()) {
             Station from = stations.get(link.fromProjectId());
@@ -139,9 +141,9 @@ final class MetroMapSvg {
                 d = "M " + from.x() + " " + from.y() + " C " + from.x() + " " + midY + " " + to.x() + " " + midY + " "
                         + to.x() + " " + to.y();
             }
-            String verb = link.type() == DependencyType.MUST_FINISH_BEFORE ? " must finish before " : " influences ";
-            String lag = link.lagDays() > 0 ? " (+" + link.lagDays() + " days)" : "";
-            svg.titled("path", from.code() + verb + to.code() + lag,
+            String tooltip = t.get(link.type() == DependencyType.MUST_FINISH_BEFORE ? "link.must-finish-before"
+                    : "link.influences", from.code(), to.code());
+            svg.titled("path", link.lagDays() > 0 ? t.get("link.lag", tooltip, link.lagDays()) : tooltip,
                     "class", "interchange-link " + link.type().value(), "data-dependency", link.dependencyId(), "d", d);
         }
         svg.close("g");
@@ -165,13 +167,14 @@ final class MetroMapSvg {
         svg.close("g");
     }
 
-    private static void stations(SvgWriter svg, MetroMap map, Map<String, String> colours) {
+    private static void stations(SvgWriter svg, MetroMap map, Map<String, String> colours, Texts t) {
         svg.open("g", "class", "stations");
         for (Station station : map.stations()) {
             String colour = colours.get(station.line());
             // The tooltip has the full name; the label may be shortened.
-            String tooltip = (station.kind() == StationKind.PROJECT ? station.code() + " " + station.name()
-                    : station.code() + ": " + station.title()) + " \u2014 " + station.status() + ", " + station.date();
+            String tooltip = t.get("map.station", station.kind() == StationKind.PROJECT ? station.code() + " " + station.name()
+                    : station.code() + ": " + station.title(), t.get((station.kind() == StationKind.PROJECT ? "status."
+                    : "milestone.") + station.status()), t.date(station.date()));
             if (station.kind() == StationKind.PROJECT) {
                 projectMarker(svg, "station", station, station.x(), station.y(), station.status(), colour,
                         station.interchange(), tooltip);
@@ -260,14 +263,14 @@ final class MetroMapSvg {
         svg.close("g");
     }
 
-    private static void legend(SvgWriter svg, MetroMap map) {
+    private static void legend(SvgWriter svg, MetroMap map, Texts t) {
         int top = map.axis().y() + MetroMapLayout.AXIS_HEIGHT;
         int rows = top + MetroMapLayout.LEGEND_HEADING;
         int step = MetroMapLayout.LEGEND_ROW;
         int[] columns = {PADDING, PADDING + 280, PADDING + 480, PADDING + 680};
         svg.open("g", "class", "legend");
 
-        svg.text("text", "Lines", "class", "legend-heading", "x", columns[0], "y", top + 14);
+        svg.text("text", t.get("legend.lines"), "class", "legend-heading", "x", columns[0], "y", top + 14);
         for (int i = 0; i < map.lines().size(); i++) {
             Line line = map.lines().get(i);
             int y = rows + i * step;
@@ -276,35 +279,37 @@ final class MetroMapSvg {
             svg.text("text", shorten(line.name(), 30), "class", "legend-text", "x", columns[0] + 50, "y", y + 4);
         }
 
-        svg.text("text", "Project status", "class", "legend-heading", "x", columns[1], "y", top + 14);
+        svg.text("text", t.get("legend.project-status"), "class", "legend-heading", "x", columns[1], "y", top + 14);
         for (int i = 0; i < PROJECT_STATUSES.size(); i++) {
             int y = rows + i * step;
-            String[] status = PROJECT_STATUSES.get(i);
-            projectMarker(svg, "legend-marker", null, columns[1] + 10, y, status[0], LEGEND_SAMPLE, false, status[1]);
-            svg.text("text", status[1], "class", "legend-text", "x", columns[1] + 34, "y", y + 4);
+            String status = PROJECT_STATUSES.get(i);
+            String label = t.get("status." + status);
+            projectMarker(svg, "legend-marker", null, columns[1] + 10, y, status, LEGEND_SAMPLE, false, label);
+            svg.text("text", label, "class", "legend-text", "x", columns[1] + 34, "y", y + 4);
         }
 
-        svg.text("text", "Key milestones", "class", "legend-heading", "x", columns[2], "y", top + 14);
+        svg.text("text", t.get("legend.key-milestones"), "class", "legend-heading", "x", columns[2], "y", top + 14);
         for (int i = 0; i < MILESTONE_STATUSES.size(); i++) {
             int y = rows + i * step;
-            String[] status = MILESTONE_STATUSES.get(i);
-            milestoneMarker(svg, "legend-marker", null, columns[2] + 10, y, status[0], LEGEND_SAMPLE, status[1]);
-            svg.text("text", status[1], "class", "legend-text", "x", columns[2] + 34, "y", y + 4);
+            String status = MILESTONE_STATUSES.get(i);
+            String label = t.get("milestone." + status);
+            milestoneMarker(svg, "legend-marker", null, columns[2] + 10, y, status, LEGEND_SAMPLE, label);
+            svg.text("text", label, "class", "legend-text", "x", columns[2] + 34, "y", y + 4);
         }
 
-        svg.text("text", "Dependencies", "class", "legend-heading", "x", columns[3], "y", top + 14);
+        svg.text("text", t.get("legend.dependencies"), "class", "legend-heading", "x", columns[3], "y", top + 14);
         projectMarker(svg, "legend-marker", null, columns[3] + 10, rows, "planned", LEGEND_SAMPLE, true,
-                "Interchange");
-        svg.text("text", "Interchange: project with a dependency", "class", "legend-text", "x", columns[3] + 34,
+                t.get("legend.interchange"));
+        svg.text("text", t.get("legend.interchange-text"), "class", "legend-text", "x", columns[3] + 34,
                 "y", rows + 4);
         svg.empty("path", "class", "legend-link", "d", "M " + columns[3] + " " + (rows + step) + " H " + (columns[3] + 22));
-        svg.text("text", "Must finish before", "class", "legend-text", "x", columns[3] + 34, "y", rows + step + 4);
+        svg.text("text", t.get("legend.must-finish-before"), "class", "legend-text", "x", columns[3] + 34, "y", rows + step + 4);
         svg.empty("path", "class", "legend-link influences",
                 "d", "M " + columns[3] + " " + (rows + 2 * step) + " H " + (columns[3] + 22));
-        svg.text("text", "Influences", "class", "legend-text", "x", columns[3] + 34, "y", rows + 2 * step + 4);
+        svg.text("text", t.get("legend.influences"), "class", "legend-text", "x", columns[3] + 34, "y", rows + 2 * step + 4);
         svg.empty("line", "class", "today", "x1", columns[3] + 10, "y1", rows + 3 * step - 8, "x2", columns[3] + 10,
                 "y2", rows + 3 * step + 8);
-        svg.text("text", "Today", "class", "legend-text", "x", columns[3] + 34, "y", rows + 3 * step + 4);
+        svg.text("text", t.get("legend.today"), "class", "legend-text", "x", columns[3] + 34, "y", rows + 3 * step + 4);
         svg.close("g");
     }
 

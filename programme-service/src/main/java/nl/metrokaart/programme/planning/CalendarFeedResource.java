@@ -3,6 +3,8 @@ package nl.metrokaart.programme.planning;
 import jakarta.annotation.security.PermitAll;
 import jakarta.annotation.security.RolesAllowed;
 import jakarta.inject.Inject;
+import nl.metrokaart.platform.language.RequestLanguage;
+import nl.metrokaart.programme.text.Texts;
 import jakarta.validation.Valid;
 import jakarta.validation.constraints.NotNull;
 import jakarta.ws.rs.BeanParam;
@@ -44,6 +46,9 @@ import org.jboss.resteasy.reactive.RestResponse;
 @Produces(MediaType.APPLICATION_JSON)
 @Consumes(MediaType.APPLICATION_JSON)
 public class CalendarFeedResource {
+
+    @Inject
+    RequestLanguage language;
 
     @Inject
     CalendarFeedService feeds;
@@ -130,7 +135,7 @@ public class CalendarFeedResource {
     @APIResponse(responseCode = "404", description = "No calendar feed with this id and key.")
     public Response calendar(@PathParam("calendarFeedId") UUID calendarFeedId,
             @Parameter(description = "The secret key from the feed's calendarUrl.") @QueryParam("key") String key) {
-        return Response.ok(PlanningCalendar.write(feeds.calendar(calendarFeedId, key)), PlanningResource.CALENDAR_UTF8)
+        return Response.ok(PlanningCalendar.write(feeds.calendar(calendarFeedId, key), Texts.of(language.get())), PlanningResource.CALENDAR_UTF8)
                 .header("Content-Disposition", "inline; filename=\"planning.ics\"")
                 .header("Cache-Control", "private, max-age=300")
                 .build();

@@ -5,6 +5,8 @@ import java.io.StringWriter;
 import java.time.Instant;
 import java.time.temporal.ChronoUnit;
 import java.util.List;
+import nl.metrokaart.platform.language.Language;
+import nl.metrokaart.programme.text.Texts;
 import java.util.stream.Stream;
 import net.fortuna.ical4j.data.CalendarOutputter;
 import net.fortuna.ical4j.model.Calendar;
@@ -38,17 +40,23 @@ final class PlanningCalendar {
     private PlanningCalendar() {
     }
 
+    /** The planning with its texts in Dutch, the default. */
     static String write(Planning planning) {
+        return write(planning, Texts.of(Language.DEFAULT));
+    }
+
+    /** The planning with its texts (calendar name, descriptions) in the language of {@code t}. */
+    static String write(Planning planning, Texts t) {
         Calendar calendar = new Calendar();
         calendar.add(new ProdId(PROD_ID));
         calendar.add(ImmutableVersion.VERSION_2_0);
         calendar.add(ImmutableCalScale.GREGORIAN);
         // Widely read names and refresh hints for subscribed calendars (Apple, Google, Outlook).
-        calendar.add(new XProperty("X-WR-CALNAME", planning.name() + " - key milestones"));
+        calendar.add(new XProperty("X-WR-CALNAME", t.get("planning.calendar-name", planning.name())));
         calendar.add(new XProperty("X-PUBLISHED-TTL", "PT6H"));
         Stream.of(planning.overdue(), planning.upcoming(), planning.achieved())
                 .flatMap(List::stream)
-                .map(PlanningCalendar::event)
+                .map(milestone -> event(milestone, t))
                 .forEach(calendar::add);
         StringWriter out = new StringWriter();
         try {
@@ -59,7 +67,7 @@ final class PlanningCalendar {
         return out.toString();
     }
 
-    private static VEvent event(PlannedMilestone milestone) {
+    private static VEvent event(PlannedMilestone milestone, Texts t) {
         // Without METHOD, DTSTAMP is when the event's information was last revised (RFC 5545 3.8.7.2).
         Instant revised = milestone.updatedAt() == null ? Instant.EPOCH : milestone.updatedAt().truncatedTo(ChronoUnit.SECONDS);
         VEvent event = new VEvent(false);
@@ -69,23 +77,26 @@ final class PlanningCalendar {
         // DTEND is exclusive: the event covers exactly the due date.
         event.add(new DtEnd<>(milestone.dueDate().plusDays(1)));
         event.add(new Summary(milestone.projectCode() + ": " + milestone.title()));
-        event.add(new Description(description(milestone)));
+        event.add(new Description(description(milestone, t)));
         event.add(new Status(status(milestone)));
-        event.add(new Categories(new TextList("key milestone", milestone.line(), milestone.status().value())));
+        event.add(new Categories(new TextList(t.get("planning.category"), milestone.line(), milestone.status().value())));
         // A deadline is not an appointment: it must not show the day as busy.
         event.add(new Transp(Transp.VALUE_TRANSPARENT));
         return event;
     }
 
-    private static String description(PlannedMilestone milestone) {
-        StringBuilder text = new StringBuilder()
-                .append("Project: ").append(milestone.projectCode()).append(" - ").append(milestone.projectName())
-                .append("\nProject status: ").append(milestone.projectStatus().value())
-                .append("\nMilestone status: ").append(milestone.status().value());
+    /** The project by name (not doubling a code its name starts with) and both statuses, in the reader's language. */
+    private static String description(PlannedMilestone milestone, Texts t) {
+        String name = milestone.projectName();
+        String project = name.toLowerCase(java.util.Locale.ROOT).startsWith(milestone.projectCode().toLowerCase(java.util.Locale.ROOT))
+                ? name : milestone.projectCode() + " \u2013 " + name;
+        String status = t.get("milestone." + milestone.status().value());
         if (milestone.achievedDate() != null) {
-            text.append(" on ").append(milestone.achievedDate());
+            status = t.get("planning.achieved-on", status, t.date(milestone.achievedDate()));
         }
-        return text.toString();
+        return t.get("planning.project", project) + "\n"
+                + t.get("planning.project-status", t.get("status." + milestone.projectStatus().value())) + "\n"
+                + t.get("planning.milestone-status", status);
     }
 
     /** CONFIRMED while the date holds; TENTATIVE once it has passed unachieved; CANCELLED with its project. */

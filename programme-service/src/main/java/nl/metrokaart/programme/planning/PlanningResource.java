@@ -2,6 +2,8 @@ package nl.metrokaart.programme.planning;
 
 import jakarta.annotation.security.RolesAllowed;
 import jakarta.inject.Inject;
+import nl.metrokaart.platform.language.RequestLanguage;
+import nl.metrokaart.programme.text.Texts;
 import jakarta.ws.rs.GET;
 import jakarta.ws.rs.Path;
 import jakarta.ws.rs.PathParam;
@@ -33,6 +35,9 @@ public class PlanningResource {
             MediaType.APPLICATION_JSON_TYPE, MediaType.valueOf(PlanningCalendar.MEDIA_TYPE)).build();
 
     @Inject
+    RequestLanguage language;
+
+    @Inject
     PlanningService planning;
 
     @GET
@@ -59,7 +64,7 @@ public class PlanningResource {
         Variant variant = request.selectVariant(VARIANTS);
         Planning result = planning.planning(programmeId, horizon);
         if (variant != null && variant.getMediaType().isCompatible(MediaType.valueOf(PlanningCalendar.MEDIA_TYPE))) {
-            return Response.ok(PlanningCalendar.write(result), CALENDAR_UTF8)
+            return Response.ok(PlanningCalendar.write(result, Texts.of(language.get())), CALENDAR_UTF8)
                     .header("Content-Disposition", "inline; filename=\"planning.ics\"")
                     .build();
         }

@@ -166,7 +166,7 @@ class MetroMapResourceTest {
         List<Element> legend = withClass(doc, "g", "legend");
         assertEquals(1, legend.size());
         assertTrue(legend.get(0).getTextContent().contains("Basisregistraties"));
-        assertTrue(legend.get(0).getTextContent().contains("At risk"));
+        assertTrue(legend.get(0).getTextContent().contains("In gevaar"));
         assertFalse(withClass(doc, "text", "year").isEmpty(), "the time axis has year ticks");
     }
 

@@ -100,12 +100,18 @@ class MetroMapSvgTest {
     void legendListsEveryLineAndStatusAndTheTitleIsThere() throws Exception {
         Document doc = parse(MetroMapSvg.write(demoMap()));
         String legend = withClass(doc, "g", "legend").get(0).getTextContent();
-        for (String text : List.of("Basisregistraties", "Digitale dienstverlening", "Eén loket & KCC", "Proposed",
-                "Planned", "In progress", "At risk", "On hold", "Realised", "Cancelled", "Overdue", "Achieved",
-                "Must finish before", "Influences")) {
+        // Dutch by default (the glossary's terms).
+        for (String text : List.of("Basisregistraties", "Digitale dienstverlening", "Eén loket & KCC", "Voorgesteld",
+                "Gepland", "In uitvoering", "In gevaar", "Stilgelegd", "Gerealiseerd", "Geschrapt", "Te laat", "Behaald",
+                "Moet klaar zijn voor", "Beïnvloedt", "Lijnen", "Projectstatus", "Kernmijlpalen")) {
             assertTrue(legend.contains(text), "legend lists " + text);
         }
-        assertEquals("Metro map: EGEM Krimpenerwaard", doc.getElementsByTagName("title").item(0).getTextContent());
+        String english = withClass(parse(MetroMapSvg.write(demoMap(), nl.metrokaart.programme.text.Texts.of(
+                nl.metrokaart.platform.language.Language.EN))), "g", "legend").get(0).getTextContent();
+        for (String text : List.of("Proposed", "In progress", "At risk", "Realised", "Overdue", "Must finish before", "Lines")) {
+            assertTrue(english.contains(text), "English legend lists " + text);
+        }
+        assertEquals("Metrokaart: EGEM Krimpenerwaard", doc.getElementsByTagName("title").item(0).getTextContent());
         assertEquals(List.of("2024", "2025", "2026", "2027"),
                 withClass(doc, "text", "year").stream().map(Element::getTextContent).toList());
     }
