@@ -159,7 +159,7 @@ public final class DemoData {
             for (JsonNode status : project.path("statuses")) {
                 ObjectNode change = JSON.createObjectNode()
                         .put("status", status.asText())
-                        .put("explanation", "Steering committee: " + project.get("code").asText() + " is " + status.asText() + ".");
+                        .put("explanation", "Vastgesteld in de stuurgroep.");
                 post("/api/v1/projects/" + projectId + "/status-changes", change);
             }
         }
