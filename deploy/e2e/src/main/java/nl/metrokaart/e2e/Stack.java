@@ -12,9 +12,9 @@ import java.util.concurrent.CompletionException;
 import nl.metrokaart.infra.KafkaBroker;
 import nl.metrokaart.infra.KeycloakServer;
 import nl.metrokaart.infra.NginxGateway;
+import nl.metrokaart.infra.Ports;
 import nl.metrokaart.infra.PostgresServer;
 import nl.metrokaart.infra.ServiceProcess;
-import nl.metrokaart.infra.Ports;
 import nl.metrokaart.infra.SmtpServer;
 
 /**
@@ -93,22 +93,27 @@ public final class Stack implements AutoCloseable {
             throw e.getCause() instanceof RuntimeException runtime ? runtime : e;
         }
 
-        int[] ports = {settings.programmePort(), settings.municipalityPort(), settings.newsletterPort()};
-        // Known before the services start: newsletter-service's mails link to the gateway.
+        // The gateway's port is chosen first: its address is the public base URL of every link the services make.
         int gatewayPort = Ports.orFree(settings.gatewayPort());
+        String publicBaseUrl = "http://127.0.0.1:" + gatewayPort;
+        int[] ports = {settings.programmePort(), settings.municipalityPort(), settings.newsletterPort()};
         for (Service service : Service.values()) {
             Map<String, String> config = new LinkedHashMap<>(Map.of(
                     "quarkus.datasource.jdbc.url", postgres.jdbcUrl(service.database),
                     "kafka.bootstrap.servers", kafka.bootstrapServers(),
-                    "quarkus.oidc.auth-server-url", keycloak.realmUrl()));
+                    "quarkus.oidc.auth-server-url", keycloak.realmUrl(),
+                    "metrokaart.public-base-url", publicBaseUrl));
+            if (service == Service.PROGRAMME) {
+                // Asks Keycloak's admin API whether a calendar feed's owner is still enabled.
+                config.put("quarkus.keycloak.admin-client.server-url", "http://localhost:" + keycloak.port());
+            }
             if (service == Service.NEWSLETTER) {
                 // The variables its application.properties reads: mail goes to this stack's SMTP server, and
                 // webhook callbacks on this machine (the tests' receivers, a local integrator) are allowed.
                 config.put("METROKAART_SMTP_HOST", "127.0.0.1");
                 config.put("METROKAART_SMTP_PORT", String.valueOf(smtp.port()));
                 config.put("METROKAART_WEBHOOKS_ALLOW_PRIVATE_ADDRESSES", "true");
-                // Links in mails (confirm, unsubscribe) point at the gateway; the metro map comes from programme-service.
-                config.put("METROKAART_PUBLIC_URL", "http://localhost:" + gatewayPort);
+                // The metro map of newsletters comes from programme-service's API.
                 config.put("METROKAART_PROGRAMME_URL", "http://127.0.0.1:" + service(Service.PROGRAMME).port());
             }
             services.add(track(ServiceProcess.start(service.module, settings.root().resolve(service.module),
@@ -119,6 +124,7 @@ public final class Stack implements AutoCloseable {
         gateway = track(NginxGateway.start(settings.root().resolve("deploy/gateway"), run.resolve("gateway"),
                 NginxGateway.Settings.builder()
                         .gatewayPort(gatewayPort)
+                        .publicBaseUrl(publicBaseUrl)
                         .programmePort(service(Service.PROGRAMME).port())
                         .municipalityPort(service(Service.MUNICIPALITY).port())
                         .newsletterPort(service(Service.NEWSLETTER).port())

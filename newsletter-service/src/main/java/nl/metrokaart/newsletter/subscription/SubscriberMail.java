@@ -5,7 +5,7 @@ import jakarta.inject.Inject;
 import nl.metrokaart.newsletter.mail.MailMessage;
 import nl.metrokaart.newsletter.text.Texts;
 import nl.metrokaart.newsletter.text.Translations;
-import org.eclipse.microprofile.config.inject.ConfigProperty;
+import nl.metrokaart.platform.rest.PublicUrls;
 
 /**
  * A mail to one subscriber, in their language: greeting, the text, and a footer with a working link to end the
@@ -20,10 +20,6 @@ public class SubscriberMail {
 
     @Inject
     Translations translations;
-
-    /** Where people reach the suite: the gateway (links in mails point there). */
-    @ConfigProperty(name = "metrokaart.public-url")
-    String publicUrl;
 
     public Texts texts(Subscription subscription) {
         return translations.of(subscription.language());
@@ -55,7 +51,8 @@ public class SubscriberMail {
         return base() + CONFIRMATION_PATH + "?key=" + subscription.linkToken;
     }
 
-    private String base() {
-        return publicUrl.endsWith("/") ? publicUrl.substring(0, publicUrl.length() - 1) : publicUrl;
+    /** Where people reach the suite: the gateway's public base URL (metrokaart.public-base-url). */
+    private static String base() {
+        return PublicUrls.baseUrl();
     }
 }

@@ -268,7 +268,7 @@ class NewsletterResourceTest {
             assertThat(content, containsString("November &lt;b&gt;news&lt;/b&gt;"));
             assertThat(content, containsString(code + " realised."));
             assertThat(content, containsString("Waar we staan"));
-            assertThat(content, containsString("Afmelden: http://localhost:8080/api/v1/unsubscriptions?key="));
+            assertThat(content, containsString("Afmelden: https://metrokaart.test/api/v1/unsubscriptions?key="));
             assertTrue(mails.get(0).getHeader("List-Unsubscribe") != null, "List-Unsubscribe");
         }
         assertEquals(0, Mails.to(readerInEnglish).stream().filter(m -> Mails.subject(m).contains("November")).count(),

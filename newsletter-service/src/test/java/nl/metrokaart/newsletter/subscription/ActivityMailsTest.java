@@ -97,7 +97,7 @@ class ActivityMailsTest {
         assertThat(Mails.content(mail), containsString("Afmelden: http"));
         assertEquals("List-Unsubscribe=One-Click", header(mail, "List-Unsubscribe-Post"));
         String link = header(mail, "List-Unsubscribe");
-        assertThat(link, startsWith("<http://localhost:8080/api/v1/unsubscriptions?key="));
+        assertThat(link, startsWith("<https://metrokaart.test/api/v1/unsubscriptions?key="));
         String linkKey = link.substring(link.indexOf("key=") + 4, link.length() - 1);
         given().queryParam("key", linkKey).when().get("/api/v1/unsubscriptions")
                 .then().statusCode(200).contentType(containsString("text/html")).header("Content-Language", "nl")

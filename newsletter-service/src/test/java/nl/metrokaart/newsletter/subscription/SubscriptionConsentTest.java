@@ -29,7 +29,7 @@ import org.junit.jupiter.api.Test;
 @QuarkusTest
 class SubscriptionConsentTest {
 
-    private static final Pattern CONFIRMATION_LINK = Pattern.compile("http://localhost:8080(/api/v1/subscription-confirmations)\\?key=([0-9a-f]{64})");
+    private static final Pattern CONFIRMATION_LINK = Pattern.compile("https://metrokaart.test(/api/v1/subscription-confirmations)\\?key=([0-9a-f]{64})");
 
     @Inject
     MailRelay relay;
