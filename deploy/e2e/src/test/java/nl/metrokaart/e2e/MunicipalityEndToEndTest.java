@@ -166,12 +166,12 @@ class MunicipalityEndToEndTest {
         assertEquals("nl.metrokaart.municipality.decision-recorded", decided.path("items[0].eventType"));
         assertEquals("urn:nld:metrokaart:systeem:municipality-service", decided.path("items[0].eventSource"));
         assertEquals(decisionId, decided.path("items[0].data.id"));
-        assertThat(decided.path("items[0].summary"), startsWith("The steering committee decided on UNIFORM"));
-        assertThat(decided.path("items[0].summary"), endsWith(": one uniform way of working for all."));
+        assertThat(decided.path("items[0].summary"), startsWith("De stuurgroep heeft over UNIFORM"));
+        assertThat(decided.path("items[0].summary"), endsWith(" besloten: één uniforme werkwijze voor alle gemeenten."));
         Response chosen = awaitActivity(reader, Map.of("projectId", projectId, "municipalityCode", "GM0623",
                 "type", "variant-choice-made"));
         assertEquals("GM0623", chosen.path("items[0].municipalityCode"));
-        assertThat(chosen.path("items[0].summary"), startsWith("Municipality GM0623 follows the uniform process for UNIFORM"));
+        assertThat(chosen.path("items[0].summary"), startsWith("Vlist volgt de uniforme werkwijze voor UNIFORM"));
         // Ouderkerk registered its participation and pays its share of the project, but made no choice.
         List<String> ouderkerkActivities = await().atMost(EVENTUALLY).until(() -> given().baseUri(gateway()).auth().oauth2(reader)
                         .queryParam("projectId", projectId).queryParam("municipalityCode", "GM0644")
