@@ -81,10 +81,36 @@ public final class ServiceConfiguration {
         return new TreeSet<>(properties.keySet());
     }
 
-    /** The environment variables the configuration reads: every {@code ${NAME...}} whose NAME is no property key. */
+    /**
+     * Keys fixed when the application is built: the OpenAPI document (and the login URL it shows Swagger UI) is
+     * generated at build time, so the variables these read are set when the image is built, not in a Deployment.
+     */
+    public static boolean isBuildTime(String key) {
+        return key.startsWith("quarkus.smallrye-openapi.") || key.startsWith("mp.openapi.");
+    }
+
+    /**
+     * The environment variables the running service reads: every {@code ${NAME...}} whose NAME is no property
+     * key, in a value that is not fixed at build time.
+     */
     public Set<String> variables() {
+        return variables(false);
+    }
+
+    /** The variables only build-time keys read (set them when building the image). */
+    public Set<String> buildTimeVariables() {
+        Set<String> buildTime = variables(true);
+        buildTime.removeAll(variables(false));
+        return buildTime;
+    }
+
+    private Set<String> variables(boolean buildTime) {
         Set<String> variables = new TreeSet<>();
-        for (String value : properties.values()) {
+        for (Map.Entry<String, String> entry : properties.entrySet()) {
+            if (isBuildTime(entry.getKey()) != buildTime) {
+                continue;
+            }
+            String value = entry.getValue();
             Matcher matcher = VARIABLE.matcher(value);
             while (matcher.find()) {
                 if (!properties.containsKey(matcher.group(1))) {

@@ -84,7 +84,14 @@ class DeploymentConfigurationTest {
                 }
             }
             assertEquals(List.of(), unread, name + " gets variables its configuration does not read");
+            for (String buildTime : service.buildTimeVariables()) {
+                assertTrue(!environment.containsKey(buildTime), name + ": " + buildTime
+                        + " is read when the image is built; in the Deployment it only earns a warning");
+            }
             for (String key : service.keys()) {
+                if (ServiceConfiguration.isBuildTime(key)) {
+                    continue;
+                }
                 String raw = service.raw(key).orElseThrow();
                 service.variableOf(key).ifPresent(variable -> {
                     if (raw.contains("localhost") || key.startsWith("quarkus.datasource.")) {
