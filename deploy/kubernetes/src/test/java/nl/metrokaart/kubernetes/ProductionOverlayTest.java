@@ -52,6 +52,8 @@ class ProductionOverlayTest {
         JsonNode keycloak = PRODUCTION.ofKind("Keycloak").get(0);
         assertTrue(keycloak.path("spec").path("instances").asInt() >= 2, "Keycloak instances");
         assertTrue(keycloak.path("spec").path("resources").path("limits").has("memory"), "Keycloak limits");
+        assertTrue(keycloak.path("spec").path("scheduling").path("topologySpreadConstraints").toString()
+                .contains("kubernetes.io/hostname"), "Keycloak instances spread over nodes");
     }
 
     @Test
