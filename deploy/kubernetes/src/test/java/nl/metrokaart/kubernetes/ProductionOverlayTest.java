@@ -164,6 +164,8 @@ class ProductionOverlayTest {
         var environment = GeneratedManifests.environment(Rendered.root(), "production");
         assertTrue(hosts.contains(java.net.URI.create(environment.getProperty("public.gateway.url")).getHost()));
         assertTrue(hosts.contains(java.net.URI.create(environment.getProperty("public.keycloak.url")).getHost()));
+        assertEquals("0", ingress.path("metadata").path("annotations").path("nginx.ingress.kubernetes.io/proxy-body-size").asText(),
+                "the Ingress leaves the body limit to the gateway (gateway.max-body), which refuses with problem+json");
     }
 
     @Test
