@@ -5,7 +5,9 @@ import java.io.Reader;
 import java.io.UncheckedIOException;
 import java.nio.file.Files;
 import java.nio.file.Path;
+import java.util.ArrayList;
 import java.util.LinkedHashMap;
+import java.util.List;
 import java.util.Map;
 import java.util.Optional;
 import java.util.Properties;
@@ -13,6 +15,7 @@ import java.util.Set;
 import java.util.TreeSet;
 import java.util.regex.Matcher;
 import java.util.regex.Pattern;
+import java.util.stream.Stream;
 
 /**
  * A service's configuration as it runs in production (no profile): the platform's shared defaults
@@ -29,6 +32,42 @@ public final class ServiceConfiguration {
     private ServiceConfiguration(String module, Map<String, String> properties) {
         this.module = module;
         this.properties = properties;
+    }
+
+    /** Every top-level module with src/main/resources/application.properties naming a quarkus.application.name. */
+    public static List<ServiceConfiguration> all(Path root) {
+        List<ServiceConfiguration> services = new ArrayList<>();
+        try (Stream<Path> modules = Files.list(root)) {
+            for (Path module : modules.filter(Files::isDirectory).sorted().toList()) {
+                if (Files.isRegularFile(module.resolve("src/main/resources/application.properties"))) {
+                    ServiceConfiguration configuration = of(root, module.getFileName().toString());
+                    if (configuration.has("quarkus.application.name")) {
+                        services.add(configuration);
+                    }
+                }
+            }
+        } catch (IOException e) {
+            throw new UncheckedIOException(e);
+        }
+        if (services.isEmpty()) {
+            throw new IllegalStateException("No services found in " + root);
+        }
+        return services;
+    }
+
+    /**
+     * The Keycloak clients whose secret this service holds: each {@code ...client-id} key whose sibling
+     * {@code ...client-secret} reads a variable, client id to that variable.
+     */
+    public Map<String, String> clientSecretVariables() {
+        Map<String, String> clients = new LinkedHashMap<>();
+        for (String key : keys()) {
+            if (key.endsWith(".client-id")) {
+                String secretKey = key.substring(0, key.length() - "client-id".length()) + "client-secret";
+                variableOf(secretKey).ifPresent(variable -> clients.put(require(key), variable));
+            }
+        }
+        return clients;
     }
 
     public static ServiceConfiguration of(Path root, String module) {

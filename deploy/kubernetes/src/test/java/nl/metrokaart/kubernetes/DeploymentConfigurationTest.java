@@ -94,12 +94,25 @@ class DeploymentConfigurationTest {
                 }
                 String raw = service.raw(key).orElseThrow();
                 service.variableOf(key).ifPresent(variable -> {
-                    if (raw.contains("localhost") || key.startsWith("quarkus.datasource.")) {
+                    if (raw.contains("localhost") || raw.contains("127.0.0.1") || key.startsWith("quarkus.datasource.")) {
                         assertTrue(environment.containsKey(variable),
                                 name + ": " + key + " would use its local default (" + raw + "); set " + variable);
                     }
                 });
             }
+        }
+    }
+
+    @ParameterizedTest
+    @FieldSource("OVERLAYS")
+    void theLinksServicesHandOutStartWithTheGatewaysPublicAddress(String overlay) {
+        Rendered rendered = Rendered.overlay(overlay);
+        String publicUrl = GeneratedManifests.environment(Rendered.root(), overlay).getProperty("public.gateway.url");
+        for (ServiceConfiguration service : Services.all()) {
+            String name = service.require("quarkus.application.name");
+            service.variableOf("metrokaart.public-base-url").ifPresent(variable -> assertEquals(publicUrl,
+                    Services.environment(rendered, Services.container(rendered.get("Deployment", name))).get(variable),
+                    name + " public base URL"));
         }
     }
 

@@ -8,7 +8,9 @@ import com.fasterxml.jackson.databind.JsonNode;
 import java.io.IOException;
 import java.nio.file.Files;
 import java.util.ArrayList;
+import java.util.HashMap;
 import java.util.List;
+import java.util.Map;
 import java.util.Set;
 import java.util.TreeSet;
 import org.junit.jupiter.api.Test;
@@ -125,8 +127,27 @@ class ProductionOverlayTest {
             assertTrue(user.hasNonNull("serviceAccountClientId"), "not a service account: " + user.path("username"));
             assertFalse(user.has("credentials"), user.path("username") + " has credentials");
         }
+        JsonNode placeholders = PRODUCTION.ofKind("KeycloakRealmImport").get(0).path("spec").path("placeholders");
+        Map<String, String> serviceOfClient = new HashMap<>();
+        Map<String, String> variableOfClient = new HashMap<>();
+        for (ServiceConfiguration service : Services.all()) {
+            service.clientSecretVariables().forEach((client, variable) -> {
+                serviceOfClient.put(client, service.require("quarkus.application.name"));
+                variableOfClient.put(client, variable);
+            });
+        }
         for (JsonNode client : realm.path("clients")) {
             String id = client.path("clientId").asText();
+            if (serviceOfClient.containsKey(id)) {
+                // A client a service authenticates as: the secret both get from one Secret, never from the repository.
+                String variable = variableOfClient.get(id);
+                assertEquals("${" + variable + "}", client.path("secret").asText(), id + " secret is a placeholder");
+                JsonNode secret = placeholders.path(variable).path("secret");
+                assertEquals("secret:" + secret.path("name").asText() + "/" + secret.path("key").asText(),
+                        Services.environment(PRODUCTION, Services.container(PRODUCTION.get("Deployment", serviceOfClient.get(id))))
+                                .get(variable), serviceOfClient.get(id) + " reads the Secret the realm import gives " + id);
+                continue;
+            }
             assertFalse(client.has("secret"), id + " has a fixed secret");
             assertFalse(client.path("directAccessGrantsEnabled").asBoolean(false), id + " allows the password grant");
             client.path("redirectUris").forEach(uri -> assertTrue(uri.asText().startsWith("https://"), id + " redirect " + uri));

@@ -1,17 +1,12 @@
 package nl.metrokaart.kubernetes;
 
 import com.fasterxml.jackson.databind.JsonNode;
-import java.io.IOException;
-import java.io.UncheckedIOException;
-import java.nio.file.Files;
-import java.nio.file.Path;
 import java.util.ArrayList;
 import java.util.Iterator;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
 import java.util.Optional;
-import java.util.stream.Stream;
 
 /** The suite's services (modules with an application.properties) and what the manifests give each. */
 final class Services {
@@ -19,26 +14,8 @@ final class Services {
     private Services() {
     }
 
-    /** Every top-level module with src/main/resources/application.properties naming a quarkus.application.name. */
     static List<ServiceConfiguration> all() {
-        Path root = Rendered.root();
-        List<ServiceConfiguration> services = new ArrayList<>();
-        try (Stream<Path> modules = Files.list(root)) {
-            for (Path module : modules.filter(Files::isDirectory).sorted().toList()) {
-                if (Files.isRegularFile(module.resolve("src/main/resources/application.properties"))) {
-                    ServiceConfiguration configuration = ServiceConfiguration.of(root, module.getFileName().toString());
-                    if (configuration.has("quarkus.application.name")) {
-                        services.add(configuration);
-                    }
-                }
-            }
-        } catch (IOException e) {
-            throw new UncheckedIOException(e);
-        }
-        if (services.isEmpty()) {
-            throw new IllegalStateException("No services found in " + root);
-        }
-        return services;
+        return ServiceConfiguration.all(Rendered.root());
     }
 
     static JsonNode container(JsonNode deployment) {
