@@ -19,6 +19,7 @@ import java.time.Duration;
 import java.time.Instant;
 import java.util.HexFormat;
 import java.util.function.Supplier;
+import java.util.function.UnaryOperator;
 import java.util.regex.Pattern;
 import nl.metrokaart.platform.problem.Problems;
 import org.eclipse.microprofile.config.inject.ConfigProperty;
@@ -60,6 +61,16 @@ public class IdempotentRequests {
      */
     @Transactional
     public <T> RestResponse<T> once(String key, Object request, Class<T> responseType, Supplier<RestResponse<T>> action) {
+        return once(key, request, responseType, UnaryOperator.identity(), action);
+    }
+
+    /**
+     * As {@link #once(String, Object, Class, Supplier)}, for an answer that holds a secret shown once: what is
+     * stored, and replayed, is {@code storedAs} of the answer, which leaves the secret out (and may say so).
+     */
+    @Transactional
+    public <T> RestResponse<T> once(String key, Object request, Class<T> responseType, UnaryOperator<T> storedAs,
+            Supplier<RestResponse<T>> action) {
         if (key == null) {
             return action.get();
         }
@@ -91,7 +102,7 @@ public class IdempotentRequests {
             record.requestHash = requestHash;
             record.status = response.getStatus();
             record.location = response.getLocation() == null ? null : response.getLocation().toString();
-            record.body = json(response.getEntity());
+            record.body = json(storedAs.apply(response.getEntity()));
             record.createdAt = Instant.now();
             entityManager.persist(record);
         }
