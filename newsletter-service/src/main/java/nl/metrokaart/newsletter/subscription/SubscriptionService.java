@@ -24,6 +24,7 @@ import org.eclipse.microprofile.jwt.JsonWebToken;
 import nl.metrokaart.platform.conditional.Preconditions;
 import nl.metrokaart.platform.paging.InstantKey;
 import nl.metrokaart.platform.paging.Page;
+import nl.metrokaart.platform.persistence.PersistOnce;
 import nl.metrokaart.platform.persistence.StoredTime;
 import nl.metrokaart.platform.problem.Problems;
 import nl.metrokaart.platform.security.Roles;
@@ -101,8 +102,8 @@ public class SubscriptionService {
         subscription.lastDigestPosition = lastPosition == null ? 0 : lastPosition;
         apply(subscription, request);
         consent(subscription);
-        subscription.persist();
-        entityManager.flush();
+        // Two parallel requests can both pass the check above; the unique index decides.
+        PersistOnce.persist(entityManager, subscription, () -> emailTaken(request.email()));
         return subscription;
     }
 
@@ -119,7 +120,7 @@ public class SubscriptionService {
         if (newAddress) {
             consent(subscription);
         }
-        entityManager.flush();
+        PersistOnce.flush(entityManager, () -> emailTaken(request.email()));
         return subscription;
     }
 
@@ -240,9 +241,13 @@ public class SubscriptionService {
                         email.strip().toLowerCase(Locale.ROOT)).stream()
                 .anyMatch(s -> !s.id.equals(except));
         if (taken) {
-            throw Problems.conflict("You already have a subscription for " + email.strip() + ".")
-                    .with("email", email.strip()).build();
+            throw emailTaken(email);
         }
+    }
+
+    private static HttpProblem emailTaken(String email) {
+        return Problems.conflict("You already have a subscription for " + email.strip() + ".")
+                .with("email", email.strip()).build();
     }
 
     private boolean mayManage(Subscription subscription) {
