@@ -32,9 +32,10 @@ public class SubscriptionLinks {
 
     public Response page(Optional<Subscription> subscription, BiFunction<Texts, Subscription, Page> content) {
         if (subscription.isEmpty()) {
+            // A refusal is problem+json, as everywhere (RFC 9457).
             Texts t = translations.of(Language.DEFAULT);
-            return render(Response.Status.NOT_FOUND, Language.DEFAULT,
-                    new Page(t.linkNotValidTitle(), t.linkNotValidText(), null, null));
+            throw io.quarkiverse.resteasy.problem.HttpProblem.valueOf(Response.Status.NOT_FOUND,
+                    t.linkNotValidTitle() + ": " + t.linkNotValidText());
         }
         Language language = subscription.get().language();
         return render(Response.Status.OK, language, content.apply(translations.of(language), subscription.get()));
