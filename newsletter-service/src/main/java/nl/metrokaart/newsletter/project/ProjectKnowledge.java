@@ -63,6 +63,12 @@ public class ProjectKnowledge {
         }
     }
 
+    /** The tombstone of a milestone: its copy goes, so no alert is sent about it any more. */
+    @Transactional(Transactional.TxType.MANDATORY)
+    public void milestoneDeleted(JsonNode tombstone) {
+        KnownMilestone.deleteById(uuid(tombstone, "id"));
+    }
+
     public Optional<KnownProject> project(UUID id) {
         return id == null ? Optional.empty() : KnownProject.findByIdOptional(id);
     }

@@ -103,10 +103,12 @@ public class WebhookSubscriptionResource {
             @Parameter(description = "Makes a retried POST safe: the same key and body give the same answer, once.")
             @HeaderParam(IdempotentRequests.HEADER) String idempotencyKey,
             @NotNull @Valid WebhookSubscriptionRequest request, @Context UriInfo uriInfo) {
-        return idempotency.once(idempotencyKey, request, WebhookSubscriptionResponse.class, () -> {
-            WebhookSubscription created = subscriptions.create(request);
-            return Created.at(uriInfo, created.id, WebhookSubscriptionResponse.of(created, created.secret));
-        });
+        // The test delivery to the callback runs outside any transaction, the registration after it in one.
+        return idempotency.once(idempotencyKey, request, WebhookSubscriptionResponse.class,
+                () -> subscriptions.verified(request), verified -> {
+                    WebhookSubscription created = subscriptions.create(verified);
+                    return Created.at(uriInfo, created.id, WebhookSubscriptionResponse.of(created, created.secret));
+                });
     }
 
     @PUT
