@@ -65,16 +65,17 @@ BASE_CENTS = 100_000_00
 
 def project_body(code, cents):
     return {"programmeId": programme_id, "code": code, "name": "Bench " + code,
-            "description": "Propagation benchmark project.", "line": "back-office",
+            "description": "Propagation benchmark project.", "line": "front-office",
             "plannedStartDate": "2030-01-01", "plannedEndDate": "2030-12-31",
-            "budget": "%d.%02d" % divmod(cents, 100), "owner": "Programme office"}
+            "budget": cents / 100, "owner": "Programme office"}
 
 
 projects = []
 for i in range(PROJECTS):
     code = "B%s-%02d" % (run, i)
-    _, headers, created = call("POST", PROGRAMME + "/api/v1/projects", manager, project_body(code, BASE_CENTS),
-                               {"Idempotency-Key": str(uuid.uuid4())})
+    _, _, created = call("POST", PROGRAMME + "/api/v1/projects", manager, project_body(code, BASE_CENTS),
+                         {"Idempotency-Key": str(uuid.uuid4())})
+    _, headers, _ = call("GET", PROGRAMME + "/api/v1/projects/" + created["id"], manager)
     projects.append({"id": created["id"], "code": code, "etag": headers["ETag"], "written": 0, "accepted": {},
                      "seen_budget": {}, "seen_feed": {}})
 by_id = {p["id"]: p for p in projects}

@@ -91,7 +91,7 @@ class MailRelayTest {
         UUID id = byA.id();
         // A stalls past its lease; B (another instance) claims the mail again and sends it.
         MailRelay.Claimed byB = QuarkusTransaction.requiringNew().call(() -> {
-            OutgoingMail.update("nextAttemptAt = ?1 where id = ?2", java.time.Instant.now().minusSeconds(1), id);
+            OutgoingMail.update("nextAttemptAt = ?1 where id = ?2", java.time.Instant.now().minusSeconds(3600), id);
             return claimedOf(relay.claim(), id);
         });
         QuarkusTransaction.requiringNew().run(() -> relay.record(byB, null));
@@ -104,7 +104,13 @@ class MailRelayTest {
 
     /** Queues a mail and claims it in one transaction, so the scheduled relay never sees it unclaimed. */
     private MailRelay.Claimed queuedAndClaimed(MailMessage message) {
-        return QuarkusTransaction.requiringNew().call(() -> claimedOf(relay.claim(), queue.queue(message).id));
+        return QuarkusTransaction.requiringNew().call(() -> {
+            OutgoingMail mail = queue.queue(message);
+            // Due before whatever other tests left due, so that it is in the claimed batch.
+            mail.nextAttemptAt = mail.createdAt.minusSeconds(3600);
+            OutgoingMail.flush();
+            return claimedOf(relay.claim(), mail.id);
+        });
     }
 
     private static MailRelay.Claimed claimedOf(List<MailRelay.Claimed> batch, UUID id) {
