@@ -7,10 +7,12 @@ import java.time.Instant;
 import java.time.LocalDate;
 import java.util.List;
 import java.util.UUID;
+import nl.metrokaart.platform.idempotency.IdempotencyRecord;
 import nl.metrokaart.platform.outbox.OutboxEvent;
 import nl.metrokaart.programme.dependency.Dependency;
 import nl.metrokaart.programme.dependency.DependencyType;
 import nl.metrokaart.programme.milestone.Milestone;
+import nl.metrokaart.programme.planning.CalendarFeed;
 import nl.metrokaart.programme.programme.Programme;
 import nl.metrokaart.programme.project.Project;
 import nl.metrokaart.programme.project.ProjectStatus;
@@ -104,5 +106,20 @@ public class PlanningFixtures {
     @Transactional
     public List<OutboxEvent> events(UUID projectId, String type) {
         return OutboxEvent.list("eventKey = ?1 and type = ?2 order by position", projectId.toString(), type);
+    }
+
+    /** Idempotency records (stored answers of retried POSTs) whose body contains the text. */
+    @Transactional
+    public long idempotencyRecordsContaining(String text) {
+        return ((Number) IdempotencyRecord.getEntityManager()
+                .createNativeQuery("SELECT count(*) FROM idempotency_record WHERE strpos(body, :text) > 0")
+                .setParameter("text", text).getSingleResult()).longValue();
+    }
+
+    /** Lets a calendar feed's key expire, as if its lifetime had passed. */
+    @Transactional
+    public void expireCalendarFeed(UUID feedId) {
+        CalendarFeed feed = CalendarFeed.findById(feedId);
+        feed.expiresAt = Instant.now().minusSeconds(1);
     }
 }

@@ -53,6 +53,7 @@ public final class LocalStack {
                                                  for schoonhoven, bergambacht, nederlek, vlist and ouderkerk
                   Admin login:                   admin / admin
                   Integrator (client credentials): integrator-client / integrator-secret
+                  Front offices (client credentials): front-office-<municipality> / front-office-<municipality>-secret
                   PostgreSQL: localhost:%d (postgres/postgres)   Kafka: %s
                   E-mail: newsletter-service sends to the SMTP server on localhost:%d, which delivers nothing:
                           each mail lands in %s/ as an .eml file (newest last); read one with

@@ -12,6 +12,7 @@ import java.util.concurrent.CompletionException;
 import nl.metrokaart.infra.KafkaBroker;
 import nl.metrokaart.infra.KeycloakServer;
 import nl.metrokaart.infra.NginxGateway;
+import nl.metrokaart.infra.Ports;
 import nl.metrokaart.infra.PostgresServer;
 import nl.metrokaart.infra.ServiceProcess;
 import nl.metrokaart.infra.SmtpServer;
@@ -92,12 +93,20 @@ public final class Stack implements AutoCloseable {
             throw e.getCause() instanceof RuntimeException runtime ? runtime : e;
         }
 
+        // The gateway's port is chosen first: its address is the public base URL of every link the services make.
+        int gatewayPort = Ports.orFree(settings.gatewayPort());
+        String publicBaseUrl = "http://127.0.0.1:" + gatewayPort;
         int[] ports = {settings.programmePort(), settings.municipalityPort(), settings.newsletterPort()};
         for (Service service : Service.values()) {
             Map<String, String> config = new LinkedHashMap<>(Map.of(
                     "quarkus.datasource.jdbc.url", postgres.jdbcUrl(service.database),
                     "kafka.bootstrap.servers", kafka.bootstrapServers(),
-                    "quarkus.oidc.auth-server-url", keycloak.realmUrl()));
+                    "quarkus.oidc.auth-server-url", keycloak.realmUrl(),
+                    "metrokaart.public-base-url", publicBaseUrl));
+            if (service == Service.PROGRAMME) {
+                // Asks Keycloak's admin API whether a calendar feed's owner is still enabled.
+                config.put("quarkus.keycloak.admin-client.server-url", "http://localhost:" + keycloak.port());
+            }
             if (service == Service.NEWSLETTER) {
                 // The variables its application.properties reads: mail goes to this stack's SMTP server, and
                 // webhook callbacks on this machine (the tests' receivers, a local integrator) are allowed.
@@ -112,7 +121,8 @@ public final class Stack implements AutoCloseable {
 
         gateway = track(NginxGateway.start(settings.root().resolve("deploy/gateway"), run.resolve("gateway"),
                 NginxGateway.Settings.builder()
-                        .gatewayPort(settings.gatewayPort())
+                        .gatewayPort(gatewayPort)
+                        .publicBaseUrl(publicBaseUrl)
                         .programmePort(service(Service.PROGRAMME).port())
                         .municipalityPort(service(Service.MUNICIPALITY).port())
                         .newsletterPort(service(Service.NEWSLETTER).port())

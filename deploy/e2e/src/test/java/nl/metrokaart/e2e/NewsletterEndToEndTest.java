@@ -321,7 +321,7 @@ class NewsletterEndToEndTest {
                     .body("items.find { it.id == '" + delivery.id() + "' }.status", equalTo("delivered")));
 
             // Another integrator does not see it; another role may not use webhook subscriptions at all.
-            String otherIntegrator = keycloak().clientCredentials("front-office", "front-office-secret");
+            String otherIntegrator = keycloak().clientCredentials("front-office-bergambacht", "front-office-bergambacht-secret");
             given().baseUri(gateway()).auth().oauth2(otherIntegrator)
                     .when().get("/api/v1/webhook-subscriptions/" + id)
                     .then().statusCode(404).contentType("application/problem+json");

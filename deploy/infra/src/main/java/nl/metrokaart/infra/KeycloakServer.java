@@ -17,6 +17,7 @@ import java.time.Duration;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
+import java.util.UUID;
 import java.util.stream.Collectors;
 
 /**
@@ -42,12 +43,14 @@ public final class KeycloakServer implements AutoCloseable {
     private final int port;
     private final Path logFile;
     private final HttpClient http;
+    private final String adminPassword;
 
-    private KeycloakServer(Process process, int port, Path logFile, HttpClient http) {
+    private KeycloakServer(Process process, int port, Path logFile, HttpClient http, String adminPassword) {
         this.process = process;
         this.port = port;
         this.logFile = logFile;
         this.http = http;
+        this.adminPassword = adminPassword;
     }
 
     /**
@@ -64,6 +67,9 @@ public final class KeycloakServer implements AutoCloseable {
         }
         int httpPort = Ports.orFree(port);
         Path logFile = runDirectory.resolve("keycloak.log");
+        // The master realm's administrator of this throw-away server (tests use it to disable users); a fresh
+        // random password on every start, kept in memory only.
+        String adminPassword = UUID.randomUUID().toString();
         Process process;
         try {
             // --import-realm only reads <home>/data/import; the dev-mem database is empty on every start,
@@ -87,13 +93,15 @@ public final class KeycloakServer implements AutoCloseable {
                     .redirectOutput(logFile.toFile());
             // kc.sh appends this to its tuned default JVM options; setting JAVA_OPTS would replace those.
             builder.environment().put("JAVA_OPTS_KC_HEAP", HEAP_OPTIONS);
+            builder.environment().put("KC_BOOTSTRAP_ADMIN_USERNAME", "admin");
+            builder.environment().put("KC_BOOTSTRAP_ADMIN_PASSWORD", adminPassword);
             process = builder.start();
         } catch (IOException e) {
             throw new UncheckedIOException("Keycloak could not be launched from " + keycloakHome, e);
         }
 
         HttpClient http = HttpClient.newBuilder().connectTimeout(Duration.ofSeconds(2)).build();
-        KeycloakServer server = new KeycloakServer(process, httpPort, logFile, http);
+        KeycloakServer server = new KeycloakServer(process, httpPort, logFile, http, adminPassword);
         try {
             // A fresh distribution first re-augments itself for dev mode (once; the result is kept in lib/quarkus),
             // which takes about a minute on a busy two-core machine. That build is not counted as start-up time.
@@ -152,11 +160,31 @@ public final class KeycloakServer implements AutoCloseable {
         return requestToken(form, "client " + clientId);
     }
 
+    /** The admin REST API of the Metrokaart realm: {@code http://localhost:<port>/admin/realms/metrokaart}. */
+    public String adminApiUrl() {
+        return "http://localhost:" + port + "/admin/realms/" + REALM;
+    }
+
+    /** A token of the master realm's administrator, for the admin REST API (e.g. to disable a user in a test). */
+    public String adminToken() {
+        Map<String, String> form = new LinkedHashMap<>();
+        form.put("grant_type", "password");
+        form.put("client_id", "admin-cli");
+        form.put("username", "admin");
+        form.put("password", adminPassword);
+        return requestToken("http://localhost:" + port + "/realms/master/protocol/openid-connect/token", form,
+                "the master realm's administrator");
+    }
+
     private String requestToken(Map<String, String> form, String subject) {
+        return requestToken(tokenUrl(), form, subject);
+    }
+
+    private String requestToken(String tokenUrl, Map<String, String> form, String subject) {
         String body = form.entrySet().stream()
                 .map(e -> encode(e.getKey()) + "=" + encode(e.getValue()))
                 .collect(Collectors.joining("&"));
-        HttpRequest request = HttpRequest.newBuilder(URI.create(tokenUrl()))
+        HttpRequest request = HttpRequest.newBuilder(URI.create(tokenUrl))
                 .timeout(REQUEST_TIMEOUT)
                 .header("Content-Type", "application/x-www-form-urlencoded")
                 .header("Accept", "application/json")

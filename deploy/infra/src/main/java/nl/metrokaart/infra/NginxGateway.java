@@ -61,10 +61,15 @@ public final class NginxGateway implements AutoCloseable {
     /**
      * What the gateway needs to know. Ports of 0 are not allowed for the services; a gateway port of 0 means a
      * free one. The CORS regex must be anchored ({@code ^...$}); {@code null} allows no cross-origin callers.
+     * The public base URL is where clients reach the gateway ({@code null}: {@code http://127.0.0.1:<port>}); the
+     * services get its host and scheme as Host and X-Forwarded-*. {@code hsts} is the Strict-Transport-Security
+     * value sent when that URL (or nginx itself) is https; empty: never sent.
      */
     public record Settings(int gatewayPort, int programmePort, int municipalityPort, int newsletterPort,
                            String keycloakUrl, int ratePerSecond, int rateBurst, String maxBody,
-                           String corsOriginsRegex) {
+                           String corsOriginsRegex, String publicBaseUrl, String hsts) {
+
+        public static final String DEFAULT_HSTS = "max-age=31536000; includeSubDomains";
 
         public static final String LOCAL_ORIGINS = "^https?://(localhost|127\\.0\\.0\\.1)(:[0-9]+)?$";
 
@@ -85,6 +90,12 @@ public final class NginxGateway implements AutoCloseable {
             }
             corsOriginsRegex = corsOriginsRegex == null || corsOriginsRegex.isBlank() ? "^$" : corsOriginsRegex;
             checkCorsRegex(corsOriginsRegex);
+            publicBaseUrl = publicBaseUrl == null || publicBaseUrl.isBlank() ? null
+                    : normaliseUrl("publicBaseUrl", publicBaseUrl);
+            hsts = hsts == null ? "" : hsts.strip();
+            if (!hsts.matches("[A-Za-z0-9=; -]*")) {
+                throw new IllegalArgumentException("hsts must be a Strict-Transport-Security value, not " + hsts);
+            }
         }
 
         public static Builder builder() {
@@ -95,7 +106,7 @@ public final class NginxGateway implements AutoCloseable {
             return new Builder().gatewayPort(gatewayPort).programmePort(programmePort)
                     .municipalityPort(municipalityPort).newsletterPort(newsletterPort).keycloakUrl(keycloakUrl)
                     .ratePerSecond(ratePerSecond).rateBurst(rateBurst).maxBody(maxBody)
-                    .corsOriginsRegex(corsOriginsRegex);
+                    .corsOriginsRegex(corsOriginsRegex).publicBaseUrl(publicBaseUrl).hsts(hsts);
         }
 
         /** Builder for {@link Settings}; defaults: free gateway port, 100 r/s with a burst of 200, 1m, local origins. */
@@ -109,6 +120,8 @@ public final class NginxGateway implements AutoCloseable {
             private int rateBurst = 200;
             private String maxBody = "1m";
             private String corsOriginsRegex = Settings.LOCAL_ORIGINS;
+            private String publicBaseUrl;
+            private String hsts = DEFAULT_HSTS;
 
             private Builder() {
             }
@@ -158,9 +171,19 @@ public final class NginxGateway implements AutoCloseable {
                 return this;
             }
 
+            public Builder publicBaseUrl(String url) {
+                this.publicBaseUrl = url;
+                return this;
+            }
+
+            public Builder hsts(String value) {
+                this.hsts = value;
+                return this;
+            }
+
             public Settings build() {
                 return new Settings(gatewayPort, programmePort, municipalityPort, newsletterPort, keycloakUrl,
-                        ratePerSecond, rateBurst, maxBody, corsOriginsRegex);
+                        ratePerSecond, rateBurst, maxBody, corsOriginsRegex, publicBaseUrl, hsts);
             }
         }
 
@@ -180,17 +203,21 @@ public final class NginxGateway implements AutoCloseable {
             if (url == null || url.isBlank()) {
                 throw new IllegalArgumentException("keycloakUrl is required");
             }
+            return normaliseUrl("keycloakUrl", url);
+        }
+
+        private static String normaliseUrl(String what, String url) {
             String trimmed = url.strip().replaceAll("/+$", "");
             if (!trimmed.matches("[A-Za-z0-9:/._~%-]+")) {
-                throw new IllegalArgumentException("keycloakUrl contains characters not allowed in the gateway config: " + url);
+                throw new IllegalArgumentException(what + " contains characters not allowed in the gateway config: " + url);
             }
             try {
                 URI uri = new URI(trimmed);
                 if (!("http".equals(uri.getScheme()) || "https".equals(uri.getScheme())) || uri.getHost() == null) {
-                    throw new IllegalArgumentException("keycloakUrl must be an absolute http(s) URL: " + url);
+                    throw new IllegalArgumentException(what + " must be an absolute http(s) URL: " + url);
                 }
             } catch (URISyntaxException e) {
-                throw new IllegalArgumentException("keycloakUrl is not a URL: " + url, e);
+                throw new IllegalArgumentException(what + " is not a URL: " + url, e);
             }
             return trimmed;
         }
@@ -252,6 +279,12 @@ public final class NginxGateway implements AutoCloseable {
         values.put("CORS_ORIGINS_REGEX", settings.corsOriginsRegex());
         values.put("KEYCLOAK_URL", settings.keycloakUrl());
         values.put("KEYCLOAK_ORIGIN", settings.keycloakOrigin());
+        URI publicBase = URI.create(settings.publicBaseUrl() != null ? settings.publicBaseUrl() : "http://127.0.0.1:" + port);
+        int publicPort = publicBase.getPort() > 0 ? publicBase.getPort() : "https".equals(publicBase.getScheme()) ? 443 : 80;
+        values.put("PUBLIC_SCHEME", publicBase.getScheme());
+        values.put("PUBLIC_HOST", publicBase.getHost() + (publicBase.getPort() > 0 ? ":" + publicBase.getPort() : ""));
+        values.put("PUBLIC_PORT", Integer.toString(publicPort));
+        values.put("HSTS", settings.hsts());
 
         Path config = run.resolve("nginx.conf");
         Path log = run.resolve("nginx.log");

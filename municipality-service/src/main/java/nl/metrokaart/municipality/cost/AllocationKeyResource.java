@@ -21,6 +21,7 @@ import java.util.UUID;
 import nl.metrokaart.platform.conditional.EntityTags;
 import nl.metrokaart.platform.paging.Page;
 import nl.metrokaart.platform.paging.PageRequest;
+import nl.metrokaart.platform.rest.PublicUrls;
 import nl.metrokaart.platform.security.Roles;
 import org.eclipse.microprofile.openapi.annotations.Operation;
 import org.eclipse.microprofile.openapi.annotations.enums.SchemaType;
@@ -113,7 +114,7 @@ public class AllocationKeyResource {
             @NotNull @Valid AllocationKeyRequest request, @Context UriInfo uriInfo) {
         AllocationKeyService.Choice choice = keys.choose(projectId, ifMatch, request);
         RestResponse.ResponseBuilder<AllocationKeyResponse> response = choice.created()
-                ? RestResponse.ResponseBuilder.<AllocationKeyResponse>created(uriInfo.getAbsolutePath()).entity(choice.key())
+                ? RestResponse.ResponseBuilder.<AllocationKeyResponse>created(PublicUrls.below(uriInfo)).entity(choice.key())
                 : RestResponse.ResponseBuilder.ok(choice.key());
         return response.header(HttpHeaders.ETAG, entityTags.of(choice.key())).build();
     }

@@ -97,15 +97,16 @@ public class WebhookSubscriptionResource {
     @APIResponse(responseCode = "400", description = "Invalid body: callbackUrl not http(s), with user information, "
             + "or resolving to a loopback, private, link-local or other non-public address; unknown event types.")
     @APIResponse(responseCode = "422", description = "The callback URL did not accept the verification delivery "
-            + "(the problem says what came back: callbackResponseStatus, or no answer), or the Idempotency-Key was "
-            + "used for a different request.")
+            + "with a 2xx in time (the problem does not say what came back), or the Idempotency-Key was used for a "
+            + "different request.")
     public RestResponse<WebhookSubscriptionResponse> create(
             @Parameter(description = "Makes a retried POST safe: the same key and body give the same answer, once.")
             @HeaderParam(IdempotentRequests.HEADER) String idempotencyKey,
             @NotNull @Valid WebhookSubscriptionRequest request, @Context UriInfo uriInfo) {
-        // The test delivery to the callback runs outside any transaction, the registration after it in one.
-        return idempotency.once(idempotencyKey, request, WebhookSubscriptionResponse.class,
-                () -> subscriptions.verified(request), verified -> {
+        // The test delivery to the callback runs outside any transaction, the registration after it in one; the
+        // replay of a retried request gets the subscription without its secret: that is kept for signing only.
+        return idempotency.onceAfter(idempotencyKey, request, WebhookSubscriptionResponse.class,
+                WebhookSubscriptionResponse::withoutSecret, () -> subscriptions.verified(request), verified -> {
                     WebhookSubscription created = subscriptions.create(verified);
                     return Created.at(uriInfo, created.id, WebhookSubscriptionResponse.of(created, created.secret));
                 });
@@ -124,7 +125,8 @@ public class WebhookSubscriptionResource {
     @APIResponse(responseCode = "400", description = "Invalid body, as at registration.")
     @APIResponse(responseCode = "404", description = "No subscription with this id, or not the caller's.")
     @APIResponse(responseCode = "412", description = "The subscription changed since the ETag in If-Match.")
-    @APIResponse(responseCode = "422", description = "The new callback URL did not accept the verification delivery.")
+    @APIResponse(responseCode = "422", description = "The new callback URL did not accept the verification delivery; "
+            + "the subscription's delivery log holds the failed attempt and what came back.")
     @APIResponse(responseCode = "428", description = "If-Match is missing.")
     public RestResponse<WebhookSubscriptionResponse> replace(@PathParam("webhookSubscriptionId") UUID webhookSubscriptionId,
             @Parameter(description = "The ETag of the subscription as last read.", required = true)

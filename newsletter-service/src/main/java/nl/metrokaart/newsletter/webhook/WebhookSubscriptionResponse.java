@@ -21,7 +21,13 @@ public record WebhookSubscriptionResponse(
         Instant updatedAt,
         @Schema(description = "The signing secret (Standard Webhooks, whsec_ and base64): only in the answer to "
                 + "the registration; keep it safe.", examples = "whsec_MfKQ9r8GKYqrTwjUPD8ILPZIo2LaLaSw")
-        @JsonInclude(JsonInclude.Include.NON_NULL) String secret) {
+        @JsonInclude(JsonInclude.Include.NON_NULL) String secret,
+        @Schema(description = "In a replayed answer (Idempotency-Key) instead of secret: the secret was shown once "
+                + "and is not kept with the answer.")
+        @JsonInclude(JsonInclude.Include.NON_NULL) String secretNote) {
+
+    static final String SHOWN_ONCE = "The signing secret was shown once, in the first answer to this request, and "
+            + "is not kept with the answer; if it was lost, delete the subscription and register it again.";
 
     static WebhookSubscriptionResponse of(WebhookSubscription s) {
         return of(s, null);
@@ -29,6 +35,12 @@ public record WebhookSubscriptionResponse(
 
     static WebhookSubscriptionResponse of(WebhookSubscription s, String secret) {
         return new WebhookSubscriptionResponse(s.id, s.owner, s.callbackUrl, List.copyOf(s.eventTypes), s.description,
-                s.enabled, s.consecutiveFailures, s.disabledAt, s.version, s.createdAt, s.updatedAt, secret);
+                s.enabled, s.consecutiveFailures, s.disabledAt, s.version, s.createdAt, s.updatedAt, secret, null);
+    }
+
+    /** The answer as kept for an Idempotency-Key replay: without the secret. */
+    WebhookSubscriptionResponse withoutSecret() {
+        return new WebhookSubscriptionResponse(id, owner, callbackUrl, eventTypes, description, enabled,
+                consecutiveFailures, disabledAt, version, createdAt, updatedAt, null, SHOWN_ONCE);
     }
 }

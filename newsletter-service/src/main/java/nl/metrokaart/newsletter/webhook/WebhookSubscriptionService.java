@@ -19,10 +19,13 @@ import nl.metrokaart.platform.paging.Page;
 import nl.metrokaart.platform.persistence.StoredTime;
 import nl.metrokaart.platform.problem.Problems;
 import org.eclipse.microprofile.config.inject.ConfigProperty;
+import org.jboss.logging.Logger;
 
 /** The rules around webhook subscriptions: who sees which, what a callback URL may be, verification on change. */
 @ApplicationScoped
 public class WebhookSubscriptionService {
+
+    private static final Logger LOG = Logger.getLogger(WebhookSubscriptionService.class);
 
     @Inject
     WebhookSender sender;
@@ -90,7 +93,7 @@ public class WebhookSubscriptionService {
         List<String> eventTypes = knownTypes(request.eventTypes());
         UUID id = UUID.randomUUID();
         String secret = WebhookSignatures.newSecret();
-        verify(id, callbackUrl, secret, eventTypes);
+        verify(id, callbackUrl, secret, eventTypes, false);
         return new Verified(id, secret, callbackUrl, eventTypes, blankToNull(request.description()));
     }
 
@@ -127,7 +130,7 @@ public class WebhookSubscriptionService {
             return read;
         });
         if (!callbackUrl.equals(current.callbackUrl)) {
-            verify(current.id, callbackUrl, current.secret, eventTypes);
+            verify(current.id, callbackUrl, current.secret, eventTypes, true);
         }
         return QuarkusTransaction.requiringNew().call(() -> apply(id, ifMatch, update, callbackUrl, eventTypes));
     }
@@ -182,8 +185,13 @@ public class WebhookSubscriptionService {
         return List.copyOf(new LinkedHashSet<>(requested));
     }
 
-    /** A signed test delivery, like a real one; anything but a 2xx in time refuses the callback URL. */
-    private void verify(UUID subscriptionId, String callbackUrl, String secret, List<String> eventTypes) {
+    /**
+     * A signed test delivery, like a real one; anything but a 2xx in time refuses the callback URL. The answer says
+     * only that: what exactly went wrong (connection refused, a status, a time-out) would let anyone probe which
+     * hosts and ports answer. That detail goes to the delivery log of an existing subscription (whose owner asked for
+     * the change) and to the service log.
+     */
+    private void verify(UUID subscriptionId, String callbackUrl, String secret, List<String> eventTypes, boolean logged) {
         ObjectNode data = WebhookEvents.object();
         data.put("webhookSubscriptionId", subscriptionId.toString());
         data.set("eventTypes", data.arrayNode().addAll(eventTypes.stream().map(data::textNode).toList()));
@@ -192,15 +200,35 @@ public class WebhookSubscriptionService {
                 "webhook-subscriptions/" + subscriptionId, StoredTime.now(), data);
         WebhookSender.Outcome outcome = sender.send(callbackUrl, secret, messageId, body);
         if (!outcome.success()) {
-            HttpProblem.Builder problem = HttpProblem.builder().withStatus(422).withTitle("Unprocessable Content")
-                    .withDetail("The callback URL did not accept the verification delivery (type "
-                            + WebhookEvents.VERIFICATION_TYPE + "): it " + outcome.detail()
-                            + ". Nothing was registered; answer it with a 2xx and try again.");
-            if (outcome.status() != null) {
-                problem.with("callbackResponseStatus", outcome.status());
+            LOG.infof("Verification delivery of webhook subscription %s failed: %s", subscriptionId, outcome.detail());
+            if (logged) {
+                QuarkusTransaction.requiringNew().run(() -> logFailedVerification(subscriptionId, messageId, body, outcome));
             }
-            throw problem.build();
+            throw HttpProblem.builder().withStatus(422).withTitle("Unprocessable Content")
+                    .withDetail("The callback URL did not accept the verification delivery (type "
+                            + WebhookEvents.VERIFICATION_TYPE + ") with a 2xx in time. Nothing was "
+                            + (logged ? "changed; the subscription's delivery log says what came back."
+                                    : "registered; answer it with a 2xx and try again."))
+                    .build();
         }
+    }
+
+    private void logFailedVerification(UUID subscriptionId, String messageId, String body, WebhookSender.Outcome outcome) {
+        WebhookDelivery delivery = new WebhookDelivery();
+        delivery.id = UUID.fromString(messageId);
+        delivery.subscriptionId = subscriptionId;
+        delivery.eventId = messageId;
+        delivery.eventSource = source;
+        delivery.eventType = WebhookEvents.VERIFICATION_TYPE;
+        delivery.payload = body;
+        delivery.status = WebhookDelivery.FAILED;
+        delivery.attempts = 1;
+        delivery.createdAt = StoredTime.now();
+        delivery.lastAttemptAt = delivery.createdAt;
+        delivery.lastResponseStatus = outcome.status();
+        delivery.attemptLog = List.of(new WebhookDelivery.Attempt(1, delivery.createdAt, outcome.status(),
+                outcome.detail(), outcome.durationMillis()));
+        delivery.persist();
     }
 
     private static String blankToNull(String text) {

@@ -22,6 +22,7 @@ import java.util.Optional;
 import java.util.function.Function;
 import java.util.HexFormat;
 import java.util.function.Supplier;
+import java.util.function.UnaryOperator;
 import java.util.regex.Pattern;
 import nl.metrokaart.platform.problem.Problems;
 import org.eclipse.microprofile.config.inject.ConfigProperty;
@@ -63,6 +64,16 @@ public class IdempotentRequests {
      */
     @Transactional
     public <T> RestResponse<T> once(String key, Object request, Class<T> responseType, Supplier<RestResponse<T>> action) {
+        return once(key, request, responseType, UnaryOperator.identity(), action);
+    }
+
+    /**
+     * As {@link #once(String, Object, Class, Supplier)}, for an answer that holds a secret shown once: what is
+     * stored, and replayed, is {@code storedAs} of the answer, which leaves the secret out (and may say so).
+     */
+    @Transactional
+    public <T> RestResponse<T> once(String key, Object request, Class<T> responseType, UnaryOperator<T> storedAs,
+            Supplier<RestResponse<T>> action) {
         if (key == null) {
             return action.get();
         }
@@ -91,7 +102,7 @@ public class IdempotentRequests {
             record.requestHash = requestHash;
             record.status = response.getStatus();
             record.location = response.getLocation() == null ? null : response.getLocation().toString();
-            record.body = json(response.getEntity());
+            record.body = json(storedAs.apply(response.getEntity()));
             record.createdAt = Instant.now();
             entityManager.persist(record);
         }
@@ -99,15 +110,15 @@ public class IdempotentRequests {
     }
 
     /**
-     * As {@link #once(String, Object, Class, Supplier)}, for an action with a slow step that must hold no database
-     * connection or lock (e.g. an outbound call that verifies a callback URL): {@code outsideTransaction} runs with
-     * no transaction, after a short look-up answered a repeat from the stored answer, and {@code action} then runs
-     * with what it prepared in the transaction that takes the key's lock and stores the answer (a concurrent
-     * request with the same key that finished meanwhile is replayed instead, its preparation unused).
+     * As {@link #once(String, Object, Class, UnaryOperator, Supplier)}, for an action with a slow step that must hold
+     * no database connection or lock (e.g. an outbound call that verifies a callback URL): {@code outsideTransaction}
+     * runs with no transaction, after a short look-up answered a repeat from the stored answer, and {@code action}
+     * then runs with what it prepared in the transaction that takes the key's lock and stores the answer (a
+     * concurrent request with the same key that finished meanwhile is replayed instead, its preparation unused).
      */
     @Transactional(Transactional.TxType.NEVER)
-    public <P, T> RestResponse<T> once(String key, Object request, Class<T> responseType, Supplier<P> outsideTransaction,
-            Function<P, RestResponse<T>> action) {
+    public <P, T> RestResponse<T> onceAfter(String key, Object request, Class<T> responseType, UnaryOperator<T> storedAs,
+            Supplier<P> outsideTransaction, Function<P, RestResponse<T>> action) {
         if (key != null) {
             if (!VALID_KEY.matcher(key).matches()) {
                 throw Problems.invalid(HEADER, "header", "must be 1 to 255 visible ASCII characters");
@@ -118,7 +129,8 @@ public class IdempotentRequests {
             }
         }
         P prepared = outsideTransaction.get();
-        return QuarkusTransaction.requiringNew().call(() -> once(key, request, responseType, () -> action.apply(prepared)));
+        return QuarkusTransaction.requiringNew().call(
+                () -> once(key, request, responseType, storedAs, () -> action.apply(prepared)));
     }
 
     /** The stored answer of an earlier request with this key (422 if that was another request), without locking. */

@@ -15,8 +15,11 @@ import org.jboss.logging.MDC;
 public class RequestIds {
     public static final String HEADER = "X-Request-Id";
     public static final String MDC_KEY = "requestId";
-    /** Only ids that cannot smuggle anything into logs or headers are taken over. */
-    private static final Pattern SAFE_ID = Pattern.compile("[A-Za-z0-9._-]{1,128}");
+    /**
+     * Only ids that cannot smuggle anything into logs or headers are taken over: the same alphabet the gateway
+     * passes on (deploy/gateway/nginx.conf.template, map $req_id), so an id the gateway kept is kept here too.
+     */
+    static final Pattern SAFE_ID = Pattern.compile("[A-Za-z0-9][A-Za-z0-9._:-]{0,127}");
 
     void register(@Observes Filters filters) {
         filters.register(rc -> {

@@ -19,6 +19,10 @@ public class CalendarFeed extends PanacheEntityBase {
     @Column(nullable = false)
     public String owner;
 
+    /** The owner's token subject (the Keycloak user id), to ask whether the owner is still enabled. */
+    @Column(name = "owner_subject")
+    public String ownerSubject;
+
     @Column(name = "programme_id", nullable = false)
     public UUID programmeId;
 
@@ -33,4 +37,12 @@ public class CalendarFeed extends PanacheEntityBase {
 
     @Column(name = "created_at", nullable = false)
     public Instant createdAt;
+
+    /** When the current key stops working (metrokaart.calendar-feeds.key-lifetime after it was made). */
+    @Column(name = "expires_at", nullable = false)
+    public Instant expiresAt;
+
+    /** When the key was last replaced, if ever. */
+    @Column(name = "key_rotated_at")
+    public Instant keyRotatedAt;
 }

@@ -18,6 +18,7 @@ import jakarta.ws.rs.QueryParam;
 import jakarta.ws.rs.core.Context;
 import jakarta.ws.rs.core.MediaType;
 import jakarta.ws.rs.core.Response;
+import jakarta.ws.rs.core.UriBuilder;
 import jakarta.ws.rs.core.UriInfo;
 import java.util.List;
 import java.util.UUID;
@@ -25,6 +26,7 @@ import nl.metrokaart.platform.idempotency.IdempotentRequests;
 import nl.metrokaart.platform.paging.Page;
 import nl.metrokaart.platform.paging.PageRequest;
 import nl.metrokaart.platform.rest.Created;
+import nl.metrokaart.platform.rest.PublicUrls;
 import nl.metrokaart.platform.security.Roles;
 import org.eclipse.microprofile.openapi.annotations.Operation;
 import org.eclipse.microprofile.openapi.annotations.enums.SchemaType;
@@ -96,12 +98,33 @@ public class CalendarFeedResource {
             @Parameter(description = "Makes a retried POST safe: the same key and body give the same answer, once.")
             @HeaderParam(IdempotentRequests.HEADER) String idempotencyKey,
             @NotNull @Valid CalendarFeedRequest request, @Context UriInfo uriInfo) {
-        return idempotency.once(idempotencyKey, request, CalendarFeedResponse.class, () -> {
+        // The replay of a retried request gets the feed without its address: the key is stored nowhere.
+        return idempotency.once(idempotencyKey, request, CalendarFeedResponse.class, CalendarFeedResponse::withoutSecret, () -> {
             CalendarFeedService.Created created = feeds.create(request);
-            String calendarUrl = uriInfo.getAbsolutePathBuilder().path(created.feed().id.toString()).path("calendar")
-                    .queryParam("key", created.key()).build().toString();
-            return Created.at(uriInfo, created.feed().id, CalendarFeedResponse.of(created.feed(), calendarUrl));
+            return Created.at(uriInfo, created.feed().id, CalendarFeedResponse.of(created.feed(), calendarUrl(created)));
         });
+    }
+
+    @POST
+    @Path("/{calendarFeedId}/key-rotation")
+    @RolesAllowed({Roles.ADMIN, Roles.PROGRAMME_MANAGER, Roles.MUNICIPALITY_COORDINATOR, Roles.SECRETARY, Roles.INTEGRATOR})
+    @Operation(operationId = "rotateCalendarFeedKey", summary = "Replace the secret key of one of your calendar feeds",
+            description = "Gives the feed a new address (calendarUrl, shown this once) that works for the configured "
+                    + "key lifetime; the old address stops working at once. Only the feed's owner can rotate its key.")
+    @APIResponse(responseCode = "200", description = "The feed with its new address.",
+            content = @Content(schema = @Schema(implementation = CalendarFeedResponse.class)))
+    @APIResponse(responseCode = "401", description = "No valid bearer token.")
+    @APIResponse(responseCode = "404", description = "No calendar feed with this id of yours.")
+    @Consumes(MediaType.WILDCARD) // no body
+    public CalendarFeedResponse rotateKey(@PathParam("calendarFeedId") UUID calendarFeedId) {
+        CalendarFeedService.Created rotated = feeds.rotate(calendarFeedId);
+        return CalendarFeedResponse.of(rotated.feed(), calendarUrl(rotated));
+    }
+
+    /** The feed's private address, on the gateway's public base URL. */
+    private static String calendarUrl(CalendarFeedService.Created feed) {
+        return UriBuilder.fromUri(PublicUrls.baseUrl()).path(CalendarFeedResource.class)
+                .path(feed.feed().id.toString()).path("calendar").queryParam("key", feed.key()).build().toString();
     }
 
     @DELETE
@@ -124,10 +147,12 @@ public class CalendarFeedResource {
     @Operation(operationId = "getCalendarFeedCalendar", summary = "The planning as a calendar, by private address",
             description = "What GET /programmes/{programmeId}/planning gives with Accept: text/calendar, for whoever "
                     + "holds the feed's address: no bearer token needed. A wrong or missing key is 404, like an "
-                    + "unknown feed.")
+                    + "unknown feed, and so is a feed whose owner's account was disabled; an expired key is 410.")
     @APIResponse(responseCode = "200", description = "An iCalendar (RFC 5545) feed with one VEVENT per key milestone.",
             content = @Content(mediaType = PlanningCalendar.MEDIA_TYPE, schema = @Schema(type = SchemaType.STRING)))
-    @APIResponse(responseCode = "404", description = "No calendar feed with this id and key.")
+    @APIResponse(responseCode = "404", description = "No calendar feed with this id and key (or its owner is disabled).")
+    @APIResponse(responseCode = "410", description = "The key has expired; the owner can rotate it for a new address.")
+    @APIResponse(responseCode = "503", description = "Whether the owner is still enabled cannot be checked right now.")
     public Response calendar(@PathParam("calendarFeedId") UUID calendarFeedId,
             @Parameter(description = "The secret key from the feed's calendarUrl.") @QueryParam("key") String key) {
         return Response.ok(PlanningCalendar.write(feeds.calendar(calendarFeedId, key)), PlanningResource.CALENDAR_UTF8)

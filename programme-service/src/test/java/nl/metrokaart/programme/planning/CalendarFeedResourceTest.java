@@ -9,11 +9,14 @@ import static org.hamcrest.Matchers.notNullValue;
 import static org.hamcrest.Matchers.nullValue;
 import static org.hamcrest.Matchers.startsWith;
 import static org.junit.jupiter.api.Assertions.assertEquals;
+import static org.junit.jupiter.api.Assertions.assertTrue;
 
 import io.quarkus.test.junit.QuarkusTest;
 import jakarta.inject.Inject;
 import java.io.StringReader;
 import java.net.URI;
+import java.time.Duration;
+import java.time.Instant;
 import java.time.LocalDate;
 import java.util.List;
 import java.util.UUID;
@@ -141,5 +144,73 @@ class CalendarFeedResourceTest {
         given().auth().oauth2(secretary(owner)).contentType("application/json").header("Idempotency-Key", key)
                 .body(body(programmeId, "")).when().post(PATH).then().statusCode(201).body("id", equalTo(first));
         given().auth().oauth2(secretary(owner)).when().get(PATH).then().statusCode(200).body("items.size()", equalTo(1));
+    }
+
+    @Test
+    void aRetriedCreationReplaysTheFeedWithoutItsKeyWhichIsStoredNowhere() {
+        UUID programmeId = fixtures.programme();
+        String owner = "replay-" + UUID.randomUUID();
+        String idempotencyKey = UUID.randomUUID().toString();
+        var first = given().auth().oauth2(secretary(owner)).contentType("application/json")
+                .header("Idempotency-Key", idempotencyKey).body(body(programmeId, ""))
+                .when().post(PATH).then().statusCode(201).body("calendarUrl", containsString("key=")).extract();
+        String key = URI.create(first.<String>path("calendarUrl")).getRawQuery().substring("key=".length());
+
+        given().auth().oauth2(secretary(owner)).contentType("application/json")
+                .header("Idempotency-Key", idempotencyKey).body(body(programmeId, ""))
+                .when().post(PATH).then().statusCode(201)
+                .header("Idempotent-Replayed", "true")
+                .body("id", equalTo(first.path("id")))
+                .body("calendarUrl", nullValue())
+                .body("calendarUrlNote", containsString("shown once"));
+        assertEquals(0L, fixtures.idempotencyRecordsContaining(key));
+        assertEquals(1L, fixtures.idempotencyRecordsContaining(first.path("id")));
+    }
+
+    @Test
+    void addressesComeFromThePublicBaseUrlNeverFromTheClientsHost() {
+        UUID programmeId = fixtures.programme();
+        var created = given().auth().oauth2(secretary("host-" + UUID.randomUUID())).contentType("application/json")
+                .header("Host", "evil.example.org").header("X-Forwarded-Host", "evil.example.org")
+                .header("X-Forwarded-Proto", "http")
+                .body(body(programmeId, "")).when().post(PATH).then().statusCode(201).extract();
+        // %test.metrokaart.public-base-url
+        assertTrue(created.header("Location").startsWith("https://metrokaart.test" + PATH + "/"), created.header("Location"));
+        assertTrue(created.<String>path("calendarUrl").startsWith("https://metrokaart.test" + PATH + "/"),
+                created.<String>path("calendarUrl"));
+    }
+
+    @Test
+    void theOwnerRotatesTheKeyAndAnExpiredKeyIsGone() {
+        UUID programmeId = fixtures.programme();
+        String owner = "rotate-" + UUID.randomUUID();
+        var created = given().auth().oauth2(secretary(owner)).contentType("application/json").body(body(programmeId, ""))
+                .when().post(PATH).then().statusCode(201).body("expiresAt", notNullValue()).extract();
+        String id = created.path("id");
+        String oldUrl = created.path("calendarUrl");
+        Instant expiresAt = Instant.parse(created.path("expiresAt"));
+        // The configured lifetime (90 days by default) from now.
+        assertTrue(Math.abs(Duration.between(Instant.now().plus(Duration.ofDays(90)), expiresAt).toMinutes()) < 5, expiresAt::toString);
+        given().when().get(local(oldUrl)).then().statusCode(200);
+
+        // Nobody but the owner rotates it: not another user, not an admin (the new key goes to whoever asks).
+        given().auth().oauth2(secretary("intruder-" + UUID.randomUUID())).when().post(PATH + "/" + id + "/key-rotation")
+                .then().statusCode(404).contentType("application/problem+json");
+        given().auth().oauth2(TestTokens.withRoles("root", Roles.ADMIN)).when().post(PATH + "/" + id + "/key-rotation")
+                .then().statusCode(404);
+        given().when().get(local(oldUrl)).then().statusCode(200);
+
+        String newUrl = given().auth().oauth2(secretary(owner)).when().post(PATH + "/" + id + "/key-rotation")
+                .then().statusCode(200).body("id", equalTo(id)).body("keyRotatedAt", notNullValue())
+                .body("calendarUrl", startsWith("https://metrokaart.test" + PATH + "/" + id + "/calendar?key="))
+                .extract().path("calendarUrl");
+        given().when().get(local(oldUrl)).then().statusCode(404);
+        given().when().get(local(newUrl)).then().statusCode(200).contentType(startsWith("text/calendar"));
+
+        fixtures.expireCalendarFeed(UUID.fromString(id));
+        given().when().get(local(newUrl)).then().statusCode(410).contentType("application/problem+json")
+                .body("detail", containsString("rotate"));
+        // A wrong key still tells nothing, expired or not.
+        given().when().get(PATH + "/" + id + "/calendar?key=wrong").then().statusCode(404);
     }
 }

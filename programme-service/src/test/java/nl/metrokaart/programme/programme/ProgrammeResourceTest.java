@@ -102,6 +102,23 @@ class ProgrammeResourceTest {
     }
 
     @Test
+    void ifMatchStarIsRefusedWith428AndChangesNothing() {
+        UUID programme = Fixtures.programme();
+        String path = "/api/v1/programmes/" + programme;
+        String etag = given().auth().oauth2(manager()).when().get(path).then().statusCode(200).extract().header("ETag");
+        String changed = """
+                {"name": "Overwritten blindly", "ambition": "Any version will do.", "goals": [],
+                 "startDate": "2009-01-01", "endDate": "2012-12-31", "programmeManager": "Karin Smit",
+                 "steeringCommittee": [], "lines": [{"code": "key-registers", "name": "Key registers", "colour": "#E3001B"}]}""";
+        for (String wildcard : List.of("*", etag + ", *")) {
+            given().auth().oauth2(manager()).contentType("application/json").header("If-Match", wildcard).body(changed)
+                    .when().put(path).then().statusCode(428).contentType("application/problem+json")
+                    .body("detail", containsString("real ETag"));
+        }
+        given().auth().oauth2(manager()).when().get(path).then().header("ETag", equalTo(etag));
+    }
+
+    @Test
     void unknownProgrammeIs404() {
         given().auth().oauth2(manager())
                 .when().get("/api/v1/programmes/6f1c3c1e-0000-4000-8000-000000000000")

@@ -78,6 +78,29 @@ public abstract class ServiceConventionsTest {
     }
 
     @Test
+    void requestIdsWithColonsAreKeptAsTheGatewayKeepsThem() {
+        // The gateway passes ids of [A-Za-z0-9][A-Za-z0-9._:-]{0,127}; the service must keep the same ones, or the
+        // gateway's and the service's log lines of one request no longer correlate.
+        given().header("X-Request-Id", "trace:42:a.b-c_d").when().get("/q/health/live")
+                .then().header("X-Request-Id", equalTo("trace:42:a.b-c_d"));
+        given().header("X-Request-Id", ":starts-with-colon").when().get("/q/health/live")
+                .then().header("X-Request-Id", not(equalTo(":starts-with-colon")));
+    }
+
+    @Test
+    void aTokenIssuedForAnotherAudienceIs401() {
+        // Valid signature, issuer and roles, but issued for another client of the realm.
+        for (String audience : List.of("account", "some-other-service")) {
+            given().auth().oauth2(TestTokens.forAudience(audience, "admin", "admin"))
+                    .when().get(protectedCollection())
+                    .then().statusCode(401)
+                    .contentType("application/problem+json");
+        }
+        given().auth().oauth2(TestTokens.withRoles("admin", "admin")).when().get(protectedCollection())
+                .then().statusCode(200);
+    }
+
+    @Test
     void withAnInvalidTokenTheApiAnswers401ProblemJson() {
         given().auth().oauth2("not.a.token").when().get(protectedCollection())
                 .then().statusCode(401)

@@ -3,6 +3,7 @@ package nl.metrokaart.infra.testing;
 import io.smallrye.jwt.build.Jwt;
 import java.util.List;
 import java.util.Map;
+import org.eclipse.microprofile.config.ConfigProvider;
 
 /**
  * Signed bearer tokens shaped like the Metrokaart Keycloak realm's (roles in {@code realm_access.roles}, the
@@ -16,10 +17,24 @@ public final class TestTokens {
     private TestTokens() {
     }
 
+    /**
+     * The audience Keycloak's audience mappers give tokens for the service under test: the service's
+     * {@code quarkus.oidc.token.audience} (its application name).
+     */
+    public static String audience() {
+        return ConfigProvider.getConfig().getValue("quarkus.oidc.token.audience", String.class);
+    }
+
     public static String withRoles(String username, String... roles) {
+        return forAudience(audience(), username, roles);
+    }
+
+    /** A token like {@link #withRoles} but issued for another audience (another service or client of the realm). */
+    public static String forAudience(String audience, String username, String... roles) {
         return Jwt.preferredUserName(username)
                 .subject(username)
                 .issuer(ISSUER)
+                .audience(audience)
                 .claim("realm_access", Map.of("roles", List.of(roles)))
                 .expiresIn(600)
                 .sign();
@@ -31,6 +46,7 @@ public final class TestTokens {
                 .subject(username)
                 .issuer(ISSUER)
                 .claim("realm_access", Map.of("roles", List.of("municipality-coordinator")))
+                .audience(audience())
                 .claim("municipality", municipalityCode)
                 .expiresIn(600)
                 .sign();
@@ -44,6 +60,7 @@ public final class TestTokens {
         return Jwt.preferredUserName("service-account-" + clientId)
                 .subject("service-account-" + clientId)
                 .issuer(ISSUER)
+                .audience(audience())
                 .claim("azp", clientId)
                 .claim("client_id", clientId)
                 .claim("realm_access", Map.of("roles", List.of(roles)))
