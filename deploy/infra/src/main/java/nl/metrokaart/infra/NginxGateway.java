@@ -52,6 +52,7 @@ public final class NginxGateway implements AutoCloseable {
     public static final String INITIALIZER_TEMPLATE = "swagger-initializer.js.template";
     public static final String INSTALL_HINT = "install it with apt-get install -y nginx";
 
+    private static final String LOOPBACK = "127.0.0.1";
     private static final Pattern PLACEHOLDER = Pattern.compile("\\$\\{([A-Z][A-Z0-9_]*)}");
     private static final String SWAGGER_UI_POM = "META-INF/maven/org.webjars/swagger-ui/pom.properties";
     private static final String SWAGGER_UI_ROOT = "META-INF/resources/webjars/swagger-ui/";
@@ -269,10 +270,16 @@ public final class NginxGateway implements AutoCloseable {
         Map<String, String> values = new LinkedHashMap<>();
         values.put("PREFIX", run.toString());
         values.put("WORKER_USER", System.getProperty("user.name"));
+        values.put("LISTEN_ADDRESS", LOOPBACK);
         values.put("GATEWAY_PORT", Integer.toString(port));
+        values.put("PROGRAMME_HOST", LOOPBACK);
         values.put("PROGRAMME_PORT", Integer.toString(settings.programmePort()));
+        values.put("MUNICIPALITY_HOST", LOOPBACK);
         values.put("MUNICIPALITY_PORT", Integer.toString(settings.municipalityPort()));
+        values.put("NEWSLETTER_HOST", LOOPBACK);
         values.put("NEWSLETTER_PORT", Integer.toString(settings.newsletterPort()));
+        // No reverse proxy in front locally: the connecting address is the client's.
+        values.put("TRUSTED_PROXIES", "unix:");
         values.put("RATE_PER_SECOND", Integer.toString(settings.ratePerSecond()));
         values.put("RATE_BURST", Integer.toString(settings.rateBurst()));
         values.put("MAX_BODY", settings.maxBody());
@@ -421,8 +428,11 @@ public final class NginxGateway implements AutoCloseable {
                         "nginx was not found in PATH or /usr/sbin: " + INSTALL_HINT));
     }
 
-    /** Replaces every {@code ${NAME}}; fails listing the placeholders that have no value. */
-    static String render(String template, Map<String, String> values, String name) {
+    /**
+     * Replaces every {@code ${NAME}}; fails listing the placeholders that have no value. Also renders the
+     * templates for Kubernetes (deploy/kubernetes), with that environment's values.
+     */
+    public static String render(String template, Map<String, String> values, String name) {
         Matcher matcher = PLACEHOLDER.matcher(template);
         StringBuilder out = new StringBuilder(template.length());
         TreeSet<String> unresolved = new TreeSet<>();
