@@ -133,8 +133,7 @@ public class NewsletterService {
         newsletter.publishedAt = StoredTime.now();
         newsletter.updatedAt = newsletter.publishedAt;
         entityManager.flush();
-        NewsletterResponse representation = NewsletterResponse.of(newsletter);
-        events.newsletterPublished(newsletter.id, representation);
+        events.newsletterPublished(newsletter.id, NewsletterPublished.of(newsletter));
         Language language = Language.of(newsletter.language);
         List<Subscription> readers = subscribers.all().stream().filter(s -> s.language().equals(language)).toList();
         mail.queueToEach(readers, s -> s.email, s -> pages.mail(newsletter, s));

@@ -32,6 +32,8 @@ class AsyncApiDocumentTest {
         expected.addAll(CommunicationEvents.TYPES);
         expected.add(nl.metrokaart.newsletter.municipality.MunicipalityKnowledge.REGISTERED);
         expected.add(nl.metrokaart.newsletter.municipality.MunicipalityKnowledge.CHANGED);
+        expected.addAll(ActivityConsumer.READ_MODEL_TYPES);
+        expected.add(ActivityConsumer.MILESTONE_DELETED);
         expected.add("dead-letter");
         assertEquals(expected, documentedTypes);
 
