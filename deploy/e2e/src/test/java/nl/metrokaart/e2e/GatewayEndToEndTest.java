@@ -204,4 +204,39 @@ class GatewayEndToEndTest {
         claims.get("realm_access").get("roles").forEach(r -> roles.add(r.asText()));
         assertTrue(roles.contains("municipality-coordinator"), "roles: " + roles);
     }
+
+    /**
+     * What the gateway answers itself is problem+json, also for requests nginx cannot parse: encoded traversal
+     * out of the root is a 404 (it names nothing), a NUL in the path or an unsupported request form a 400. Before,
+     * these got nginx's own HTML 500.
+     */
+    @Test
+    void traversalAndMalformedRequestsGetProblemJsonFromTheGateway() throws Exception {
+        java.net.http.HttpClient client = java.net.http.HttpClient.newHttpClient();
+        for (String path : List.of("/..%2F..%2Fetc%2Fpasswd", "/%2e%2e/%2e%2e/etc/passwd", "/openapi/..%2F..%2F..%2Fetc%2Fpasswd",
+                "/api/v1/..%2F..%2F..%2Fetc%2Fpasswd", "/x/../../etc/passwd")) {
+            var answer = client.send(java.net.http.HttpRequest.newBuilder(java.net.URI.create(gateway() + path)).build(),
+                    java.net.http.HttpResponse.BodyHandlers.ofString());
+            assertEquals(404, answer.statusCode(), path);
+            assertEquals("application/problem+json", answer.headers().firstValue("Content-Type").orElse(""), path);
+            assertTrue(answer.body().contains("\"status\":404"), path + ": " + answer.body());
+        }
+        for (String path : List.of("/a%00b", "/api/v1/projects%00")) {
+            var answer = client.send(java.net.http.HttpRequest.newBuilder(java.net.URI.create(gateway() + path)).build(),
+                    java.net.http.HttpResponse.BodyHandlers.ofString());
+            assertEquals(400, answer.statusCode(), path);
+            assertEquals("application/problem+json", answer.headers().firstValue("Content-Type").orElse(""), path);
+        }
+        java.net.URI uri = java.net.URI.create(gateway());
+        for (String request : List.of("GET / HTTP/3.1\r\nHost: x\r\n\r\n",
+                "POST /api/v1/projects HTTP/1.1\r\nHost: x\r\nTransfer-Encoding: bogus\r\n\r\n",
+                "GET / HTTP/1.1\r\nHost: x\r\nContent-Length: 1\r\nContent-Length: 2\r\n\r\n")) {
+            try (java.net.Socket socket = new java.net.Socket(uri.getHost(), uri.getPort())) {
+                socket.getOutputStream().write(request.getBytes(java.nio.charset.StandardCharsets.US_ASCII));
+                String answer = new String(socket.getInputStream().readAllBytes(), java.nio.charset.StandardCharsets.UTF_8);
+                assertTrue(answer.startsWith("HTTP/1.1 400"), request + " -> " + answer);
+                assertTrue(answer.contains("Content-Type: application/problem+json"), request + " -> " + answer);
+            }
+        }
+    }
 }

@@ -15,9 +15,9 @@ import nl.metrokaart.municipality.project.ProgrammeProject;
 import nl.metrokaart.municipality.project.ProjectReadModel;
 import nl.metrokaart.municipality.rest.KeysetPaging;
 import nl.metrokaart.municipality.rest.KeysetPaging.SortKey;
-import nl.metrokaart.municipality.rest.PersistOnce;
 import nl.metrokaart.platform.conditional.Preconditions;
 import nl.metrokaart.platform.paging.Page;
+import nl.metrokaart.platform.persistence.PersistOnce;
 import nl.metrokaart.platform.persistence.StoredTime;
 import nl.metrokaart.platform.problem.Problems;
 

@@ -5,15 +5,16 @@ import jakarta.enterprise.context.ApplicationScoped;
 import jakarta.enterprise.event.Event;
 import jakarta.inject.Inject;
 import jakarta.persistence.EntityManager;
+import jakarta.persistence.LockModeType;
 import jakarta.transaction.Transactional;
 import jakarta.ws.rs.core.Response;
 import java.util.List;
 import nl.metrokaart.municipality.rest.KeysetPaging;
 import nl.metrokaart.municipality.rest.KeysetPaging.SortKey;
-import nl.metrokaart.municipality.rest.PersistOnce;
 import nl.metrokaart.municipality.rest.Text;
 import nl.metrokaart.platform.conditional.Preconditions;
 import nl.metrokaart.platform.paging.Page;
+import nl.metrokaart.platform.persistence.PersistOnce;
 import nl.metrokaart.platform.persistence.StoredTime;
 import nl.metrokaart.platform.problem.Problems;
 
@@ -43,8 +44,11 @@ public class MunicipalityService {
     }
 
     public Municipality get(String code) {
-        return Municipality.<Municipality>findByIdOptional(code).orElseThrow(() -> HttpProblem.valueOf(
-                Response.Status.NOT_FOUND, "Municipality " + code + " does not exist."));
+        return Municipality.<Municipality>findByIdOptional(code).orElseThrow(() -> notFound(code));
+    }
+
+    private static HttpProblem notFound(String code) {
+        return HttpProblem.valueOf(Response.Status.NOT_FOUND, "Municipality " + code + " does not exist.");
     }
 
     @Transactional
@@ -67,7 +71,9 @@ public class MunicipalityService {
     /** Full replace under If-Match; the code in the body must be the code in the path. */
     @Transactional
     public Municipality replace(String code, String ifMatch, MunicipalityRequest request) {
-        Municipality municipality = get(code);
+        // If-Match is checked under the row lock, so of two changes based on the same version exactly one wins.
+        Municipality municipality = Municipality.<Municipality>findByIdOptional(code, LockModeType.PESSIMISTIC_WRITE)
+                .orElseThrow(() -> notFound(code));
         if (!code.equals(request.code())) {
             throw Problems.invalid("code", "body", "must be the municipality code in the path");
         }

@@ -10,14 +10,13 @@ import jakarta.ws.rs.Produces;
 import jakarta.ws.rs.QueryParam;
 import jakarta.ws.rs.core.MediaType;
 import java.time.Instant;
-import java.time.OffsetDateTime;
-import java.time.format.DateTimeParseException;
 import java.util.List;
 import java.util.UUID;
 import nl.metrokaart.newsletter.events.ActivityConsumer;
 import nl.metrokaart.platform.paging.Page;
 import nl.metrokaart.platform.paging.PageRequest;
 import nl.metrokaart.platform.problem.Problems;
+import nl.metrokaart.platform.rest.QueryParams;
 import nl.metrokaart.platform.security.Roles;
 import org.eclipse.microprofile.openapi.annotations.Operation;
 import org.eclipse.microprofile.openapi.annotations.enums.SchemaType;
@@ -79,8 +78,8 @@ public class ActivityResource {
                 throw Problems.invalid("projectId", "query", "must be a UUID");
             }
         }
-        Instant from = instant("occurredFrom", occurredFrom);
-        Instant until = instant("occurredUntil", occurredUntil);
+        Instant from = QueryParams.dateTime("occurredFrom", occurredFrom);
+        Instant until = QueryParams.dateTime("occurredUntil", occurredUntil);
         if (from != null && until != null && from.isAfter(until)) {
             throw Problems.invalid("occurredUntil", "query", "must not be before occurredFrom");
         }
@@ -95,17 +94,6 @@ public class ActivityResource {
     @APIResponse(responseCode = "404", description = "No activity with this id.")
     public ActivityResponse get(@PathParam("activityId") UUID activityId) {
         return ActivityResponse.of(activities.get(activityId));
-    }
-
-    private static Instant instant(String name, String value) {
-        if (value == null) {
-            return null;
-        }
-        try {
-            return OffsetDateTime.parse(value).toInstant();
-        } catch (DateTimeParseException e) {
-            throw Problems.invalid(name, "query", "must be an RFC 3339 date-time with offset, e.g. 2026-11-01T00:00:00Z");
-        }
     }
 
     /** OpenAPI name for a page of activities. */

@@ -17,6 +17,7 @@ import nl.metrokaart.newsletter.activity.Activity;
 import nl.metrokaart.platform.conditional.Preconditions;
 import nl.metrokaart.platform.paging.InstantKey;
 import nl.metrokaart.platform.paging.Page;
+import nl.metrokaart.platform.persistence.PersistOnce;
 import nl.metrokaart.platform.persistence.StoredTime;
 import nl.metrokaart.platform.problem.Problems;
 import nl.metrokaart.platform.security.Roles;
@@ -72,8 +73,8 @@ public class SubscriptionService {
         Long lastPosition = Activity.find("select max(position) from Activity").project(Long.class).firstResult();
         subscription.lastDigestPosition = lastPosition == null ? 0 : lastPosition;
         apply(subscription, request);
-        subscription.persist();
-        entityManager.flush();
+        // Two parallel requests can both pass the check above; the unique index decides.
+        PersistOnce.persist(entityManager, subscription, () -> emailTaken(request.email()));
         return subscription;
     }
 
@@ -83,7 +84,7 @@ public class SubscriptionService {
         preconditions.requireMatch(ifMatch, SubscriptionResponse.of(subscription));
         requireUniqueEmail(subscription.owner, request.email(), subscription.id);
         apply(subscription, request);
-        entityManager.flush();
+        PersistOnce.flush(entityManager, () -> emailTaken(request.email()));
         return subscription;
     }
 
@@ -117,9 +118,13 @@ public class SubscriptionService {
                         email.strip().toLowerCase(Locale.ROOT)).stream()
                 .anyMatch(s -> !s.id.equals(except));
         if (taken) {
-            throw Problems.conflict("You already have a subscription for " + email.strip() + ".")
-                    .with("email", email.strip()).build();
+            throw emailTaken(email);
         }
+    }
+
+    private static HttpProblem emailTaken(String email) {
+        return Problems.conflict("You already have a subscription for " + email.strip() + ".")
+                .with("email", email.strip()).build();
     }
 
     private boolean mayManage(Subscription subscription) {

@@ -52,9 +52,14 @@ class NewsletterResourceTest {
         return TestTokens.withRoles("secretary", Roles.SECRETARY);
     }
 
-    /** A period of its own, far from every other test's events (and from earlier runs on the same database). */
+    private static final java.util.concurrent.atomic.AtomicInteger PERIODS = new java.util.concurrent.atomic.AtomicInteger();
+
+    /**
+     * A period of its own, far from every other test's events (each run starts with an empty database), and
+     * within the dates the API accepts (up to 2199-12-31).
+     */
     private static LocalDate freshPeriodStart() {
-        return LocalDate.of(2100, 1, 1).plusWeeks(ThreadLocalRandom.current().nextInt(0, 100_000) * 4L);
+        return LocalDate.of(2100, 1, 1).plusWeeks(PERIODS.getAndIncrement() * 4L);
     }
 
     private static String period(LocalDate start, LocalDate end, String title) {

@@ -4,6 +4,7 @@ import io.quarkus.smallrye.openapi.OpenApiFilter;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
+import nl.metrokaart.platform.input.InputBounds;
 import org.eclipse.microprofile.openapi.OASFactory;
 import org.eclipse.microprofile.openapi.OASFilter;
 import org.eclipse.microprofile.openapi.models.Components;
@@ -47,6 +48,9 @@ public class NlGovOpenApiFilter implements OASFilter {
         components.addSchema(PROBLEM_SCHEMA, problemSchema());
 
         Paths original = openAPI.getPaths();
+        if (components.getSchemas() != null) {
+            components.getSchemas().values().forEach(NlGovOpenApiFilter::bound);
+        }
         if (original == null) {
             return;
         }
@@ -54,6 +58,9 @@ public class NlGovOpenApiFilter implements OASFilter {
         Map<String, PathItem> items = new LinkedHashMap<>(original.getPathItems());
         items.forEach((path, item) -> {
             item.getOperations().forEach((method, operation) -> conform(method, operation));
+            item.getOperations().values().stream().filter(operation -> operation.getParameters() != null)
+                    .flatMap(operation -> operation.getParameters().stream())
+                    .forEach(parameter -> bound(parameter.getSchema()));
             relative.addPathItem(path.startsWith(BASE_PATH) ? path.substring(BASE_PATH.length()) : path, item);
         });
         openAPI.setPaths(relative);
@@ -101,6 +108,32 @@ public class NlGovOpenApiFilter implements OASFilter {
             response.setContent(content);
         }
     }
+
+    /**
+     * Documents the {@link InputBounds} the chassis applies to every date and date-time: the range in the
+     * description and as a pattern on the year (string schemas have no minimum or maximum).
+     */
+    private static void bound(Schema schema) {
+        if (schema == null || schema.getRef() != null) {
+            return;
+        }
+        if (("date".equals(schema.getFormat()) || "date-time".equals(schema.getFormat())) && schema.getPattern() == null) {
+            schema.setPattern(YEAR_PATTERN + ("date".equals(schema.getFormat()) ? "-\\d{2}-\\d{2}$" : "-\\d{2}-\\d{2}T.+$"));
+            String range = "From " + InputBounds.MIN_DATE + " to " + InputBounds.MAX_DATE + ".";
+            schema.setDescription(schema.getDescription() == null ? range
+                    : schema.getDescription().contains(range) ? schema.getDescription() : schema.getDescription() + " " + range);
+        }
+        if (schema.getProperties() != null) {
+            schema.getProperties().values().forEach(NlGovOpenApiFilter::bound);
+        }
+        bound(schema.getItems());
+        if (schema.getAllOf() != null) {
+            schema.getAllOf().forEach(NlGovOpenApiFilter::bound);
+        }
+    }
+
+    /** Years 1900 to 2199, the range of {@link InputBounds}. */
+    private static final String YEAR_PATTERN = "^(19|20|21)\\d{2}";
 
     private static Schema problemSchema() {
         return OASFactory.createSchema()

@@ -8,6 +8,7 @@ import io.quarkiverse.resteasy.problem.postprocessing.ProblemContext;
 import io.quarkiverse.resteasy.problem.postprocessing.ProblemPostProcessor;
 import jakarta.enterprise.context.ApplicationScoped;
 import jakarta.inject.Inject;
+import nl.metrokaart.platform.input.InvalidValueException;
 import java.time.LocalDate;
 import java.time.temporal.Temporal;
 import java.util.ArrayList;
@@ -103,6 +104,9 @@ public class NlGovProblemDetails implements ProblemPostProcessor {
     }
 
     private String reason(JsonMappingException mapping) {
+        if (mapping instanceof InvalidValueException bounded) {
+            return bounded.reason();
+        }
         if (mapping instanceof InvalidFormatException invalid) {
             Class<?> target = invalid.getTargetType();
             String value = "invalid value '" + invalid.getValue() + "'";

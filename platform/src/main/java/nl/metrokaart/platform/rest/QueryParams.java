@@ -1,5 +1,9 @@
 package nl.metrokaart.platform.rest;
 
+import java.time.Instant;
+import java.time.OffsetDateTime;
+import java.time.format.DateTimeParseException;
+import nl.metrokaart.platform.input.InputBounds;
 import nl.metrokaart.platform.problem.Problems;
 
 /**
@@ -29,6 +33,27 @@ public final class QueryParams {
             // reported below, like an out-of-range number
         }
         throw Problems.invalid(name, "query", reason);
+    }
+
+    /**
+     * An optional RFC 3339 date-time with offset within {@link InputBounds}, e.g. {@code 2026-11-01T00:00:00Z};
+     * null when absent.
+     */
+    public static Instant dateTime(String name, String value) {
+        if (value == null) {
+            return null;
+        }
+        String reason = "must be an RFC 3339 date-time with offset " + InputBounds.DATE_RANGE + ", e.g. 2026-11-01T00:00:00Z";
+        OffsetDateTime time;
+        try {
+            time = OffsetDateTime.parse(value.strip());
+        } catch (DateTimeParseException e) {
+            throw Problems.invalid(name, "query", reason);
+        }
+        if (!InputBounds.within(time)) {
+            throw Problems.invalid(name, "query", reason);
+        }
+        return time.toInstant();
     }
 
     /** {@code true} or {@code false}; absent gives {@code fallback}; anything else is 400 naming the parameter. */

@@ -33,6 +33,9 @@ import nl.metrokaart.programme.project.Project;
  */
 final class MetroMapLayout {
 
+    /** At most this many year ticks on the time axis. */
+    static final int MAX_TICKS = 30;
+
     static final int PADDING = 24;
     static final int HEADER = 84;
     /** Room left of the lanes for the line names. */
@@ -132,7 +135,8 @@ final class MetroMapLayout {
 
         int axisY = lines.isEmpty() ? HEADER + 24 : cursor + 8;
         List<YearTick> ticks = new ArrayList<>();
-        for (int year = start.getYear(); year <= end.getYear(); year++) {
+        int step = tickStep(end.getYear() - start.getYear() + 1);
+        for (int year = Math.floorDiv(start.getYear() + step - 1, step) * step; year <= end.getYear(); year += step) {
             LocalDate newYear = LocalDate.of(year, 1, 1);
             if (!newYear.isBefore(start)) {
                 ticks.add(new YearTick(year, scale.x(newYear)));
@@ -179,6 +183,19 @@ final class MetroMapLayout {
             return full;
         }
         return full.substring(0, full.offsetByCodePoints(0, MAX_LABEL_CHARS - 1)).stripTrailing() + "\u2026";
+    }
+
+    /**
+     * Years between ticks: every year while that gives at most {@value #MAX_TICKS} ticks, else the smallest round
+     * step that does, so the axis costs the same however far apart the dates lie.
+     */
+    static int tickStep(int years) {
+        for (int step : new int[] {1, 2, 5, 10, 20, 25, 50, 100}) {
+            if (years <= MAX_TICKS * step) {
+                return step;
+            }
+        }
+        return Math.max(1, years / MAX_TICKS);
     }
 
     /**

@@ -6,17 +6,22 @@ import jakarta.inject.Inject;
 import jakarta.persistence.LockModeType;
 import jakarta.transaction.Transactional;
 import jakarta.ws.rs.core.Response;
+import java.time.LocalDate;
 import java.util.List;
 import java.util.Objects;
 import java.util.UUID;
 import nl.metrokaart.platform.conditional.Preconditions;
 import nl.metrokaart.platform.persistence.StoredTime;
+import nl.metrokaart.platform.problem.Problems;
 import nl.metrokaart.programme.events.ProgrammeEvents;
+import nl.metrokaart.programme.project.Project;
 import nl.metrokaart.programme.project.ProjectService;
 
 /** The rules around milestones: they belong to one project, changes are conditional and announced as events. */
 @ApplicationScoped
 public class MilestoneService {
+
+    static final int YEARS_AROUND_PROJECT = 25;
 
     @Inject
     Preconditions preconditions;
@@ -42,7 +47,7 @@ public class MilestoneService {
 
     @Transactional
     public MilestoneResponse create(UUID projectId, MilestoneRequest request) {
-        projects.get(projectId);
+        requireNearProject(projects.get(projectId), request);
         Milestone milestone = new Milestone();
         milestone.id = UUID.randomUUID();
         milestone.projectId = projectId;
@@ -63,7 +68,7 @@ public class MilestoneService {
 
     @Transactional
     public MilestoneResponse replace(UUID projectId, UUID milestoneId, String ifMatch, MilestoneRequest request) {
-        projects.get(projectId);
+        requireNearProject(projects.get(projectId), request);
         Milestone milestone = find(projectId, milestoneId, LockModeType.PESSIMISTIC_WRITE);
         preconditions.requireMatch(ifMatch, MilestoneResponse.of(milestone));
 
@@ -101,6 +106,23 @@ public class MilestoneService {
         Milestone milestone = find(projectId, milestoneId, LockModeType.PESSIMISTIC_WRITE);
         preconditions.requireMatch(ifMatch, MilestoneResponse.of(milestone));
         milestone.delete();
+    }
+
+    /**
+     * A milestone lies within {@value #YEARS_AROUND_PROJECT} years of its project's planned period: a date beyond
+     * that is a typing error, and would stretch the planning and the metro map of the whole programme.
+     */
+    private static void requireNearProject(Project project, MilestoneRequest request) {
+        LocalDate earliest = project.plannedStartDate.minusYears(YEARS_AROUND_PROJECT);
+        LocalDate latest = project.plannedEndDate.plusYears(YEARS_AROUND_PROJECT);
+        String reason = "must lie within " + YEARS_AROUND_PROJECT + " years of the project's planned period ("
+                + earliest + " to " + latest + ")";
+        if (request.dueDate() != null && (request.dueDate().isBefore(earliest) || request.dueDate().isAfter(latest))) {
+            throw Problems.invalid("dueDate", "body", reason);
+        }
+        if (request.achievedDate() != null && request.achievedDate().isBefore(earliest)) {
+            throw Problems.invalid("achievedDate", "body", reason);
+        }
     }
 
     private static Milestone find(UUID projectId, UUID milestoneId, LockModeType lock) {

@@ -20,7 +20,9 @@ import java.util.stream.Collectors;
 import nl.metrokaart.platform.conditional.Preconditions;
 import nl.metrokaart.platform.paging.Cursors;
 import nl.metrokaart.platform.paging.Page;
+import nl.metrokaart.platform.persistence.PersistOnce;
 import nl.metrokaart.platform.persistence.StoredTime;
+import nl.metrokaart.platform.problem.NlGovProblemDetails;
 import nl.metrokaart.platform.problem.Problems;
 import nl.metrokaart.programme.dependency.Dependency;
 import nl.metrokaart.programme.dependency.DependencyType;
@@ -106,7 +108,9 @@ public class ProjectService {
 
     @Transactional
     public Project create(ProjectRequest request) {
-        Programme programme = programmeOf(request.programmeId());
+        // The programme's row lock serialises its project creates: the code check and the next rank see every
+        // project committed before, so parallel creates all succeed or get 409.
+        Programme programme = lockedProgrammeOf(request.programmeId());
         requireLine(programme, request.line());
         requireUniqueCode(request.programmeId(), request.code(), null);
         Project project = new Project();
@@ -117,7 +121,7 @@ public class ProjectService {
         project.createdAt = StoredTime.now();
         apply(project, request);
         touch(project);
-        project.persist();
+        PersistOnce.persist(entityManager, project, () -> codeTaken(request.code()));
         recordStatus(project, null, ProjectStatus.PROPOSED, "Project proposed.");
         entityManager.flush();
         events.aboutProject(project.id, ProgrammeEvents.PROJECT_CREATED, ProjectResponse.of(project));
@@ -126,17 +130,19 @@ public class ProjectService {
 
     @Transactional
     public Project replace(UUID id, String ifMatch, ProjectRequest request) {
+        // Programme first, then project: the order every change of a programme's projects takes its locks in.
+        lockedProgrammeOf(get(id).programmeId);
         Project project = lock(id);
         preconditions.requireMatch(ifMatch, ProjectResponse.of(project));
         if (!project.programmeId.equals(request.programmeId())) {
             throw Problems.conflict("A project cannot move to another programme; it belongs to " + project.programmeId + ".")
                     .build();
         }
-        requireLine(programmeOf(project.programmeId), request.line());
+        requireLine(entityManager.find(Programme.class, project.programmeId), request.line());
         requireUniqueCode(project.programmeId, request.code(), project.id);
         touch(project);
         apply(project, request);
-        entityManager.flush();
+        PersistOnce.flush(entityManager, () -> codeTaken(request.code()));
         events.aboutProject(project.id, ProgrammeEvents.PROJECT_CHANGED, ProjectResponse.of(project));
         return project;
     }
@@ -208,7 +214,9 @@ public class ProjectService {
     /** Reorders all projects of the programme at once: ranks become 1..n in the given order. */
     @Transactional
     public PrioritiesResponse reorder(UUID programmeId, String ifMatch, PrioritiesRequest request) {
-        programmes.get(programmeId);
+        if (entityManager.find(Programme.class, programmeId, LockModeType.PESSIMISTIC_WRITE) == null) {
+            programmes.get(programmeId);
+        }
         List<Project> projects = entityManager.createQuery(
                         "from Project where programmeId = :programme order by priorityRank", Project.class)
                 .setParameter("programme", programmeId)
@@ -308,8 +316,22 @@ public class ProjectService {
         return change;
     }
 
-    private Programme programmeOf(UUID programmeId) {
-        return programmes.find(programmeId).orElseThrow(() -> invalid("programmeId", "no programme with this id"));
+    private Programme lockedProgrammeOf(UUID programmeId) {
+        Programme programme = entityManager.find(Programme.class, programmeId, LockModeType.PESSIMISTIC_WRITE);
+        if (programme == null) {
+            throw invalid("programmeId", "no programme with this id");
+        }
+        return programme;
+    }
+
+    private static HttpProblem codeTaken(String code) {
+        return codeConflict("The programme already has a project with code " + code + ".");
+    }
+
+    private static HttpProblem codeConflict(String detail) {
+        return Problems.conflict(detail)
+                .with(NlGovProblemDetails.INVALID_PARAMS, List.of(Map.of("name", "code", "in", "body", "reason", "is already taken in this programme")))
+                .build();
     }
 
     private static void requireLine(Programme programme, String line) {
@@ -322,8 +344,7 @@ public class ProjectService {
     private static void requireUniqueCode(UUID programmeId, String code, UUID except) {
         Project existing = Project.<Project>find("programmeId = ?1 and code = ?2", programmeId, code).firstResult();
         if (existing != null && !existing.id.equals(except)) {
-            throw Problems.conflict("The programme already has a project with code " + code + ": " + existing.id + ".")
-                    .build();
+            throw codeConflict("The programme already has a project with code " + code + ": " + existing.id + ".");
         }
     }
 

@@ -329,4 +329,26 @@ class MilestoneResourceTest {
                 .when().put(path)
                 .then().statusCode(200).body("status", equalTo("open"));
     }
+
+    /**
+     * A date no database or metro map can hold, or far from the project, is refused and not stored: a milestone of
+     * +50000-01-01 once made every metro map of its programme an 8 MB picture, +5000000-01-01 every map a 500.
+     */
+    @Test
+    void farDatesAreRefusedNamingTheFieldAndNothingIsStored() {
+        long before = fixtures.milestoneCount(projectId);
+        for (String due : List.of("+50000-01-01", "+5000000-01-01", "0001-01-01", "2200-01-01", "2040-01-01")) {
+            given().auth().oauth2(manager()).contentType("application/json")
+                    .body(BODY.replace("2010-06-30", due))
+                    .when().post(collection())
+                    .then().statusCode(400).contentType("application/problem+json")
+                    .body("invalidParams.name", hasItem("dueDate"));
+        }
+        given().auth().oauth2(manager()).contentType("application/json")
+                .body(BODY.replace("Decision on the shared front office", "Decision\\u0000 on NUL"))
+                .when().post(collection())
+                .then().statusCode(400).contentType("application/problem+json")
+                .body("invalidParams.name", hasItem("title"));
+        assertEquals(before, fixtures.milestoneCount(projectId));
+    }
 }

@@ -168,6 +168,60 @@ public abstract class ServiceConventionsTest {
                 .map(p -> (String) ((Map<?, ?>) p).get("name")).toList();
     }
 
+    /**
+     * A valid value for a path parameter (e.g. an id that exists), so generated bodies reach the service's own
+     * rules; null for a made-up one.
+     */
+    protected String pathValue(String name) {
+        return null;
+    }
+
+    /**
+     * Bad input generated from the service's OpenAPI document (see {@link BadInput}) is refused with 4xx
+     * problem+json carrying API-Version, never 5xx, and none of it is stored: every collection a client creates in
+     * holds as many items after as before.
+     */
+    @Test
+    @SuppressWarnings("unchecked")
+    void badInputGeneratedFromTheOpenApiDocumentIsRefusedAndStoresNothing() {
+        Map<String, Object> document = given().when().get("/api/v1/openapi.json").then().statusCode(200)
+                .extract().as(Map.class);
+        String base = "http://localhost:" + io.restassured.RestAssured.port + "/api/v1";
+        String token = TestTokens.withRoles("bad-input", "admin");
+        // Probes first: generating them may create what the path values name.
+        List<BadInput.Probe> probes = new BadInput(document, this::pathValue).probes();
+        Map<String, Integer> before = collectionSizes(document, token);
+        List<String> failures = BadInput.run(probes, base, token, true);
+        assertTrue(failures.isEmpty(), failures.size() + " of " + probes.size() + " bad requests were not refused with 4xx problem+json:\n"
+                + String.join("\n", failures.subList(0, Math.min(80, failures.size()))));
+        org.junit.jupiter.api.Assertions.assertEquals(before, collectionSizes(document, token), "nothing was stored");
+    }
+
+    /** The number of items in each collection clients create in (a path with a POST and a paged GET). */
+    @SuppressWarnings("unchecked")
+    private static Map<String, Integer> collectionSizes(Map<String, Object> document, String token) {
+        Map<String, Integer> sizes = new java.util.TreeMap<>();
+        ((Map<String, Map<String, Object>>) document.get("paths")).forEach((path, item) -> {
+            if (path.contains("{") || !item.containsKey("post") || !(item.get("get") instanceof Map<?, ?> get)
+                    || !queryParameters(get).contains("limit")) {
+                return;
+            }
+            int size = 0;
+            String cursor = null;
+            do {
+                var request = given().auth().oauth2(token).queryParam("limit", 100);
+                if (cursor != null) {
+                    request.queryParam("cursor", cursor);
+                }
+                JsonPath page = request.when().get("/api/v1" + path).then().statusCode(200).extract().jsonPath();
+                size += page.getList("items").size();
+                cursor = page.getString("nextCursor");
+            } while (cursor != null);
+            sizes.put(path, size);
+        });
+        return sizes;
+    }
+
     @Test
     void unknownRouteIs404ProblemJson() {
         given().auth().oauth2(TestTokens.withRoles("admin", "admin"))
