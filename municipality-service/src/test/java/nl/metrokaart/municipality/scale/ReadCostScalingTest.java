@@ -65,7 +65,10 @@ class ReadCostScalingTest {
                 given().auth().oauth2(reader(Roles.SECRETARY)).when().get(path).then().statusCode(200));
     }
 
-    /** P projects of one programme, each with all M municipalities taking part, a decision, choices and shares. */
+    /**
+     * P projects of one programme, each with all M municipalities taking part, a decision, choices and shares. Their
+     * ids sort before any random one, so the first page of the (unfiltered) cost allocation lists holds only them.
+     */
     private void generate(UUID programme, int projects, int municipalities) throws SQLException {
         try (Connection connection = dataSource.getConnection()) {
             connection.setAutoCommit(false);
@@ -76,7 +79,8 @@ class ReadCostScalingTest {
             }
             try (PreparedStatement insert = connection.prepareStatement(
                     "INSERT INTO programme_project (id, programme_id, code, name, status, budget, source_version, received_at)"
-                            + " SELECT gen_random_uuid(), ?, 'SCALE-' || p, 'Schaalproject ' || p, 'planned', 1000.00, 0, now()"
+                            + " SELECT ('00000000-0000-4000-8000-' || lpad(p::text, 12, '0'))::uuid, ?, 'SCALE-' || p,"
+                            + " 'Schaalproject ' || p, 'planned', 1000.00, 0, now()"
                             + " FROM generate_series(1, ?) p")) {
                 insert.setObject(1, programme);
                 insert.setInt(2, projects);
