@@ -133,7 +133,8 @@ public class DecisionService {
 
     private DecisionResponse announce(Decision decision, String type) {
         DecisionResponse response = represent(decision);
-        events.aboutProject(decision.projectId, "decisions/" + decision.id, type, response);
+        events.aboutProject(decision.projectId, "decisions/" + decision.id, type,
+                DecisionEventData.of(decision, response.projectCode()));
         return response;
     }
 

@@ -32,10 +32,12 @@ public class ProgrammeEventConsumer {
                 .on(PROGRAMME + "project-changed", ProgrammeEventData.Project.class, (event, data) -> readModel.apply(data))
                 .on(PROGRAMME + "project-status-changed", ProgrammeEventData.StatusChange.class,
                         (event, data) -> readModel.apply(data.project()));
-        for (String verb : new String[] {"scheduled", "rescheduled", "achieved", "missed"}) {
+        for (String verb : new String[] {"scheduled", "rescheduled", "achieved", "missed", "changed", "unachieved"}) {
             handlers.on(PROGRAMME + "milestone-" + verb, ProgrammeEventData.Milestone.class,
                     (event, data) -> readModel.apply(data));
         }
+        handlers.on(PROGRAMME + "milestone-deleted", ProgrammeEventData.MilestoneDeleted.class,
+                (event, data) -> readModel.apply(data));
     }
 
     // Blocking and ordered: records of one partition (one project) are applied one after the other.

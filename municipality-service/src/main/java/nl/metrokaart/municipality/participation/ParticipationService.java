@@ -107,7 +107,8 @@ public class ParticipationService {
 
     private ParticipationResponse announce(Participation participation, String type) {
         ParticipationResponse response = represent(participation);
-        events.aboutMunicipality(participation.municipalityCode, "participations/" + participation.projectId, type, response);
+        events.aboutMunicipality(participation.municipalityCode, "participations/" + participation.projectId, type,
+                ParticipationEventData.of(participation, response.projectCode()));
         participationChanged.fire(new ParticipationChanged(participation.municipalityCode, participation.projectId));
         return response;
     }

@@ -57,4 +57,13 @@ public final class ProgrammeEventData {
             Objects.requireNonNull(version, "version");
         }
     }
+
+    /** Data of the tombstone milestone-deleted. */
+    @JsonIgnoreProperties(ignoreUnknown = true)
+    public record MilestoneDeleted(UUID id, UUID projectId, Long version) {
+        public MilestoneDeleted {
+            Objects.requireNonNull(id, "id");
+            Objects.requireNonNull(projectId, "projectId");
+        }
+    }
 }

@@ -73,6 +73,12 @@ public class ProjectReadModel {
         }
     }
 
+    /** A deleted milestone leaves the read model (events of one project arrive in order, so nothing revives it). */
+    @Transactional(Transactional.TxType.MANDATORY)
+    public void apply(ProgrammeEventData.MilestoneDeleted data) {
+        ProgrammeMilestone.deleteById(data.id());
+    }
+
     public Optional<ProgrammeProject> project(UUID id) {
         return ProgrammeProject.findByIdOptional(id);
     }

@@ -141,7 +141,8 @@ public class VariantChoiceService {
 
     private VariantChoiceResponse announce(VariantChoice choice, String type) {
         VariantChoiceResponse response = represent(choice);
-        events.aboutMunicipality(choice.municipalityCode, "variant-choices/" + choice.projectId, type, response);
+        events.aboutMunicipality(choice.municipalityCode, "variant-choices/" + choice.projectId, type,
+                VariantChoiceEventData.of(choice, response.projectCode()));
         return response;
     }
 

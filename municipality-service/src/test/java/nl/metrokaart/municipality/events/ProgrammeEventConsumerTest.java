@@ -134,6 +134,21 @@ class ProgrammeEventConsumerTest {
         assertThat(header(missing, "dead-letter-reason"), containsString("budget"));
     }
 
+    @Test
+    void aChangedUnachievedAndThenDeletedMilestoneLeavesTheReadModel() {
+        UUID projectId = UUID.randomUUID();
+        UUID milestoneId = UUID.randomUUID();
+        send(UUID.randomUUID().toString(), "milestone-achieved", projectId, milestone(milestoneId, projectId, "achieved", "2026-11-01", 1));
+        send(UUID.randomUUID().toString(), "milestone-unachieved", projectId, milestone(milestoneId, projectId, "open", null, 2));
+        await().atMost(Duration.ofSeconds(20)).until(() -> milestone(milestoneId) != null && milestone(milestoneId).sourceVersion == 2);
+        assertThat(milestone(milestoneId).status, is("open"));
+        assertThat(milestone(milestoneId).achievedDate, is((Object) null));
+        send(UUID.randomUUID().toString(), "milestone-deleted", projectId,
+                "{\"id\":\"%s\",\"projectId\":\"%s\",\"version\":3,\"deletedAt\":\"2026-11-02T10:00:00Z\"}"
+                        .formatted(milestoneId, projectId));
+        await().atMost(Duration.ofSeconds(20)).until(() -> milestone(milestoneId) == null);
+    }
+
     private void send(String id, String verb, UUID projectId, String json) {
         kafka.sendCloudEvent(TOPIC, projectId.toString(), id, SOURCE, PROGRAMME + verb, "projects/" + projectId, json);
     }

@@ -36,6 +36,11 @@ public class ActivityConsumer {
             MUNICIPALITY + "decision-recorded", MUNICIPALITY + "decision-changed",
             MUNICIPALITY + "allocation-key-chosen", MUNICIPALITY + "cost-allocation-changed");
 
+    /** Types that change what this service knows of milestones (and so its alerts) without an activity of their own. */
+    public static final List<String> READ_MODEL_TYPES = List.of(PROGRAMME + "milestone-changed",
+            PROGRAMME + "milestone-unachieved");
+    public static final String MILESTONE_DELETED = PROGRAMME + "milestone-deleted";
+
     @Inject
     Inbox inbox;
 
@@ -54,6 +59,10 @@ public class ActivityConsumer {
                 activities.record(event, data);
             });
         }
+        for (String type : READ_MODEL_TYPES) {
+            handlers.on(type, JsonNode.class, (event, data) -> projects.milestone(data));
+        }
+        handlers.on(MILESTONE_DELETED, JsonNode.class, (event, data) -> projects.milestoneDeleted(data));
     }
 
     // Blocking and ordered: the events of one project (one partition) are recorded one after the other.

@@ -27,9 +27,13 @@ public class CommunicationEvents {
     @Inject
     Outbox outbox;
 
-    /** Records that a newsletter was published, in the current transaction; data is its representation. */
-    public void newsletterPublished(UUID newsletterId, Object newsletter) {
-        outbox.record(TOPIC, newsletterId.toString(), NEWSLETTER_PUBLISHED, "newsletters/" + newsletterId, newsletter);
+    /**
+     * Records that a newsletter was published, in the current transaction: a thin notification whose {@code dataref}
+     * is the path of the full newsletter (its text may be far larger than a Kafka record may be).
+     */
+    public void newsletterPublished(UUID newsletterId, Object notification) {
+        outbox.record(TOPIC, newsletterId.toString(), NEWSLETTER_PUBLISHED, "newsletters/" + newsletterId, notification,
+                "/api/v1/newsletters/" + newsletterId);
     }
 
     /** Records that a meeting was scheduled, in the current transaction; data is its representation. */

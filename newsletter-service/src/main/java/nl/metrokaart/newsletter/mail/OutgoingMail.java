@@ -56,4 +56,12 @@ public class OutgoingMail extends PanacheEntityBase {
 
     @Column(name = "last_error")
     public String lastError;
+
+    /** The claim of the relay now sending it; only that relay may record the outcome (fencing). */
+    @Column(name = "claim_token")
+    public UUID claimToken;
+
+    /** Set when the SMTP server refused the mail for good (5xx): it is not tried again. */
+    @Column(name = "failed_at")
+    public Instant failedAt;
 }

@@ -65,7 +65,7 @@ public class MeetingService {
         meeting.updatedAt = meeting.createdAt;
         meeting.persist();
         entityManager.flush();
-        events.meetingScheduled(meeting.id, MeetingResponse.of(meeting));
+        events.meetingScheduled(meeting.id, MeetingEventData.of(meeting));
         scheduled.fire(new MeetingScheduled(meeting, false));
         return meeting;
     }
@@ -77,7 +77,7 @@ public class MeetingService {
         apply(meeting, request);
         meeting.updatedAt = StoredTime.now();
         entityManager.flush();
-        events.meetingChanged(meeting.id, MeetingResponse.of(meeting));
+        events.meetingChanged(meeting.id, MeetingEventData.of(meeting));
         scheduled.fire(new MeetingScheduled(meeting, true));
         return meeting;
     }
@@ -93,7 +93,7 @@ public class MeetingService {
         meeting.cancellationReason = cancellation.reason().strip();
         meeting.updatedAt = meeting.cancelledAt;
         entityManager.flush();
-        events.meetingCancelled(meeting.id, MeetingResponse.of(meeting));
+        events.meetingCancelled(meeting.id, MeetingEventData.of(meeting));
         scheduled.fire(new MeetingScheduled(meeting, true));
         return meeting;
     }

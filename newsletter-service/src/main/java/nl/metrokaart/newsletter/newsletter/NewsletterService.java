@@ -113,7 +113,7 @@ public class NewsletterService {
         newsletter.updatedAt = newsletter.publishedAt;
         entityManager.flush();
         NewsletterResponse representation = NewsletterResponse.of(newsletter);
-        events.newsletterPublished(newsletter.id, representation);
+        events.newsletterPublished(newsletter.id, NewsletterPublished.of(newsletter));
         String page = html(representation);
         String plain = text.data("newsletter", representation).render();
         mail.queueToEach(subscribers.all(), s -> s.email, s -> MailMessage.text(s.email,

@@ -1,93 +1,86 @@
 package nl.metrokaart.newsletter.project;
 
 import com.fasterxml.jackson.databind.JsonNode;
+import com.fasterxml.jackson.databind.ObjectMapper;
 import jakarta.enterprise.context.ApplicationScoped;
+import jakarta.inject.Inject;
 import jakarta.transaction.Transactional;
-import java.time.LocalDate;
+import java.io.IOException;
 import java.util.Optional;
 import java.util.UUID;
 import nl.metrokaart.platform.inbox.MalformedEventException;
 
 /**
- * Keeps {@link KnownProject} and {@link KnownMilestone} from programme-service's event data. Events may come
- * twice or out of order: a copy is only replaced by a higher source version.
+ * Keeps {@link KnownProject} and {@link KnownMilestone} from programme-service's event data, bound to the typed
+ * records of {@link ProgrammeEventData} (data that does not bind is an invalid event, for the dead-letter topic).
+ * Events may come twice or out of order: a copy is only replaced by a higher source version.
  */
 @ApplicationScoped
 public class ProjectKnowledge {
 
+    @Inject
+    ObjectMapper objectMapper;
+
     @Transactional(Transactional.TxType.MANDATORY)
-    public void project(JsonNode project) {
-        UUID id = uuid(project, "id");
-        long version = required(project, "version").asLong();
-        KnownProject known = KnownProject.findById(id);
-        if (known != null && version <= known.sourceVersion) {
+    public void project(JsonNode data) {
+        ProgrammeEventData.Project project = bind(data, ProgrammeEventData.Project.class);
+        KnownProject known = KnownProject.findById(project.id());
+        if (known != null && project.version() <= known.sourceVersion) {
             return;
         }
         boolean isNew = known == null;
         if (isNew) {
             known = new KnownProject();
-            known.id = id;
+            known.id = project.id();
         }
-        known.code = text(project, "code");
-        known.name = text(project, "name");
-        known.status = text(project, "status");
-        known.sourceVersion = version;
+        known.code = project.code();
+        known.name = project.name();
+        known.status = project.status();
+        known.sourceVersion = project.version();
         if (isNew) {
             known.persist();
         }
     }
 
     @Transactional(Transactional.TxType.MANDATORY)
-    public void milestone(JsonNode milestone) {
-        UUID id = uuid(milestone, "id");
-        long version = required(milestone, "version").asLong();
-        KnownMilestone known = KnownMilestone.findById(id);
-        if (known != null && version <= known.sourceVersion) {
+    public void milestone(JsonNode data) {
+        ProgrammeEventData.Milestone milestone = bind(data, ProgrammeEventData.Milestone.class);
+        KnownMilestone known = KnownMilestone.findById(milestone.id());
+        if (known != null && milestone.version() <= known.sourceVersion) {
             return;
         }
         boolean isNew = known == null;
         if (isNew) {
             known = new KnownMilestone();
-            known.id = id;
+            known.id = milestone.id();
         }
-        known.projectId = uuid(milestone, "projectId");
-        known.title = text(milestone, "title");
-        known.dueDate = LocalDate.parse(text(milestone, "dueDate"));
-        JsonNode achieved = milestone.path("achievedDate");
-        known.achievedDate = achieved.isTextual() ? LocalDate.parse(achieved.asText()) : null;
-        known.key = required(milestone, "key").asBoolean();
-        known.status = text(milestone, "status");
-        known.sourceVersion = version;
+        known.projectId = milestone.projectId();
+        known.title = milestone.title();
+        known.dueDate = milestone.dueDate();
+        known.achievedDate = milestone.achievedDate();
+        known.key = milestone.key();
+        known.status = milestone.status();
+        known.sourceVersion = milestone.version();
         if (isNew) {
             known.persist();
         }
+    }
+
+    /** The tombstone of a milestone: its copy goes, so no alert is sent about it any more. */
+    @Transactional(Transactional.TxType.MANDATORY)
+    public void milestoneDeleted(JsonNode data) {
+        KnownMilestone.deleteById(bind(data, ProgrammeEventData.MilestoneDeleted.class).id());
     }
 
     public Optional<KnownProject> project(UUID id) {
         return id == null ? Optional.empty() : KnownProject.findByIdOptional(id);
     }
 
-    static UUID uuid(JsonNode node, String field) {
+    private <T> T bind(JsonNode data, Class<T> type) {
         try {
-            return UUID.fromString(text(node, field));
-        } catch (IllegalArgumentException e) {
-            throw new MalformedEventException(field + " is not a UUID", e);
+            return objectMapper.treeToValue(data, type);
+        } catch (IOException | IllegalArgumentException e) {
+            throw new MalformedEventException("Event data does not fit " + type.getSimpleName() + ": " + e.getMessage(), e);
         }
-    }
-
-    static String text(JsonNode node, String field) {
-        JsonNode value = required(node, field);
-        if (!value.isTextual()) {
-            throw new MalformedEventException(field + " must be a string");
-        }
-        return value.asText();
-    }
-
-    static JsonNode required(JsonNode node, String field) {
-        JsonNode value = node.get(field);
-        if (value == null || value.isNull()) {
-            throw new MalformedEventException("Event data lacks " + field);
-        }
-        return value;
     }
 }

@@ -72,6 +72,10 @@ public class WebhookDelivery extends PanacheEntityBase {
     @Column(name = "created_at", nullable = false)
     public Instant createdAt;
 
+    /** The claim of the worker now sending it; only that worker may record the outcome (fencing). */
+    @Column(name = "claim_token")
+    public UUID claimToken;
+
     /** One try: when, what came back (status, or null when nothing did) and how long it took. */
     public record Attempt(int number, Instant attemptedAt, Integer responseStatus, String outcome, long durationMillis) {
     }

@@ -16,9 +16,12 @@ import org.eclipse.microprofile.config.inject.ConfigProperty;
 import org.jboss.logging.Logger;
 
 /**
- * Delivers what is due, at least once. A batch of due deliveries is claimed (their next attempt moved past the
- * longest an attempt can take, so another instance leaves them alone, and a crash only delays them), sent outside
- * any transaction, then each outcome is recorded: delivered; or retried after an exponentially growing delay; or,
+ * Delivers what is due, at least once, safely with several instances on one database. A batch of due deliveries is
+ * claimed with a fresh claim token (rows locked with SKIP LOCKED, their next attempt moved past the longest the whole
+ * batch can take, so another instance leaves them alone, and a crash only delays them), sent outside any
+ * transaction, then each outcome is recorded, fenced: only while the delivery still carries this worker's claim
+ * token and is pending (a worker that overran its lease and was re-claimed changes nothing, so a late failure cannot
+ * undo another's success): delivered; or retried after an exponentially growing delay; or,
  * after the last attempt, failed, which after a run of failed deliveries disables the subscription and abandons
  * what is still pending for it.
  */
@@ -71,10 +74,11 @@ public class WebhookDispatcher {
         return attempted;
     }
 
-    record Claimed(UUID deliveryId, UUID subscriptionId, String callbackUrl, String secret, String payload) {
+    record Claimed(UUID deliveryId, UUID claimToken, UUID subscriptionId, String callbackUrl, String secret,
+            String payload) {
     }
 
-    private List<Claimed> claim() {
+    List<Claimed> claim() {
         return QuarkusTransaction.requiringNew().call(() -> {
             Instant now = StoredTime.now();
             @SuppressWarnings("unchecked")
@@ -87,20 +91,24 @@ public class WebhookDispatcher {
                     .setParameter("now", now)
                     .setParameter("batch", batchSize)
                     .getResultList();
-            Instant lease = StoredTime.of(now.plus(sender.maxAttemptDuration()).plusSeconds(30));
+            // The batch is sent one after the other: the lease covers every attempt of it, with a margin.
+            Instant lease = StoredTime.of(now.plus(sender.maxAttemptDuration().multipliedBy(Math.max(ids.size(), 1)))
+                    .plusSeconds(30));
+            UUID token = UUID.randomUUID();
             List<Claimed> claimed = new ArrayList<>();
             for (Object id : ids) {
                 WebhookDelivery delivery = entityManager.find(WebhookDelivery.class, id);
                 WebhookSubscription subscription = entityManager.find(WebhookSubscription.class, delivery.subscriptionId);
                 delivery.nextAttemptAt = lease;
-                claimed.add(new Claimed(delivery.id, subscription.id, subscription.callbackUrl, subscription.secret,
+                delivery.claimToken = token;
+                claimed.add(new Claimed(delivery.id, token, subscription.id, subscription.callbackUrl, subscription.secret,
                         delivery.payload));
             }
             return claimed;
         });
     }
 
-    private void record(Claimed claimed, WebhookSender.Outcome outcome) {
+    void record(Claimed claimed, WebhookSender.Outcome outcome) {
         WebhookSubscription subscription = entityManager.find(WebhookSubscription.class, claimed.subscriptionId(),
                 LockModeType.PESSIMISTIC_WRITE);
         WebhookDelivery delivery = subscription == null ? null
@@ -108,6 +116,12 @@ public class WebhookDispatcher {
         if (delivery == null) {
             return; // the subscription was deleted meanwhile
         }
+        if (!WebhookDelivery.PENDING.equals(delivery.status) || !claimed.claimToken().equals(delivery.claimToken)) {
+            LOG.warnf("Webhook delivery %s: claim lost (lease ran out, another worker took it over); outcome %s of "
+                    + "this attempt not recorded", delivery.id, outcome.detail());
+            return;
+        }
+        delivery.claimToken = null;
         Instant now = StoredTime.now();
         delivery.attempts++;
         delivery.lastAttemptAt = now;

@@ -103,12 +103,13 @@ public class WebhookSubscriptionResource {
             @Parameter(description = "Makes a retried POST safe: the same key and body give the same answer, once.")
             @HeaderParam(IdempotentRequests.HEADER) String idempotencyKey,
             @NotNull @Valid WebhookSubscriptionRequest request, @Context UriInfo uriInfo) {
-        // The replay of a retried request gets the subscription without its secret: that is kept for signing only.
-        return idempotency.once(idempotencyKey, request, WebhookSubscriptionResponse.class,
-                WebhookSubscriptionResponse::withoutSecret, () -> {
-            WebhookSubscription created = subscriptions.create(request);
-            return Created.at(uriInfo, created.id, WebhookSubscriptionResponse.of(created, created.secret));
-        });
+        // The test delivery to the callback runs outside any transaction, the registration after it in one; the
+        // replay of a retried request gets the subscription without its secret: that is kept for signing only.
+        return idempotency.onceAfter(idempotencyKey, request, WebhookSubscriptionResponse.class,
+                WebhookSubscriptionResponse::withoutSecret, () -> subscriptions.verified(request), verified -> {
+                    WebhookSubscription created = subscriptions.create(verified);
+                    return Created.at(uriInfo, created.id, WebhookSubscriptionResponse.of(created, created.secret));
+                });
     }
 
     @PUT

@@ -79,19 +79,34 @@ public class WebhookSubscriptionService {
         return HttpProblem.valueOf(Response.Status.NOT_FOUND, "Webhook subscription " + id + " does not exist.");
     }
 
-    /** Registers a subscription once its endpoint accepted a signed test delivery; otherwise nothing is stored. */
-    @Transactional
-    public WebhookSubscription create(WebhookSubscriptionRequest request) {
+    /** A registration whose endpoint accepted the signed test delivery, not stored yet. */
+    public record Verified(UUID id, String secret, String callbackUrl, List<String> eventTypes, String description) {
+    }
+
+    /**
+     * Checks a registration and sends its endpoint the signed test delivery, with no transaction: the call may take
+     * seconds, during which no database connection or lock is held (also not an Idempotency-Key's).
+     */
+    @Transactional(Transactional.TxType.NEVER)
+    public Verified verified(WebhookSubscriptionRequest request) {
         String callbackUrl = acceptableUrl(request.callbackUrl());
         List<String> eventTypes = knownTypes(request.eventTypes());
+        UUID id = UUID.randomUUID();
+        String secret = WebhookSignatures.newSecret();
+        verify(id, callbackUrl, secret, eventTypes, false);
+        return new Verified(id, secret, callbackUrl, eventTypes, blankToNull(request.description()));
+    }
+
+    /** Registers a subscription its endpoint accepted ({@link #verified}); nothing is stored otherwise. */
+    @Transactional
+    public WebhookSubscription create(Verified verified) {
         WebhookSubscription subscription = new WebhookSubscription();
-        subscription.id = UUID.randomUUID();
+        subscription.id = verified.id();
         subscription.owner = caller.clientId();
-        subscription.secret = WebhookSignatures.newSecret();
-        verify(subscription.id, callbackUrl, subscription.secret, eventTypes, false);
-        subscription.callbackUrl = callbackUrl;
-        subscription.eventTypes = eventTypes;
-        subscription.description = blankToNull(request.description());
+        subscription.secret = verified.secret();
+        subscription.callbackUrl = verified.callbackUrl();
+        subscription.eventTypes = verified.eventTypes();
+        subscription.description = verified.description();
         subscription.enabled = true;
         subscription.createdAt = StoredTime.now();
         subscription.updatedAt = subscription.createdAt;

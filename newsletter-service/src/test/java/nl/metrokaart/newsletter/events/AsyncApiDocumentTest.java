@@ -30,6 +30,8 @@ class AsyncApiDocumentTest {
                 .map(message -> (String) message.get("name")).collect(Collectors.toSet());
         Set<String> expected = new HashSet<>(ActivityConsumer.TYPES);
         expected.addAll(CommunicationEvents.TYPES);
+        expected.addAll(ActivityConsumer.READ_MODEL_TYPES);
+        expected.add(ActivityConsumer.MILESTONE_DELETED);
         expected.add("dead-letter");
         assertEquals(expected, documentedTypes);
 

@@ -1,7 +1,8 @@
 package nl.metrokaart.newsletter.events;
 
 import static org.junit.jupiter.api.Assertions.assertEquals;
-import static org.junit.jupiter.api.Assertions.assertThrows;
+import static org.junit.jupiter.api.Assertions.assertFalse;
+import static org.junit.jupiter.api.Assertions.assertTrue;
 
 import com.fasterxml.jackson.databind.JsonNode;
 import io.quarkus.test.junit.QuarkusTest;
@@ -11,6 +12,8 @@ import java.util.UUID;
 import java.util.concurrent.atomic.AtomicInteger;
 import nl.metrokaart.platform.inbox.EventHandlers;
 import nl.metrokaart.platform.inbox.Inbox;
+import nl.metrokaart.platform.inbox.InvalidEventsToDeadLetter;
+import nl.metrokaart.platform.inbox.MalformedEventException;
 import org.apache.kafka.clients.consumer.ConsumerRecord;
 import org.junit.jupiter.api.Test;
 
@@ -63,16 +66,20 @@ class InboxRetryTest {
     }
 
     @Test
-    void aFaultThatOutlastsEveryAttemptGoesToTheChannelAndLeavesTheEventUnreceived() {
+    void aFaultOutlastingManyAttemptsIsRetriedWithoutLimitAndNeverGivenUp() {
         String consumer = "retry-" + UUID.randomUUID();
         String eventId = UUID.randomUUID().toString();
         AtomicInteger calls = new AtomicInteger();
-        IllegalStateException failure = assertThrows(IllegalStateException.class,
-                () -> inbox.receive(consumer, record(eventId), failingFirst(Integer.MAX_VALUE, calls)));
-        assertEquals("database briefly away (attempt 5)", failure.getMessage());
-        assertEquals(5, calls.get(), "five attempts by default");
-        assertEquals(1.0, inbox.received(consumer, "failed"));
-        // Redelivered later, it is handled: the failed attempts did not mark it as received.
-        assertEquals(Inbox.Outcome.PROCESSED, inbox.receive(consumer, record(eventId), failingFirst(0, new AtomicInteger())));
+        // Eight failures: more than the five attempts after which the inbox used to give a valid event up.
+        assertEquals(Inbox.Outcome.PROCESSED, inbox.receive(consumer, record(eventId), failingFirst(8, calls)));
+        assertEquals(9, calls.get());
+        assertEquals(8.0, inbox.received(consumer, "retried"));
+        assertEquals(1.0, inbox.received(consumer, "processed"));
+    }
+
+    @Test
+    void onlyInvalidEventsAreForTheDeadLetterTopic() {
+        assertTrue(InvalidEventsToDeadLetter.invalid(new MalformedEventException("no ce_id")));
+        assertFalse(InvalidEventsToDeadLetter.invalid(new IllegalStateException("database away")));
     }
 }

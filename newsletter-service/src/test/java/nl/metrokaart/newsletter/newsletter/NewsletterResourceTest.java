@@ -14,6 +14,7 @@ import static org.hamcrest.Matchers.not;
 import static org.hamcrest.Matchers.notNullValue;
 import static org.hamcrest.Matchers.nullValue;
 import static org.junit.jupiter.api.Assertions.assertEquals;
+import static org.junit.jupiter.api.Assertions.assertNull;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 
 import io.quarkus.test.junit.QuarkusTest;
@@ -233,6 +234,9 @@ class NewsletterResourceTest {
             assertEquals(CommunicationEvents.NEWSLETTER_PUBLISHED,
                     KafkaTestClient.header(mine.get(0), "ce_type"));
             assertEquals("published", JsonPath.from(mine.get(0).value()).getString("status"));
+            // A thin notification: the full newsletter is read at its dataref, not carried on Kafka.
+            assertEquals("/api/v1/newsletters/" + id, KafkaTestClient.header(mine.get(0), "ce_dataref"));
+            assertNull(JsonPath.from(mine.get(0).value()).get("sections"));
         }
     }
 

@@ -15,6 +15,7 @@ import static org.junit.jupiter.api.Assertions.assertTrue;
 
 import com.fasterxml.jackson.databind.JsonNode;
 import com.fasterxml.jackson.databind.ObjectMapper;
+import io.quarkus.narayana.jta.QuarkusTransaction;
 import io.quarkus.test.junit.QuarkusTest;
 import jakarta.inject.Inject;
 import jakarta.transaction.Transactional;
@@ -290,5 +291,118 @@ class WebhookDeliveryTest {
             given().auth().oauth2(token).when().get(PATH + "/" + id + "/deliveries?cursor=%%%")
                     .then().statusCode(400);
         }
+    }
+
+    @Test
+    void aWorkerWhoseLeaseRanOutCannotUndoTheSuccessOfTheOneThatTookOver() throws Exception {
+        String token = WebhookSubscriptionResourceTest.integrator("fence-" + UUID.randomUUID());
+        try (WebhookReceiver receiver = new WebhookReceiver(200)) {
+            String id = WebhookSubscriptionResourceTest.register(token, receiver.url(), MISSED).path("id");
+            String eventId = UUID.randomUUID().toString();
+            missed(eventId, UUID.randomUUID());
+            await().atMost(Duration.ofSeconds(30)).until(() -> deliveries(id, eventId) == 1);
+            UUID subscriptionId = UUID.fromString(id);
+
+            postponeOthers(subscriptionId); // earlier tests' leftovers must not crowd it out of the claimed batch
+            // Worker A claims it and stalls; its lease runs out and worker B (another instance) claims it again.
+            WebhookDispatcher.Claimed byA = claimed(dispatcher.claim(), subscriptionId);
+            expireLease(subscriptionId, eventId);
+            WebhookDispatcher.Claimed byB = claimed(dispatcher.claim(), subscriptionId);
+            assertTrue(!byA.claimToken().equals(byB.claimToken()));
+            QuarkusTransaction.requiringNew().run(() -> dispatcher.record(byB, new WebhookSender.Outcome(200, "accepted", 5)));
+            // A's late failure is not recorded: B's success stands, and nothing counts against the subscription.
+            for (int i = 0; i < 3; i++) {
+                QuarkusTransaction.requiringNew().run(() -> dispatcher.record(byA,
+                        new WebhookSender.Outcome(null, "no answer within 2000 ms", 2000)));
+            }
+            WebhookDelivery delivery = delivery(subscriptionId, eventId);
+            assertEquals("delivered", delivery.status);
+            assertEquals(1, delivery.attempts);
+            given().auth().oauth2(token).when().get(PATH + "/" + id).then().body("enabled", is(true))
+                    .body("consecutiveFailures", is(0));
+        }
+    }
+
+    @Test
+    void whileTheReceiverIsDownDeliveriesWaitAndEachArrivesOnceSignedAfterItReturns() throws Exception {
+        String token = WebhookSubscriptionResourceTest.integrator("down-" + UUID.randomUUID());
+        try (WebhookReceiver receiver = new WebhookReceiver(200)) {
+            var subscription = WebhookSubscriptionResourceTest.register(token, receiver.url(), MISSED);
+            String id = subscription.path("id");
+            String secret = subscription.path("secret");
+            UUID projectId = UUID.randomUUID();
+            List<String> events = List.of(UUID.randomUUID().toString(), UUID.randomUUID().toString(),
+                    UUID.randomUUID().toString());
+            receiver.down(true);
+            events.forEach(e -> missed(e, projectId));
+            await().atMost(Duration.ofSeconds(30)).until(() -> events.stream().allMatch(e -> deliveries(id, e) == 1));
+            await().atMost(Duration.ofSeconds(10)).pollInterval(Duration.ofMillis(100)).until(() -> {
+                dispatcher.deliverDue();
+                return events.stream().allMatch(e -> delivery(UUID.fromString(id), e).attempts >= 1);
+            });
+            assertTrue(events.stream().allMatch(e -> "pending".equals(delivery(UUID.fromString(id), e).status)));
+
+            receiver.down(false);
+            await().atMost(Duration.ofSeconds(15)).pollInterval(Duration.ofMillis(100)).until(() -> {
+                dispatcher.deliverDue();
+                return events.stream().allMatch(e -> "delivered".equals(delivery(UUID.fromString(id), e).status));
+            });
+            dispatcher.deliverDue();
+            for (String eventId : events) {
+                List<WebhookReceiver.Received> got = receiver.ofType(MISSED).stream()
+                        .filter(r -> r.body().contains(eventId)).toList();
+                assertThat("one success per delivery", got, hasSize(1));
+                assertEquals(WebhookReceiver.expectedSignature(secret, got.get(0)), got.get(0).signature());
+                assertEquals(delivery(UUID.fromString(id), eventId).id.toString(), got.get(0).id());
+            }
+        }
+    }
+
+    @Inject
+    jakarta.persistence.EntityManager entityManager;
+
+    @Test
+    void aRegistrationWithAnIdempotencyKeyHoldsNoLockWhileTheCallbackIsVerified() throws Exception {
+        String client = "slow-" + UUID.randomUUID();
+        String token = WebhookSubscriptionResourceTest.integrator(client);
+        String key = UUID.randomUUID().toString();
+        try (WebhookReceiver receiver = new WebhookReceiver(200)) {
+            receiver.delay(1500);
+            String body = WebhookSubscriptionResourceTest.body(receiver.url(), MISSED);
+            var registration = java.util.concurrent.CompletableFuture.supplyAsync(() -> given().auth().oauth2(token)
+                    .header("Idempotency-Key", key).contentType("application/json").body(body)
+                    .when().post(PATH).then().extract());
+            await().atMost(Duration.ofSeconds(10)).pollInterval(Duration.ofMillis(20)).until(() -> !receiver.received.isEmpty());
+            // The verification is under way: the key's advisory lock (and so a connection) is not held meanwhile.
+            long held = QuarkusTransaction.requiringNew().call(() -> ((Number) entityManager.createNativeQuery("""
+                    SELECT count(*) FROM pg_locks WHERE locktype = 'advisory'
+                       AND ((classid::bigint << 32) | objid::bigint) = hashtextextended(:lock, 0)""")
+                    .setParameter("lock", "service-account-" + client + "\n" + key).getSingleResult()).longValue());
+            assertEquals(0L, held);
+            var created = registration.get(15, java.util.concurrent.TimeUnit.SECONDS);
+            assertEquals(201, created.statusCode());
+            // The retry replays the answer, without another verification.
+            int verifications = receiver.received.size();
+            given().auth().oauth2(token).header("Idempotency-Key", key).contentType("application/json").body(body)
+                    .when().post(PATH).then().statusCode(201).header("Idempotent-Replayed", "true")
+                    .body("id", equalTo(created.path("id")));
+            assertEquals(verifications, receiver.received.size());
+        }
+    }
+
+    private static WebhookDispatcher.Claimed claimed(List<WebhookDispatcher.Claimed> batch, UUID subscriptionId) {
+        return batch.stream().filter(c -> c.subscriptionId().equals(subscriptionId)).findFirst().orElseThrow();
+    }
+
+    @Transactional
+    void postponeOthers(UUID subscriptionId) {
+        WebhookDelivery.update("nextAttemptAt = ?1 where subscriptionId <> ?2 and status = 'pending'",
+                Instant.now().plusSeconds(3600), subscriptionId);
+    }
+
+    @Transactional
+    void expireLease(UUID subscriptionId, String eventId) {
+        WebhookDelivery.update("nextAttemptAt = ?1 where subscriptionId = ?2 and eventId = ?3",
+                Instant.now().minusSeconds(1), subscriptionId, eventId);
     }
 }

@@ -26,6 +26,10 @@ final class WebhookReceiver implements AutoCloseable {
     private final HttpServer server;
     private final Deque<Integer> planned = new ArrayDeque<>();
     private final int defaultStatus;
+    /** While down, a request gets no answer at all: the connection closes, as when the receiver is away. */
+    private volatile boolean down;
+    /** How long each answer waits, as a slow endpoint does. */
+    private volatile long delayMillis;
     final List<Received> received = new CopyOnWriteArrayList<>();
 
     WebhookReceiver(int defaultStatus, Integer... firstStatuses) throws IOException {
@@ -33,6 +37,10 @@ final class WebhookReceiver implements AutoCloseable {
         planned.addAll(List.of(firstStatuses));
         server = HttpServer.create(new InetSocketAddress("127.0.0.1", 0), 0);
         server.createContext("/hook", exchange -> {
+            if (down) {
+                exchange.close();
+                return;
+            }
             byte[] body = exchange.getRequestBody().readAllBytes();
             Map<String, List<String>> h = exchange.getRequestHeaders();
             received.add(new Received(h.getOrDefault("webhook-id", List.of()).stream().findFirst().orElse(null),
@@ -41,6 +49,13 @@ final class WebhookReceiver implements AutoCloseable {
                     exchange.getRequestHeaders().getFirst("Content-Type"),
                     new String(body, StandardCharsets.UTF_8),
                     exchange.getRequestHeaders().getFirst("Host")));
+            if (delayMillis > 0) {
+                try {
+                    Thread.sleep(delayMillis);
+                } catch (InterruptedException e) {
+                    Thread.currentThread().interrupt();
+                }
+            }
             int status;
             synchronized (planned) {
                 status = planned.isEmpty() ? defaultStatus : planned.poll();
@@ -49,6 +64,14 @@ final class WebhookReceiver implements AutoCloseable {
             exchange.close();
         });
         server.start();
+    }
+
+    void delay(long millis) {
+        this.delayMillis = millis;
+    }
+
+    void down(boolean down) {
+        this.down = down;
     }
 
     String url() {

@@ -7,6 +7,7 @@ import io.quarkus.scheduler.Scheduled;
 import io.quarkus.security.identity.SecurityIdentity;
 import io.quarkus.vertx.http.runtime.CurrentVertxRequest;
 import io.vertx.ext.web.RoutingContext;
+import io.quarkus.narayana.jta.QuarkusTransaction;
 import jakarta.enterprise.context.ApplicationScoped;
 import jakarta.inject.Inject;
 import jakarta.persistence.EntityManager;
@@ -17,6 +18,8 @@ import java.security.MessageDigest;
 import java.security.NoSuchAlgorithmException;
 import java.time.Duration;
 import java.time.Instant;
+import java.util.Optional;
+import java.util.function.Function;
 import java.util.HexFormat;
 import java.util.function.Supplier;
 import java.util.function.UnaryOperator;
@@ -77,7 +80,7 @@ public class IdempotentRequests {
         if (!VALID_KEY.matcher(key).matches()) {
             throw Problems.invalid(HEADER, "header", "must be 1 to 255 visible ASCII characters");
         }
-        String scope = identity.isAnonymous() ? "anonymous" : identity.getPrincipal().getName();
+        String scope = scope();
         // Requests with the same key wait for each other instead of both running.
         entityManager.createNativeQuery("SELECT pg_advisory_xact_lock(hashtextextended(:lock, 0))")
                 .setParameter("lock", scope + "\n" + key).getSingleResult();
@@ -86,10 +89,7 @@ public class IdempotentRequests {
         IdempotencyRecord previous = entityManager.find(IdempotencyRecord.class, new IdempotencyRecord.Key(scope, key));
         if (previous != null) {
             if (!previous.requestHash.equals(requestHash)) {
-                throw HttpProblem.builder().withStatus(422).withTitle("Unprocessable Content")
-                        .withDetail("Idempotency-Key " + key + " was already used for a different request; "
-                                + "use a new key for a new request.")
-                        .build();
+                throw differentRequest(key);
             }
             return replay(previous, responseType);
         }
@@ -107,6 +107,53 @@ public class IdempotentRequests {
             entityManager.persist(record);
         }
         return response;
+    }
+
+    /**
+     * As {@link #once(String, Object, Class, UnaryOperator, Supplier)}, for an action with a slow step that must hold
+     * no database connection or lock (e.g. an outbound call that verifies a callback URL): {@code outsideTransaction}
+     * runs with no transaction, after a short look-up answered a repeat from the stored answer, and {@code action}
+     * then runs with what it prepared in the transaction that takes the key's lock and stores the answer (a
+     * concurrent request with the same key that finished meanwhile is replayed instead, its preparation unused).
+     */
+    @Transactional(Transactional.TxType.NEVER)
+    public <P, T> RestResponse<T> onceAfter(String key, Object request, Class<T> responseType, UnaryOperator<T> storedAs,
+            Supplier<P> outsideTransaction, Function<P, RestResponse<T>> action) {
+        if (key != null) {
+            if (!VALID_KEY.matcher(key).matches()) {
+                throw Problems.invalid(HEADER, "header", "must be 1 to 255 visible ASCII characters");
+            }
+            Optional<RestResponse<T>> earlier = QuarkusTransaction.requiringNew().call(() -> earlier(key, request, responseType));
+            if (earlier.isPresent()) {
+                return earlier.get();
+            }
+        }
+        P prepared = outsideTransaction.get();
+        return QuarkusTransaction.requiringNew().call(
+                () -> once(key, request, responseType, storedAs, () -> action.apply(prepared)));
+    }
+
+    /** The stored answer of an earlier request with this key (422 if that was another request), without locking. */
+    private <T> Optional<RestResponse<T>> earlier(String key, Object request, Class<T> responseType) {
+        IdempotencyRecord previous = entityManager.find(IdempotencyRecord.class, new IdempotencyRecord.Key(scope(), key));
+        if (previous == null) {
+            return Optional.empty();
+        }
+        if (!previous.requestHash.equals(hash(target() + "\n" + json(request)))) {
+            throw differentRequest(key);
+        }
+        return Optional.of(replay(previous, responseType));
+    }
+
+    private String scope() {
+        return identity.isAnonymous() ? "anonymous" : identity.getPrincipal().getName();
+    }
+
+    private static HttpProblem differentRequest(String key) {
+        return HttpProblem.builder().withStatus(422).withTitle("Unprocessable Content")
+                .withDetail("Idempotency-Key " + key + " was already used for a different request; "
+                        + "use a new key for a new request.")
+                .build();
     }
 
     private <T> RestResponse<T> replay(IdempotencyRecord previous, Class<T> responseType) {

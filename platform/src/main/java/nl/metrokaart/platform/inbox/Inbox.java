@@ -19,9 +19,11 @@ import org.jboss.logging.Logger;
  * event as seen and applies it. A duplicate or replayed event (same source and id) is acknowledged without
  * effect; an event type the consumer has no handler for is skipped and counted; a malformed record throws
  * {@link MalformedEventException}, which fails the message so the channel's dead-letter strategy takes it.
- * Any other failure (the database away, a deadlock) is retried in place with back-off, in a new transaction
- * each time, so the partition's order holds and a valid event does not end up on the dead-letter topic for a
- * passing fault; only when every attempt failed does the failure go to the channel.
+ * Any other failure (the database away, a timeout, a deadlock) is passing: the record is retried in place, in a
+ * new transaction each time, with a back-off doubling up to a cap, for as long as it takes. The partition waits
+ * meanwhile (the connector pauses fetching), so its order holds and a valid event never reaches the dead-letter
+ * topic; only an interrupted retry (shutdown) gives up, and {@link InvalidEventsToDeadLetter} then stops the
+ * channel without committing, so the record is read again after the restart.
  *
  * <pre>
  * &#64;Incoming("programme-events") &#64;Blocking
@@ -52,13 +54,12 @@ public class Inbox {
     @Inject
     MeterRegistry registry;
 
-    /** How often a record whose handling failed is tried in all, before the failure goes to the channel. */
-    @ConfigProperty(name = "metrokaart.events.retry.attempts", defaultValue = "5")
-    int attempts;
-
-    /** The wait before the second attempt; it doubles before each next one. */
+    /** The wait before the second attempt; it doubles before each next one, up to the max back-off. */
     @ConfigProperty(name = "metrokaart.events.retry.backoff", defaultValue = "PT0.5S")
     Duration backoff;
+
+    @ConfigProperty(name = "metrokaart.events.retry.max-backoff", defaultValue = "PT30S")
+    Duration maxBackoff;
 
     /** Receives one record: applies it once, in its own transaction, retrying passing faults; see the class. */
     public Outcome receive(String consumer, ConsumerRecord<String, String> record, EventHandlers handlers) {
@@ -69,16 +70,17 @@ public class Inbox {
             } catch (MalformedEventException e) {
                 throw e; // retrying cannot mend it
             } catch (RuntimeException e) {
-                if (attempt >= attempts) {
-                    count(consumer, "failed", "unknown");
-                    LOG.errorf(e, "%s: record at %s-%d@%d failed %d times; giving it to the failure strategy", consumer,
-                            record.topic(), record.partition(), record.offset(), attempt);
-                    throw e;
+                count(consumer, "retried", "unknown");
+                if (attempt == 1 || attempt % 10 == 0) {
+                    LOG.warnf("%s: record at %s-%d@%d failed (attempt %d, retried in %d ms; the partition waits): %s",
+                            consumer, record.topic(), record.partition(), record.offset(), attempt, wait.toMillis(),
+                            e.toString());
                 }
-                LOG.warnf("%s: record at %s-%d@%d failed (attempt %d of %d, next in %d ms): %s", consumer, record.topic(),
-                        record.partition(), record.offset(), attempt, attempts, wait.toMillis(), e.toString());
                 pause(wait);
                 wait = wait.multipliedBy(2);
+                if (wait.compareTo(maxBackoff) > 0) {
+                    wait = maxBackoff;
+                }
             }
         }
     }
@@ -88,7 +90,7 @@ public class Inbox {
             Thread.sleep(wait.toMillis());
         } catch (InterruptedException e) {
             Thread.currentThread().interrupt();
-            throw new IllegalStateException("Interrupted while waiting to retry an event", e);
+            throw new RetryInterruptedException(e);
         }
     }
 

@@ -31,6 +31,16 @@ public class Outbox {
 
     @Transactional(Transactional.TxType.MANDATORY)
     public UUID record(String topic, String key, String type, String subject, Object data) {
+        return record(topic, key, type, subject, data, null);
+    }
+
+    /**
+     * Records a thin notification: {@code data} carries ids and what a consumer needs to decide, {@code dataref}
+     * (CloudEvents NL profile, claim check) the path of the resource holding the rest, e.g. a published newsletter
+     * whose full text would be too large for Kafka.
+     */
+    @Transactional(Transactional.TxType.MANDATORY)
+    public UUID record(String topic, String key, String type, String subject, Object data, String dataref) {
         OutboxEvent event = new OutboxEvent();
         event.eventId = UUID.randomUUID();
         event.topic = topic;
@@ -38,6 +48,7 @@ public class Outbox {
         event.type = type;
         event.source = source;
         event.subject = subject;
+        event.dataref = dataref;
         event.recordedAt = StoredTime.now(); // as read back from the database, so every reader sees one time
         try {
             event.data = objectMapper.writeValueAsString(data);

@@ -50,6 +50,20 @@ public class OutboxEvent extends PanacheEntityBase {
     @Column(nullable = false)
     public String data;
 
+    /** CloudEvents {@code dataref} (claim check): where the full resource is read; null when data is complete. */
+    public String dataref;
+
     @Column(name = "published_at")
     public Instant publishedAt;
+
+    /** How often Kafka refused this event so far. */
+    public int attempts;
+
+    /** Kafka's last refusal, for the operator. */
+    @Column(name = "last_error")
+    public String lastError;
+
+    /** Set when Kafka refused the event for good: it is no longer sent (see the README on re-driving it). */
+    @Column(name = "parked_at")
+    public Instant parkedAt;
 }

@@ -1,101 +1,282 @@
 package nl.metrokaart.platform.outbox;
 
+import io.micrometer.core.instrument.Gauge;
+import io.micrometer.core.instrument.MeterRegistry;
+import io.quarkus.narayana.jta.QuarkusTransaction;
+import io.quarkus.runtime.ShutdownEvent;
 import io.quarkus.scheduler.Scheduled;
 import io.smallrye.reactive.messaging.ce.OutgoingCloudEventMetadata;
+import io.smallrye.reactive.messaging.ce.OutgoingCloudEventMetadataBuilder;
 import io.smallrye.reactive.messaging.kafka.api.OutgoingKafkaRecordMetadata;
+import jakarta.annotation.PostConstruct;
 import jakarta.enterprise.context.ApplicationScoped;
+import jakarta.enterprise.event.Observes;
+import jakarta.enterprise.event.TransactionPhase;
 import jakarta.inject.Inject;
-import jakarta.transaction.Transactional;
+import jakarta.persistence.EntityManager;
+import jakarta.persistence.LockTimeoutException;
 import java.net.URI;
+import java.sql.SQLException;
+import java.time.Duration;
 import java.time.Instant;
 import java.time.ZoneOffset;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.concurrent.CompletableFuture;
 import java.util.concurrent.ExecutionException;
+import java.util.concurrent.ExecutorService;
+import java.util.concurrent.Executors;
 import java.util.concurrent.TimeUnit;
 import java.util.concurrent.TimeoutException;
+import java.util.concurrent.atomic.AtomicBoolean;
+import nl.metrokaart.platform.persistence.StoredTime;
+import org.apache.kafka.common.errors.ApiException;
+import org.apache.kafka.common.errors.RetriableException;
+import org.apache.kafka.common.errors.SerializationException;
+import org.eclipse.microprofile.config.inject.ConfigProperty;
 import org.eclipse.microprofile.reactive.messaging.Channel;
 import org.eclipse.microprofile.reactive.messaging.Emitter;
 import org.eclipse.microprofile.reactive.messaging.Message;
+import org.eclipse.microprofile.reactive.messaging.OnOverflow;
 import org.jboss.logging.Logger;
 
 /**
  * Publishes outbox events to Kafka in the order they were written, as CloudEvents in the Kafka binary binding
- * (attributes as {@code ce_*} headers, the JSON data as the value, the aggregate id as the key). An event is
- * marked published only once Kafka acknowledged it; while Kafka is unreachable events wait in the table and the
- * API keeps accepting changes. Delivery is at least once: consumers deduplicate on the event id.
+ * (attributes as {@code ce_*} headers, the JSON data as the value, the aggregate id as the key).
+ *
+ * <ul>
+ * <li><b>When</b>: woken right after a transaction that recorded events commits, and by a poll as a fallback (for
+ * events of other instances, and after a Kafka outage).</li>
+ * <li><b>One publisher per database</b>: a batch is read and published inside a transaction holding a PostgreSQL
+ * advisory lock, so of several instances on one database only one publishes at a time; the others wait for it and
+ * then find nothing left. The lock ends with the transaction, also when the instance dies.</li>
+ * <li><b>Pipelined</b>: a batch is sent at once and the acknowledgements awaited together; the idempotent producer
+ * keeps the order per partition (and so per key) across its retries.</li>
+ * <li><b>Nothing stuck</b>: an event Kafka refuses for good (a non-retriable error, e.g. too large) is parked with
+ * its attempts and error, counted in {@code metrokaart.outbox.parked} and shown by the health check; the events
+ * after it keep flowing. A transient refusal (Kafka away) leaves the event pending and pauses the relay briefly.</li>
+ * </ul>
+ * An event is marked published only once Kafka acknowledged it, so delivery is at least once: consumers
+ * deduplicate on the event id.
  */
 @ApplicationScoped
 public class OutboxRelay {
 
     private static final Logger LOG = Logger.getLogger(OutboxRelay.class);
-    private static final int BATCH = 200;
+    /** The advisory lock key of the relay: the same in every instance of a service (each has its own database). */
+    static final long LEADER_LOCK = 0x6d6b_6f75_7462_6f78L; // "mkoutbox"
 
     @Inject
     @Channel("outbox")
+    @OnOverflow(value = OnOverflow.Strategy.BUFFER, bufferSize = 2048)
     Emitter<String> emitter;
 
-    private volatile Instant pausedUntil = Instant.MIN;
+    @Inject
+    EntityManager entityManager;
 
-    // Starts a little after boot: the messaging channels are wired during startup, after the scheduler begins.
+    @Inject
+    MeterRegistry registry;
+
+    @ConfigProperty(name = "metrokaart.outbox.batch-size", defaultValue = "500")
+    int batchSize;
+
+    /** How long an instance waits for another one's batch before leaving the work to it. */
+    @ConfigProperty(name = "metrokaart.outbox.leader-wait", defaultValue = "PT5S")
+    Duration leaderWait;
+
+    /** The pause after Kafka refused an event for a passing reason (broker away). */
+    @ConfigProperty(name = "metrokaart.outbox.retry-pause", defaultValue = "PT2S")
+    Duration retryPause;
+
+    private final ExecutorService worker = Executors.newSingleThreadExecutor(r -> {
+        Thread thread = new Thread(r, "outbox-relay");
+        thread.setDaemon(true);
+        return thread;
+    });
+    private final AtomicBoolean requested = new AtomicBoolean();
+    /** Set by the first scheduled run: the messaging channels are wired during startup, after the scheduler begins. */
+    private volatile boolean ready;
+    private volatile Instant pausedUntil = Instant.MIN;
+    private volatile long parked;
+    private volatile long pending;
+
+    @PostConstruct
+    void metrics() {
+        Gauge.builder("metrokaart.outbox.parked", this, relay -> relay.parked)
+                .description("Outbox events Kafka refused for good, parked until an operator re-drives them")
+                .register(registry);
+        Gauge.builder("metrokaart.outbox.pending", this, relay -> relay.pending)
+                .description("Outbox events waiting for Kafka (as of the relay's last run)")
+                .register(registry);
+    }
+
     @Scheduled(every = "${metrokaart.outbox.interval:1s}", delayed = "${metrokaart.outbox.initial-delay:3s}",
             concurrentExecution = Scheduled.ConcurrentExecution.SKIP,
             skipExecutionIf = Scheduled.ApplicationNotRunning.class)
-    void relay() {
-        if (Instant.now().isBefore(pausedUntil)) {
-            return;
+    void poll() {
+        ready = true;
+        wake();
+    }
+
+    /** Wakes the relay once the transaction that recorded an event committed (not before: it would find nothing). */
+    void afterCommit(@Observes(during = TransactionPhase.AFTER_SUCCESS) OutboxEvent recorded) {
+        if (ready) {
+            wake();
         }
-        List<OutboxEvent> batch = pending();
-        if (batch.isEmpty()) {
-            return;
-        }
-        // One at a time: an event is sent only after Kafka took the one before it, so a failure leaves nothing
-        // after it on the topic and the retry keeps the written order.
-        List<Long> published = new ArrayList<>();
-        for (OutboxEvent event : batch) {
+    }
+
+    /** Asks for a run; runs asked for while one is queued coalesce into it. */
+    public void wake() {
+        if (requested.compareAndSet(false, true)) {
             try {
-                send(event).get(30, TimeUnit.SECONDS);
+                worker.execute(this::drain);
+            } catch (RuntimeException e) {
+                requested.set(false); // shutting down
+            }
+        }
+    }
+
+    void stop(@Observes ShutdownEvent event) {
+        worker.shutdownNow();
+    }
+
+    private void drain() {
+        requested.set(false);
+        try {
+            while (publishBatch() == batchSize) {
+                // a full batch: more may be waiting
+            }
+        } catch (RuntimeException e) {
+            LOG.warnf("Outbox relay run failed; the next run retries: %s", e.toString());
+        }
+    }
+
+    /** Counts of the last run, for the health check. */
+    public long parked() {
+        return parked;
+    }
+
+    public long pending() {
+        return pending;
+    }
+
+    /**
+     * Publishes one batch of pending events if this instance gets the relay's lock; returns how many events were
+     * settled (published or parked). Safe to call from several threads and instances at once.
+     */
+    public int publishBatch() {
+        if (Instant.now().isBefore(pausedUntil)) {
+            return 0;
+        }
+        try {
+            return QuarkusTransaction.requiringNew().timeout(120).call(this::publishAsLeader);
+        } catch (RuntimeException e) {
+            if (!lockWaitTimedOut(e)) {
+                throw e;
+            }
+            // Another instance is publishing a long batch (Kafka slow or away); it takes our events too.
+            LOG.debugf("Outbox relay did not get the lock: %s", e.getMessage());
+            return 0;
+        }
+    }
+
+    private static boolean lockWaitTimedOut(Throwable failure) {
+        for (Throwable cause = failure; cause != null; cause = cause.getCause()) {
+            if (cause instanceof LockTimeoutException
+                    || cause instanceof SQLException sql && "55P03".equals(sql.getSQLState())) {
+                return true;
+            }
+        }
+        return false;
+    }
+
+    private int publishAsLeader() {
+        entityManager.createNativeQuery("SELECT set_config('lock_timeout', :timeout, true)")
+                .setParameter("timeout", leaderWait.toMillis() + "ms").getSingleResult();
+        entityManager.createNativeQuery("SELECT pg_advisory_xact_lock(:key)").setParameter("key", LEADER_LOCK)
+                .getSingleResult();
+        @SuppressWarnings("unchecked")
+        List<OutboxEvent> batch = entityManager.createNativeQuery("""
+                        SELECT * FROM outbox_event WHERE published_at IS NULL AND parked_at IS NULL
+                         ORDER BY position LIMIT :batch""", OutboxEvent.class)
+                .setParameter("batch", batchSize).getResultList();
+        if (!batch.isEmpty()) {
+            publish(batch);
+        }
+        parked = ((Number) entityManager.createNativeQuery("SELECT count(*) FROM outbox_event WHERE parked_at IS NOT NULL")
+                .getSingleResult()).longValue();
+        pending = ((Number) entityManager.createNativeQuery(
+                "SELECT count(*) FROM outbox_event WHERE published_at IS NULL AND parked_at IS NULL")
+                .getSingleResult()).longValue();
+        return batch.size() == batchSize && Instant.now().isAfter(pausedUntil) ? batchSize : 0;
+    }
+
+    private void publish(List<OutboxEvent> batch) {
+        List<CompletableFuture<Void>> acks = new ArrayList<>(batch.size());
+        for (OutboxEvent event : batch) {
+            acks.add(send(event));
+        }
+        List<Long> published = new ArrayList<>();
+        Instant now = StoredTime.now();
+        for (int i = 0; i < batch.size(); i++) {
+            OutboxEvent event = batch.get(i);
+            try {
+                acks.get(i).get(30, TimeUnit.SECONDS);
                 published.add(event.position);
             } catch (InterruptedException e) {
                 Thread.currentThread().interrupt();
-                break;
+                return;
             } catch (ExecutionException | TimeoutException e) {
-                LOG.warnf("Kafka did not take event %s (%s); retrying shortly: %s", event.eventId, event.type, e.getMessage());
-                pausedUntil = Instant.now().plusSeconds(2);
-                break;
+                Throwable cause = e instanceof ExecutionException ? e.getCause() : e;
+                event.attempts++;
+                event.lastError = String.valueOf(cause);
+                if (refusedForGood(cause)) {
+                    event.parkedAt = now;
+                    LOG.errorf("Kafka refused event %s (%s, %s) for good; parked, the events after it go on: %s",
+                            event.eventId, event.type, event.topic, cause);
+                } else {
+                    pausedUntil = Instant.now().plus(retryPause);
+                    LOG.warnf("Kafka did not take event %s (%s); retried shortly: %s", event.eventId, event.type, cause);
+                }
             }
         }
-        markPublished(published);
-    }
-
-    @Transactional
-    List<OutboxEvent> pending() {
-        return OutboxEvent.find("publishedAt is null order by position").page(0, BATCH).list();
-    }
-
-    @Transactional
-    void markPublished(List<Long> positions) {
-        if (!positions.isEmpty()) {
-            OutboxEvent.update("publishedAt = ?1 where position in ?2", Instant.now(), positions);
+        if (!published.isEmpty()) {
+            entityManager.createNativeQuery("UPDATE outbox_event SET published_at = :now WHERE position IN (:positions)")
+                    .setParameter("now", now).setParameter("positions", published).executeUpdate();
         }
+    }
+
+    /** A non-retriable Kafka error (too large, invalid topic, unserialisable): sending it again cannot succeed. */
+    static boolean refusedForGood(Throwable failure) {
+        for (Throwable cause = failure; cause != null; cause = cause.getCause()) {
+            if (cause instanceof RetriableException) {
+                return false;
+            }
+            if (cause instanceof ApiException || cause instanceof SerializationException) {
+                return true;
+            }
+        }
+        return false;
     }
 
     private CompletableFuture<Void> send(OutboxEvent event) {
         CompletableFuture<Void> ack = new CompletableFuture<>();
+        OutgoingCloudEventMetadataBuilder<Object> cloudEvent = OutgoingCloudEventMetadata.builder()
+                .withId(event.eventId.toString())
+                .withSource(URI.create(event.source))
+                .withType(event.type)
+                .withSubject(event.subject)
+                .withTimestamp(event.recordedAt.atZone(ZoneOffset.UTC))
+                .withDataContentType("application/json");
+        if (event.dataref != null) {
+            cloudEvent.withExtension("dataref", event.dataref);
+        }
         Message<String> message = Message.of(event.data)
                 .addMetadata(OutgoingKafkaRecordMetadata.<String>builder()
                         .withTopic(event.topic)
                         .withKey(event.eventKey)
                         .build())
-                .addMetadata(OutgoingCloudEventMetadata.builder()
-                        .withId(event.eventId.toString())
-                        .withSource(URI.create(event.source))
-                        .withType(event.type)
-                        .withSubject(event.subject)
-                        .withTimestamp(event.recordedAt.atZone(ZoneOffset.UTC))
-                        .withDataContentType("application/json")
-                        .build())
+                .addMetadata(cloudEvent.build())
                 .withAck(() -> {
                     ack.complete(null);
                     return CompletableFuture.completedFuture(null);

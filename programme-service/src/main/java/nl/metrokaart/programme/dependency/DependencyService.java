@@ -85,7 +85,7 @@ public class DependencyService {
         dependency.createdAt = StoredTime.now();
         dependency.persist();
         DependencyResponse created = DependencyResponse.of(dependency);
-        events.aboutProject(projectId, ProgrammeEvents.DEPENDENCY_ADDED, created);
+        events.aboutProject(projectId, ProgrammeEvents.DEPENDENCY_ADDED, DependencyEventData.of(dependency));
         return created;
     }
 
@@ -93,7 +93,7 @@ public class DependencyService {
     public void delete(UUID projectId, UUID dependencyId) {
         projects.get(projectId);
         Dependency dependency = find(projectId, dependencyId, LockModeType.PESSIMISTIC_WRITE);
-        DependencyResponse removed = DependencyResponse.of(dependency);
+        DependencyEventData removed = DependencyEventData.of(dependency);
         dependency.delete();
         events.aboutProject(projectId, ProgrammeEvents.DEPENDENCY_REMOVED, removed);
     }

@@ -27,6 +27,12 @@ public class ProgrammeEvents {
     public static final String MILESTONE_RESCHEDULED = PREFIX + "milestone-rescheduled";
     public static final String MILESTONE_ACHIEVED = PREFIX + "milestone-achieved";
     public static final String MILESTONE_MISSED = PREFIX + "milestone-missed";
+    /** Title, key flag or achievement date changed (not the due date: that is rescheduled). */
+    public static final String MILESTONE_CHANGED = PREFIX + "milestone-changed";
+    /** The achievement was withdrawn: the milestone is open (or missed) again. */
+    public static final String MILESTONE_UNACHIEVED = PREFIX + "milestone-unachieved";
+    /** Tombstone: the milestone is gone; data carries only its id, project and version. */
+    public static final String MILESTONE_DELETED = PREFIX + "milestone-deleted";
     public static final String DEPENDENCY_ADDED = PREFIX + "dependency-added";
     public static final String DEPENDENCY_REMOVED = PREFIX + "dependency-removed";
 

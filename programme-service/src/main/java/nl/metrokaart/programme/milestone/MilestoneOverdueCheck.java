@@ -50,7 +50,7 @@ public class MilestoneOverdueCheck {
         }
         Milestone.flush();
         for (Milestone milestone : overdue) {
-            events.aboutProject(milestone.projectId, ProgrammeEvents.MILESTONE_MISSED, MilestoneResponse.of(milestone));
+            events.aboutProject(milestone.projectId, ProgrammeEvents.MILESTONE_MISSED, MilestoneEventData.of(milestone));
         }
         return overdue.size();
     }

@@ -59,9 +59,10 @@ public class MilestoneService {
         milestone.key = request.key();
         milestone.persist();
         MilestoneResponse created = MilestoneResponse.of(milestone);
-        events.aboutProject(projectId, ProgrammeEvents.MILESTONE_SCHEDULED, created);
+        MilestoneEventData data = MilestoneEventData.of(milestone);
+        events.aboutProject(projectId, ProgrammeEvents.MILESTONE_SCHEDULED, data);
         if (milestone.isAchieved()) {
-            events.aboutProject(projectId, ProgrammeEvents.MILESTONE_ACHIEVED, created);
+            events.aboutProject(projectId, ProgrammeEvents.MILESTONE_ACHIEVED, data);
         }
         return created;
     }
@@ -74,6 +75,10 @@ public class MilestoneService {
 
         boolean rescheduled = !milestone.dueDate.equals(request.dueDate());
         boolean achieved = !milestone.isAchieved() && request.achievedDate() != null;
+        boolean unachieved = milestone.isAchieved() && request.achievedDate() == null;
+        boolean otherwiseChanged = !milestone.title.equals(request.title().strip()) || milestone.key != request.key()
+                || milestone.isAchieved() && request.achievedDate() != null
+                        && !milestone.achievedDate.equals(request.achievedDate());
         boolean changed = rescheduled || !Objects.equals(milestone.achievedDate, request.achievedDate())
                 || !milestone.title.equals(request.title().strip()) || milestone.key != request.key();
         if (!changed) {
@@ -91,11 +96,18 @@ public class MilestoneService {
         // Flush so the representation (and its ETag) carries the incremented version.
         Milestone.flush();
         MilestoneResponse replaced = MilestoneResponse.of(milestone);
+        MilestoneEventData data = MilestoneEventData.of(milestone);
         if (rescheduled) {
-            events.aboutProject(projectId, ProgrammeEvents.MILESTONE_RESCHEDULED, replaced);
+            events.aboutProject(projectId, ProgrammeEvents.MILESTONE_RESCHEDULED, data);
         }
         if (achieved) {
-            events.aboutProject(projectId, ProgrammeEvents.MILESTONE_ACHIEVED, replaced);
+            events.aboutProject(projectId, ProgrammeEvents.MILESTONE_ACHIEVED, data);
+        }
+        if (unachieved) {
+            events.aboutProject(projectId, ProgrammeEvents.MILESTONE_UNACHIEVED, data);
+        }
+        if (otherwiseChanged) {
+            events.aboutProject(projectId, ProgrammeEvents.MILESTONE_CHANGED, data);
         }
         return replaced;
     }
@@ -106,6 +118,8 @@ public class MilestoneService {
         Milestone milestone = find(projectId, milestoneId, LockModeType.PESSIMISTIC_WRITE);
         preconditions.requireMatch(ifMatch, MilestoneResponse.of(milestone));
         milestone.delete();
+        events.aboutProject(projectId, ProgrammeEvents.MILESTONE_DELETED,
+                new MilestoneDeleted(milestone.id, projectId, milestone.version + 1, StoredTime.now()));
     }
 
     /**

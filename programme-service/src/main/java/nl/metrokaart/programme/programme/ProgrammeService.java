@@ -51,7 +51,7 @@ public class ProgrammeService {
         apply(programme, request);
         programme.persist();
         entityManager.flush();
-        events.aboutProgramme(programme.id, ProgrammeEvents.PROGRAMME_CREATED, ProgrammeResponse.of(programme));
+        events.aboutProgramme(programme.id, ProgrammeEvents.PROGRAMME_CREATED, ProgrammeEventData.of(programme));
         return programme;
     }
 
@@ -75,7 +75,7 @@ public class ProgrammeService {
         }
         apply(programme, request);
         entityManager.flush();
-        events.aboutProgramme(programme.id, ProgrammeEvents.PROGRAMME_CHANGED, ProgrammeResponse.of(programme));
+        events.aboutProgramme(programme.id, ProgrammeEvents.PROGRAMME_CHANGED, ProgrammeEventData.of(programme));
         return programme;
     }
 

@@ -124,7 +124,7 @@ public class ProjectService {
         PersistOnce.persist(entityManager, project, () -> codeTaken(request.code()));
         recordStatus(project, null, ProjectStatus.PROPOSED, "Project proposed.");
         entityManager.flush();
-        events.aboutProject(project.id, ProgrammeEvents.PROJECT_CREATED, ProjectResponse.of(project));
+        events.aboutProject(project.id, ProgrammeEvents.PROJECT_CREATED, ProjectEventData.of(project));
         return project;
     }
 
@@ -143,7 +143,7 @@ public class ProjectService {
         touch(project);
         apply(project, request);
         PersistOnce.flush(entityManager, () -> codeTaken(request.code()));
-        events.aboutProject(project.id, ProgrammeEvents.PROJECT_CHANGED, ProjectResponse.of(project));
+        events.aboutProject(project.id, ProgrammeEvents.PROJECT_CHANGED, ProjectEventData.of(project));
         return project;
     }
 
@@ -184,13 +184,9 @@ public class ProjectService {
         ProjectStatusChange change = recordStatus(project, from, to, request.explanation().strip());
         entityManager.flush();
         events.aboutProject(project.id, ProgrammeEvents.PROJECT_STATUS_CHANGED,
-                new StatusChangedEvent(ProjectResponse.of(project), from, to, change.explanation, change.changedBy));
+                new ProjectEventData.StatusChanged(ProjectEventData.of(project), from, to, change.explanation,
+                        change.changedBy));
         return change;
-    }
-
-    /** Data of a project-status-changed event: the project after the change, and the change itself. */
-    public record StatusChangedEvent(ProjectResponse project, ProjectStatus fromStatus, ProjectStatus toStatus,
-                                     String explanation, String changedBy) {
     }
 
     public List<ProjectStatusChange> history(UUID projectId) {
@@ -225,12 +221,12 @@ public class ProjectService {
         preconditions.requireMatch(ifMatch, new PrioritiesResponse(programmeId, projects.stream().map(p -> p.id).toList()));
         requirePermutation(projects, request.projectIds());
         Map<UUID, Project> byId = projects.stream().collect(Collectors.toMap(p -> p.id, p -> p));
-        List<PriorityChangedEvent> changes = new ArrayList<>();
+        List<ProjectEventData.PriorityChanged> changes = new ArrayList<>();
         int rank = 1;
         for (UUID projectId : request.projectIds()) {
             Project project = byId.get(projectId);
             if (project.priorityRank != rank) {
-                changes.add(new PriorityChangedEvent(project.id, project.code, project.priorityRank, rank));
+                changes.add(new ProjectEventData.PriorityChanged(project.id, project.code, project.priorityRank, rank));
                 touch(project);
                 project.priorityRank = rank;
             }
@@ -239,10 +235,6 @@ public class ProjectService {
         entityManager.flush();
         changes.forEach(change -> events.aboutProject(change.projectId(), ProgrammeEvents.PROJECT_PRIORITY_CHANGED, change));
         return new PrioritiesResponse(programmeId, request.projectIds());
-    }
-
-    /** Data of a project-priority-changed event. */
-    public record PriorityChangedEvent(UUID projectId, String code, int fromRank, int toRank) {
     }
 
     private static void requirePermutation(List<Project> projects, List<UUID> order) {

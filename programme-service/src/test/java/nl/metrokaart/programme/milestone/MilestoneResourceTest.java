@@ -10,6 +10,7 @@ import static org.hamcrest.Matchers.not;
 import static org.hamcrest.Matchers.nullValue;
 import static org.junit.jupiter.api.Assertions.assertEquals;
 import static org.junit.jupiter.api.Assertions.assertNotNull;
+import static org.junit.jupiter.api.Assertions.assertNull;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 
 import io.quarkus.test.junit.QuarkusTest;
@@ -152,15 +153,30 @@ class MilestoneResourceTest {
         assertEquals(newEtag, etag(path));
         assertEquals(1, fixtures.events(projectId, ProgrammeEvents.MILESTONE_RESCHEDULED).size());
         assertEquals(1, fixtures.events(projectId, ProgrammeEvents.MILESTONE_ACHIEVED).size());
+        assertEquals(1, fixtures.events(projectId, ProgrammeEvents.MILESTONE_CHANGED).size(), "the title changed too");
 
-        // Only the title changes: neither rescheduled nor newly achieved.
-        given().auth().oauth2(manager()).contentType("application/json").header("If-Match", newEtag)
+        // Only the title changes: neither rescheduled nor newly achieved, but changed.
+        String titled = given().auth().oauth2(manager()).contentType("application/json").header("If-Match", newEtag)
                 .body("""
                         {"title": "Decision taken by all five", "dueDate": "2010-07-15", "achievedDate": "2010-07-10", "key": true}
                         """)
-                .when().put(path).then().statusCode(200).body("version", equalTo(2));
+                .when().put(path).then().statusCode(200).body("version", equalTo(2)).extract().header("ETag");
         assertEquals(1, fixtures.events(projectId, ProgrammeEvents.MILESTONE_RESCHEDULED).size());
         assertEquals(1, fixtures.events(projectId, ProgrammeEvents.MILESTONE_ACHIEVED).size());
+        List<OutboxEvent> changed = fixtures.events(projectId, ProgrammeEvents.MILESTONE_CHANGED);
+        assertEquals(2, changed.size());
+        assertTrue(changed.get(1).data.contains("Decision taken by all five"), changed.get(1).data);
+
+        // The achievement withdrawn: un-achieved, open again for the planning and the alerts.
+        given().auth().oauth2(manager()).contentType("application/json").header("If-Match", titled)
+                .body("""
+                        {"title": "Decision taken by all five", "dueDate": "2010-07-15", "achievedDate": null, "key": true}
+                        """)
+                .when().put(path).then().statusCode(200).body("status", not(equalTo("achieved")));
+        List<OutboxEvent> unachieved = fixtures.events(projectId, ProgrammeEvents.MILESTONE_UNACHIEVED);
+        assertEquals(1, unachieved.size());
+        assertNull(io.restassured.path.json.JsonPath.from(unachieved.get(0).data).getString("achievedDate"));
+        assertEquals(2, fixtures.events(projectId, ProgrammeEvents.MILESTONE_CHANGED).size());
     }
 
     @Test
@@ -192,6 +208,11 @@ class MilestoneResourceTest {
                 .then().statusCode(412).contentType("application/problem+json");
         given().auth().oauth2(manager()).header("If-Match", etag).when().delete(path).then().statusCode(204);
         given().auth().oauth2(manager()).when().get(path).then().statusCode(404);
+        // The deletion is published as a tombstone naming the milestone and its project.
+        String id = path.substring(path.lastIndexOf('/') + 1);
+        List<OutboxEvent> deleted = fixtures.events(projectId, ProgrammeEvents.MILESTONE_DELETED);
+        assertEquals(1, deleted.size());
+        assertTrue(deleted.get(0).data.contains(id) && deleted.get(0).data.contains(projectId.toString()), deleted.get(0).data);
         given().auth().oauth2(manager()).header("If-Match", etag).when().delete(path)
                 .then().statusCode(404).contentType("application/problem+json");
     }
