@@ -5,12 +5,15 @@ import jakarta.persistence.Column;
 import jakarta.persistence.Convert;
 import jakarta.persistence.Entity;
 import jakarta.persistence.Id;
+import jakarta.persistence.Query;
 import jakarta.persistence.Table;
 import jakarta.persistence.Version;
 import java.time.Instant;
 import java.time.LocalDate;
 import java.util.ArrayList;
+import java.util.HashMap;
 import java.util.List;
+import java.util.Map;
 import java.util.UUID;
 import org.hibernate.annotations.JdbcTypeCode;
 import org.hibernate.type.SqlTypes;
@@ -68,5 +71,23 @@ public class Decision extends PanacheEntityBase {
     /** The project's decision in force: its latest by decision date, then by recording; null when none. */
     public static Decision inForce(UUID projectId) {
         return find("projectId = ?1 order by " + IN_FORCE_ORDER, projectId).firstResult();
+    }
+
+    /**
+     * The decision in force of every project (of one programme, or all when {@code programmeId} is null), in one
+     * query: the first row per project in {@link #IN_FORCE_ORDER} (index {@code decision_in_force}).
+     */
+    @SuppressWarnings("unchecked")
+    public static Map<UUID, Decision> inForceByProject(UUID programmeId) {
+        Query query = getEntityManager().createNativeQuery("SELECT DISTINCT ON (d.project_id) d.* FROM decision d"
+                + (programmeId == null ? ""
+                        : " WHERE d.project_id IN (SELECT pp.id FROM programme_project pp WHERE pp.programme_id = :programmeId)")
+                + " ORDER BY d.project_id, d.decided_on DESC, d.created_at DESC, d.id DESC", Decision.class);
+        if (programmeId != null) {
+            query.setParameter("programmeId", programmeId);
+        }
+        Map<UUID, Decision> inForce = new HashMap<>();
+        ((List<Decision>) query.getResultList()).forEach(decision -> inForce.put(decision.projectId, decision));
+        return inForce;
     }
 }

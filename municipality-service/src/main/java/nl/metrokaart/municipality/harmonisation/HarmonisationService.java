@@ -3,6 +3,7 @@ package nl.metrokaart.municipality.harmonisation;
 import jakarta.enterprise.context.ApplicationScoped;
 import jakarta.inject.Inject;
 import jakarta.persistence.EntityManager;
+import jakarta.persistence.TypedQuery;
 import jakarta.transaction.Transactional;
 import java.math.BigDecimal;
 import java.math.RoundingMode;
@@ -22,6 +23,9 @@ import nl.metrokaart.municipality.variant.VariantChoice;
 @ApplicationScoped
 public class HarmonisationService {
 
+    private static final String PROJECTS_OF_PROGRAMME =
+            "(select pp.id from ProgrammeProject pp where pp.programmeId = :programmeId)";
+
     @Inject
     EntityManager entityManager;
 
@@ -31,13 +35,18 @@ public class HarmonisationService {
         List<ProgrammeProject> projects = programmeId == null
                 ? ProgrammeProject.list("order by code, id")
                 : ProgrammeProject.list("programmeId = ?1 order by code, id", programmeId);
+        // A fixed number of queries, each restricted to the programme asked for, whatever the number of projects.
         Map<UUID, Set<String>> participants = new HashMap<>();
-        entityManager.createQuery("select p.projectId, p.municipalityCode from Participation p where p.participates = true",
-                        Object[].class).getResultList()
+        ofProgramme(entityManager.createQuery("select p.projectId, p.municipalityCode from Participation p"
+                + " where p.participates = true" + (programmeId == null ? "" : " and p.projectId in " + PROJECTS_OF_PROGRAMME),
+                Object[].class), programmeId).getResultList()
                 .forEach(row -> participants.computeIfAbsent((UUID) row[0], id -> new HashSet<>()).add((String) row[1]));
         Map<UUID, List<VariantChoice>> choices = new HashMap<>();
-        VariantChoice.<VariantChoice>listAll()
+        ofProgramme(entityManager.createQuery("select c from VariantChoice c"
+                + (programmeId == null ? "" : " where c.projectId in " + PROJECTS_OF_PROGRAMME), VariantChoice.class),
+                programmeId).getResultList()
                 .forEach(choice -> choices.computeIfAbsent(choice.projectId, id -> new java.util.ArrayList<>()).add(choice));
+        Map<UUID, Decision> decisionsInForce = Decision.inForceByProject(programmeId);
 
         int uniformTotal = 0;
         int chosenTotal = 0;
@@ -56,7 +65,7 @@ public class HarmonisationService {
                     }
                 }
             }
-            Decision inForce = Decision.inForce(project.id);
+            Decision inForce = decisionsInForce.get(project.id);
             rows.add(new ProjectHarmonisation(project.id, project.code, project.name,
                     inForce == null ? null : inForce.id, inForce == null ? null : inForce.outcome,
                     taking.size(), uniform, variant, taking.size() - uniform - variant, share(uniform, uniform + variant)));
@@ -64,6 +73,10 @@ public class HarmonisationService {
             chosenTotal += uniform + variant;
         }
         return new HarmonisationResponse(rows, share(uniformTotal, chosenTotal));
+    }
+
+    private static <T> TypedQuery<T> ofProgramme(TypedQuery<T> query, UUID programmeId) {
+        return programmeId == null ? query : query.setParameter("programmeId", programmeId);
     }
 
     static BigDecimal share(int part, int whole) {
