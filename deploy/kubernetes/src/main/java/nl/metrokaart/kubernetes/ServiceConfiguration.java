@@ -57,14 +57,16 @@ public final class ServiceConfiguration {
 
     /**
      * The Keycloak clients whose secret this service holds: each {@code ...client-id} key whose sibling
-     * {@code ...client-secret} reads a variable, client id to that variable.
+     * {@code ...client-secret} (Keycloak admin client) or {@code ...credentials.secret} (OIDC client) reads a
+     * variable, client id to that variable.
      */
     public Map<String, String> clientSecretVariables() {
         Map<String, String> clients = new LinkedHashMap<>();
         for (String key : keys()) {
             if (key.endsWith(".client-id")) {
-                String secretKey = key.substring(0, key.length() - "client-id".length()) + "client-secret";
-                variableOf(secretKey).ifPresent(variable -> clients.put(require(key), variable));
+                String prefix = key.substring(0, key.length() - "client-id".length());
+                variableOf(prefix + "client-secret").or(() -> variableOf(prefix + "credentials.secret"))
+                        .ifPresent(variable -> clients.put(require(key), variable));
             }
         }
         return clients;
