@@ -18,6 +18,7 @@ import json
 import os
 import platform
 import sys
+import threading
 import time
 import urllib.error
 import urllib.parse
@@ -75,10 +76,13 @@ class Client:
     def __init__(self):
         self.bearer = token()
         self.obtained = time.monotonic()
+        self.refreshing = threading.Lock()
 
     def call(self, method, url, body=None, accept="application/json", expect=(200, 201)):
         if time.monotonic() - self.obtained > 120:  # access tokens are short-lived
-            self.bearer, self.obtained = token(), time.monotonic()
+            with self.refreshing:  # the writer threads share one client: one of them fetches the next token
+                if time.monotonic() - self.obtained > 120:
+                    self.bearer, self.obtained = token(), time.monotonic()
         headers = {"Authorization": "Bearer " + self.bearer, "Accept": accept,
                    "Idempotency-Key": str(uuid.uuid4())}
         data = None
@@ -98,7 +102,7 @@ class Client:
 
 def generate(client, args):
     links, codes, taking = plan(args.projects, args.dependencies, args.municipalities, args.participants)
-    run = uuid.uuid4().hex[:6]
+    run = uuid.uuid4().hex[:6].upper()
     programme = json.loads(client.call("POST", PROGRAMME + "/api/v1/programmes", {
         "name": f"Schaalbench {run}", "ambition": "Eén manier van werken voor alle gemeenten.", "goals": [],
         "startDate": "2026-01-01", "endDate": "2040-12-31", "programmeManager": "Petra de Vries",
