@@ -19,17 +19,18 @@ public final class LocalStack {
     public static void main(String[] args) throws InterruptedException {
         Path root = Stack.repositoryRoot();
         Path run = root.resolve(".run");
+        int offset = portOffset();
         Stack.Settings settings = new Stack.Settings(root,
                 Stack.keycloakHome(root),
                 run,
-                Integer.getInteger("postgres.port", 15432),
-                Integer.getInteger("kafka.port", 9092),
+                Integer.getInteger("postgres.port", 15432 + offset),
+                Integer.getInteger("kafka.port", 9092 + offset),
                 true,
-                8180,
+                8180 + offset,
                 smtpPort(),
                 run.resolve("mail"),
-                8081, 8082, 8083,
-                Integer.getInteger("gateway.port", 8080),
+                8081 + offset, 8082 + offset, 8083 + offset,
+                Integer.getInteger("gateway.port", 8080 + offset),
                 50, 100);
         System.out.println("Starting PostgreSQL, Kafka, Keycloak, SMTP, the three services and the gateway (about a minute)...");
         Stack stack = Stack.start(settings);
@@ -64,6 +65,15 @@ public final class LocalStack {
                 stack.kafka().bootstrapServers(), stack.smtp().port(), mail, mail,
                 settings.runDirectory().resolve("logs"));
         stopped.await();
+    }
+
+    /**
+     * METROKAART_PORT_OFFSET (default 0) moves every fixed port by the same amount, so a second copy of the suite
+     * (e.g. a benchmark beside a developer's run) can start on one machine: 1000 gives gateway 9080, services 9081-9083.
+     */
+    private static int portOffset() {
+        String offset = System.getenv("METROKAART_PORT_OFFSET");
+        return offset == null || offset.isBlank() ? 0 : Integer.parseInt(offset.trim());
     }
 
     /** 2525 (newsletter-service's default), or a free port when something else listens there; -Dsmtp.port overrides. */
