@@ -14,6 +14,7 @@ import java.util.stream.Collectors;
 import nl.metrokaart.platform.persistence.StoredTime;
 import nl.metrokaart.platform.problem.Problems;
 import nl.metrokaart.programme.events.ProgrammeEvents;
+import nl.metrokaart.programme.project.MustFinishBeforePredecessors;
 import nl.metrokaart.programme.project.Project;
 import nl.metrokaart.programme.project.ProjectService;
 
@@ -22,7 +23,7 @@ import nl.metrokaart.programme.project.ProjectService;
  * among must-finish-before links (a circular planning can never be met).
  */
 @ApplicationScoped
-public class DependencyService {
+public class DependencyService implements MustFinishBeforePredecessors {
 
     static final String CYCLE = "cycle";
 
@@ -34,6 +35,17 @@ public class DependencyService {
 
     @Inject
     EntityManager entityManager;
+
+    @Override
+    public List<UUID> mustFinishBefore(UUID projectId) {
+        return Dependency.<Dependency>list("projectId = ?1 and type = ?2", projectId, DependencyType.MUST_FINISH_BEFORE)
+                .stream().map(d -> d.predecessorId).toList();
+    }
+
+    /** The dependencies among these projects (both ends among them), in no particular order. */
+    public List<Dependency> among(List<UUID> projectIds) {
+        return projectIds.isEmpty() ? List.of() : Dependency.list("projectId in ?1 and predecessorId in ?1", projectIds);
+    }
 
     @Transactional
     public List<DependencyResponse> list(UUID projectId) {
@@ -58,7 +70,7 @@ public class DependencyService {
         if (request.predecessorId().equals(projectId)) {
             throw Problems.conflict("A project cannot depend on itself.").build();
         }
-        Project predecessor = Project.findById(request.predecessorId());
+        Project predecessor = projects.find(request.predecessorId()).orElse(null);
         if (predecessor == null) {
             throw Problems.invalid("predecessorId", "body", "names no existing project");
         }
@@ -99,7 +111,7 @@ public class DependencyService {
     }
 
     private void rejectCycle(Project project, Project predecessor, DependencyType type) {
-        List<Project> projects = Project.list("programmeId", project.programmeId);
+        List<Project> projects = this.projects.ofProgramme(project.programmeId);
         Map<UUID, String> codes = projects.stream().collect(Collectors.toMap(p -> p.id, p -> p.code));
         List<DependencyGraph.Link<UUID>> links = Dependency.<Dependency>list(
                         "projectId in ?1 and type = ?2 order by createdAt, id", codes.keySet(), DependencyType.MUST_FINISH_BEFORE)

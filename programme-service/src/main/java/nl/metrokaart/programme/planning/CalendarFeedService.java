@@ -24,7 +24,7 @@ import nl.metrokaart.platform.paging.Page;
 import nl.metrokaart.platform.persistence.StoredTime;
 import nl.metrokaart.platform.problem.Problems;
 import nl.metrokaart.platform.security.Roles;
-import nl.metrokaart.programme.programme.Programme;
+import nl.metrokaart.programme.programme.ProgrammeService;
 import org.eclipse.microprofile.config.inject.ConfigProperty;
 import org.eclipse.microprofile.jwt.JsonWebToken;
 
@@ -44,6 +44,9 @@ public class CalendarFeedService {
     PlanningService planning;
 
     @Inject
+    ProgrammeService programmes;
+
+    @Inject
     JsonWebToken token;
 
     @Inject
@@ -59,7 +62,7 @@ public class CalendarFeedService {
 
     @Transactional
     public Created create(CalendarFeedRequest request) {
-        if (Programme.findById(request.programmeId()) == null) {
+        if (programmes.find(request.programmeId()).isEmpty()) {
             throw Problems.invalid("programmeId", "body", "there is no programme with this id");
         }
         CalendarFeed feed = new CalendarFeed();
