@@ -13,11 +13,10 @@ import java.util.List;
 import java.util.Set;
 import java.util.UUID;
 import nl.metrokaart.municipality.events.MunicipalityEvents;
-import nl.metrokaart.municipality.municipality.Municipality;
+import nl.metrokaart.municipality.municipality.MunicipalityService;
 import nl.metrokaart.municipality.project.ProjectReadModel;
 import nl.metrokaart.municipality.rest.KeysetPaging;
 import nl.metrokaart.municipality.rest.KeysetPaging.SortKey;
-import nl.metrokaart.municipality.variant.VariantChoice;
 import nl.metrokaart.platform.conditional.Preconditions;
 import nl.metrokaart.platform.paging.Page;
 import nl.metrokaart.platform.persistence.StoredTime;
@@ -36,6 +35,12 @@ public class DecisionService {
 
     @Inject
     ProjectReadModel projects;
+
+    @Inject
+    MunicipalityService municipalities;
+
+    @Inject
+    OwnVariants ownVariants;
 
     @Inject
     Preconditions preconditions;
@@ -111,7 +116,7 @@ public class DecisionService {
             if (inForce == null || inForce.outcome != DecisionOutcome.UNIFORM) {
                 continue;
             }
-            List<String> withVariant = VariantChoice.municipalitiesWithVariant(projectId);
+            List<String> withVariant = ownVariants.municipalitiesWithVariant(projectId);
             if (!withVariant.isEmpty()) {
                 throw Problems.conflict("With this decision project " + projects.code(projectId) + " would follow one "
                                 + "uniform way of working, but " + String.join(", ", withVariant) + (withVariant.size() == 1
@@ -126,7 +131,7 @@ public class DecisionService {
     private void validateReferences(DecisionRequest request) {
         projects.known(request.projectId(), "projectId", "body");
         String municipality = request.decidingMunicipalityCode();
-        if (municipality != null && Municipality.findById(municipality) == null) {
+        if (municipality != null && municipalities.find(municipality).isEmpty()) {
             throw Problems.invalid("decidingMunicipalityCode", "body", "is not a municipality of the programme: " + municipality);
         }
     }
