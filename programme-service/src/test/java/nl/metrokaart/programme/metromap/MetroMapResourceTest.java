@@ -25,7 +25,7 @@ import java.util.UUID;
 import java.util.stream.Collectors;
 import nl.metrokaart.infra.testing.TestTokens;
 import nl.metrokaart.platform.security.Roles;
-import nl.metrokaart.programme.planning.ClockProducer;
+import nl.metrokaart.platform.time.ClockProducer;
 import org.junit.jupiter.api.Test;
 import org.w3c.dom.Document;
 import org.w3c.dom.Element;

@@ -24,6 +24,7 @@ import net.fortuna.ical4j.model.component.VEvent;
 import io.quarkus.test.junit.QuarkusTest;
 import nl.metrokaart.infra.testing.TestTokens;
 import nl.metrokaart.platform.security.Roles;
+import nl.metrokaart.platform.time.ClockProducer;
 import nl.metrokaart.programme.milestone.Milestone;
 import nl.metrokaart.programme.programme.Programme;
 import nl.metrokaart.programme.project.Project;
