@@ -22,8 +22,8 @@ public final class Problems {
     }
 
     /**
-     * 400 for one invalid parameter whose reason is the bundle text {@code reason.<reasonKey>} (problems_nl /
-     * problems_en) in the language of the request, formatted with {@code arguments}.
+     * 400 for one invalid parameter whose reason is the bundle text {@code reasonKey} (problems_nl / problems_en)
+     * in the language of the request, formatted with {@code arguments}.
      */
     public static HttpProblem invalidParameter(String name, String in, String reasonKey, Object... arguments) {
         return invalid(name, in, Titles.reason(reasonKey, language(), arguments));

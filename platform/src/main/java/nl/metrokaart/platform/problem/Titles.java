@@ -47,7 +47,7 @@ final class Titles {
     }
 
     static String reason(String key, Language language, Object... arguments) {
-        return MessageFormat.format(bundle(language).getString("reason." + key).replace("'", "''"), arguments);
+        return MessageFormat.format(bundle(language).getString(key).replace("'", "''"), arguments);
     }
 
     private static String text(String key, Language language, java.util.function.Supplier<String> otherwise) {

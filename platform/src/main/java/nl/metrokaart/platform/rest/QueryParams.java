@@ -78,7 +78,7 @@ public final class QueryParams {
         try {
             return UUID.fromString(value.strip());
         } catch (IllegalArgumentException e) {
-            throw Problems.invalidParameter(name, "query", "uuid");
+            throw Problems.invalidParameter(name, "query", "query.uuid");
         }
     }
 
@@ -90,7 +90,7 @@ public final class QueryParams {
         try {
             return ApiValue.parse(type, value.strip());
         } catch (IllegalArgumentException e) {
-            throw Problems.invalidParameter(name, "query", "one-of", ApiValue.values(type));
+            throw Problems.invalidParameter(name, "query", "value.oneOf", ApiValue.values(type));
         }
     }
 }

@@ -9,27 +9,6 @@ import org.junit.jupiter.api.Test;
 
 class ApiValueTest {
 
-    enum Colour implements ApiValue {
-        DARK_RED("dark-red"), BLUE("blue");
-
-        private final String value;
-
-        Colour(String value) {
-            this.value = value;
-        }
-
-        @Override
-        public String value() {
-            return value;
-        }
-
-        static class Converter extends ApiValueConverter<Colour> {
-            Converter() {
-                super(Colour.class);
-            }
-        }
-    }
-
     @Test
     void parsesByValueNotByName() {
         assertEquals(Colour.DARK_RED, ApiValue.parse(Colour.class, "dark-red"));

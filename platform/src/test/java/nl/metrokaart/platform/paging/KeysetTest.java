@@ -64,5 +64,6 @@ class KeysetTest {
         List<Map<String, String>> invalid = (List<Map<String, String>>) problem.getParameters().get("invalidParams");
         assertEquals(parameter, invalid.get(0).get("name"));
         assertEquals("query", invalid.get(0).get("in"));
+        assertEquals("is geen cursor die deze API heeft uitgegeven", invalid.get(0).get("reason")); // problems_nl
     }
 }

@@ -9,25 +9,10 @@ import java.time.Instant;
 import java.util.List;
 import java.util.Map;
 import java.util.UUID;
-import nl.metrokaart.platform.enums.ApiValue;
+import nl.metrokaart.platform.enums.Colour;
 import org.junit.jupiter.api.Test;
 
 class QueryParamsTest {
-
-    enum Outcome implements ApiValue {
-        ADOPTED("adopted"), REJECTED("rejected");
-
-        private final String value;
-
-        Outcome(String value) {
-            this.value = value;
-        }
-
-        @Override
-        public String value() {
-            return value;
-        }
-    }
 
     @Test
     void uuidsAreParsedAndAbsentOrBlankIsNoFilter() {
@@ -42,11 +27,11 @@ class QueryParamsTest {
 
     @Test
     void enumValuesAreParsedByTheirApiValue() {
-        assertEquals(Outcome.REJECTED, QueryParams.value("outcome", "rejected", Outcome.class));
-        assertNull(QueryParams.value("outcome", " ", Outcome.class));
-        Map<String, String> invalid = invalid(() -> QueryParams.value("outcome", "REJECTED", Outcome.class));
-        assertEquals("outcome", invalid.get("name"));
-        assertEquals("moet een van [adopted, rejected] zijn", invalid.get("reason"));
+        assertEquals(Colour.DARK_RED, QueryParams.value("colour", "dark-red", Colour.class));
+        assertNull(QueryParams.value("colour", " ", Colour.class));
+        Map<String, String> invalid = invalid(() -> QueryParams.value("colour", "DARK_RED", Colour.class));
+        assertEquals("colour", invalid.get("name"));
+        assertEquals("moet een van [dark-red, blue] zijn", invalid.get("reason"));
     }
 
     @Test
