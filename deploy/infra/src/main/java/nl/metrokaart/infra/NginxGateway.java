@@ -19,7 +19,6 @@ import java.nio.file.StandardCopyOption;
 import java.nio.file.attribute.PosixFilePermissions;
 import java.time.Duration;
 import java.util.ArrayList;
-import java.util.Comparator;
 import java.util.Enumeration;
 import java.util.LinkedHashMap;
 import java.util.List;
@@ -297,7 +296,7 @@ public final class NginxGateway implements AutoCloseable {
         Path log = run.resolve("nginx.log");
         try {
             stopStale(run);
-            deleteRecursively(run);
+            Directories.deleteRecursively(run);
             Files.createDirectories(run.resolve("logs"));
             Files.createDirectories(run.resolve("temp"));
             Path html = Files.createDirectories(run.resolve("html"));
@@ -613,17 +612,6 @@ public final class NginxGateway implements AutoCloseable {
             for (Path path : paths.toList()) {
                 Files.setPosixFilePermissions(path, PosixFilePermissions.fromString(
                         Files.isDirectory(path) ? "rwxr-xr-x" : "rw-r--r--"));
-            }
-        }
-    }
-
-    private static void deleteRecursively(Path directory) throws IOException {
-        if (!Files.exists(directory)) {
-            return;
-        }
-        try (Stream<Path> paths = Files.walk(directory)) {
-            for (Path path : paths.sorted(Comparator.reverseOrder()).toList()) {
-                Files.deleteIfExists(path);
             }
         }
     }
