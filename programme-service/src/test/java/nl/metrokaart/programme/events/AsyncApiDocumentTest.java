@@ -2,9 +2,12 @@ package nl.metrokaart.programme.events;
 
 import static io.restassured.RestAssured.given;
 import static org.junit.jupiter.api.Assertions.assertEquals;
+import static org.junit.jupiter.api.Assertions.assertThrows;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 
 import io.quarkus.test.junit.QuarkusTest;
+import jakarta.enterprise.event.Event;
+import jakarta.inject.Inject;
 import java.lang.reflect.Field;
 import java.lang.reflect.Modifier;
 import java.util.Arrays;
@@ -12,12 +15,17 @@ import java.util.List;
 import java.util.Map;
 import java.util.Set;
 import java.util.stream.Collectors;
+import nl.metrokaart.platform.outbox.OutboxEvent;
+import nl.metrokaart.platform.testing.PublishedEventsMatchTheirSchemas;
 import org.junit.jupiter.api.Test;
 import org.yaml.snakeyaml.Yaml;
 
 /** The published event contract matches the code: every type and topic the service emits is documented. */
 @QuarkusTest
 class AsyncApiDocumentTest {
+
+    @Inject
+    Event<OutboxEvent> recorded;
 
     @Test
     @SuppressWarnings("unchecked")
@@ -55,6 +63,18 @@ class AsyncApiDocumentTest {
                 milestone.replace("\"key\":true,", "")).isEmpty(), "a required field missing");
         assertTrue(!PublishedEventsMatchTheirSchemas.SCHEMAS.violations(ProgrammeEvents.MILESTONE_DELETED,
                 "{\"id\":5}").isEmpty(), "wrong type");
+    }
+
+    @Test
+    void theSchemaCheckObservesEveryRecordedEventExceptTheTestsOwnProbes() {
+        // The kit's observer, inherited by ProgrammeEventsMatchTheirSchemas, refuses a recorded event that does not fit.
+        OutboxEvent event = new OutboxEvent();
+        event.type = ProgrammeEvents.MILESTONE_DELETED;
+        event.data = "{\"id\":5}";
+        RuntimeException refused = assertThrows(RuntimeException.class, () -> recorded.fire(event));
+        assertTrue(refused.getMessage().contains("does not match its AsyncAPI schema"), refused.getMessage());
+        event.type = "nl.metrokaart.test.probe";
+        recorded.fire(event);
     }
 
     private static List<String> constants() {
