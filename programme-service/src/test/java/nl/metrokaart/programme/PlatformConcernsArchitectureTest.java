@@ -1,6 +1,6 @@
 package nl.metrokaart.programme;
 
-import nl.metrokaart.infra.testing.PlatformConcernsRules;
+import nl.metrokaart.platform.testing.PlatformConcernsRules;
 
 /** Nothing in programme-service re-implements what the platform holds (rules and their fixtures in the test kit). */
 class PlatformConcernsArchitectureTest extends PlatformConcernsRules {

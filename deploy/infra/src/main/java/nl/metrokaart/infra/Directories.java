@@ -6,13 +6,13 @@ import java.nio.file.Path;
 import java.util.Comparator;
 import java.util.stream.Stream;
 
-/** File-system chores of the launchers. */
+/** The launchers' working directories, which each start empties. */
 final class Directories {
 
     private Directories() {
     }
 
-    /** Deletes a directory with everything in it (deepest first); nothing when it does not exist. */
+    /** Deletes the directory and all it holds; nothing when it does not exist. */
     static void deleteRecursively(Path directory) throws IOException {
         if (!Files.exists(directory)) {
             return;

@@ -23,7 +23,7 @@ import java.util.List;
 import java.util.Map;
 import java.util.UUID;
 import java.util.stream.Collectors;
-import nl.metrokaart.infra.testing.TestTokens;
+import nl.metrokaart.platform.testing.TestTokens;
 import nl.metrokaart.platform.security.Roles;
 import nl.metrokaart.platform.time.ClockProducer;
 import org.junit.jupiter.api.Test;

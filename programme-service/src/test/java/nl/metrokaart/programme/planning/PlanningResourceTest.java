@@ -22,7 +22,7 @@ import net.fortuna.ical4j.model.Calendar;
 import net.fortuna.ical4j.model.Property;
 import net.fortuna.ical4j.model.component.VEvent;
 import io.quarkus.test.junit.QuarkusTest;
-import nl.metrokaart.infra.testing.TestTokens;
+import nl.metrokaart.platform.testing.TestTokens;
 import nl.metrokaart.platform.security.Roles;
 import nl.metrokaart.platform.time.ClockProducer;
 import nl.metrokaart.programme.milestone.Milestone;

@@ -1,4 +1,4 @@
-package nl.metrokaart.infra.testing;
+package nl.metrokaart.platform.testing;
 
 import java.nio.charset.StandardCharsets;
 import java.time.Duration;
@@ -16,6 +16,7 @@ import org.apache.kafka.clients.consumer.KafkaConsumer;
 import org.apache.kafka.clients.producer.KafkaProducer;
 import org.apache.kafka.clients.producer.ProducerConfig;
 import org.apache.kafka.clients.producer.ProducerRecord;
+import org.apache.kafka.common.TopicPartition;
 import org.apache.kafka.common.serialization.StringDeserializer;
 import org.apache.kafka.common.serialization.StringSerializer;
 
@@ -41,6 +42,12 @@ public final class KafkaTestClient implements AutoCloseable {
     /** Sends a CloudEvent in the binary binding, as the outbox relay of another service would. */
     public void sendCloudEvent(String topic, String key, String id, String source, String type, String subject,
             String jsonData) {
+        sendCloudEvent(topic, key, id, source, type, subject, jsonData, Instant.now());
+    }
+
+    /** Sends a CloudEvent in the binary binding that occurred at {@code time}. */
+    public void sendCloudEvent(String topic, String key, String id, String source, String type, String subject,
+            String jsonData, Instant time) {
         Map<String, String> headers = new java.util.LinkedHashMap<>();
         headers.put("ce_specversion", "1.0");
         headers.put("ce_id", id);
@@ -49,7 +56,7 @@ public final class KafkaTestClient implements AutoCloseable {
         if (subject != null) {
             headers.put("ce_subject", subject);
         }
-        headers.put("ce_time", Instant.now().toString());
+        headers.put("ce_time", time.toString());
         headers.put("content-type", "application/json");
         send(topic, key, headers, jsonData);
     }
@@ -91,6 +98,43 @@ public final class KafkaTestClient implements AutoCloseable {
             }
         }
         return records;
+    }
+
+    /**
+     * The first record of the topic (read from its beginning, without a consumer group) that matches, waiting up to
+     * {@code timeout} for it; fails the test when none came.
+     */
+    public ConsumerRecord<String, String> awaitRecord(String topic, Predicate<ConsumerRecord<String, String>> matching,
+            Duration timeout) {
+        Properties props = new Properties();
+        props.put(ConsumerConfig.BOOTSTRAP_SERVERS_CONFIG, bootstrapServers);
+        props.put(ConsumerConfig.ENABLE_AUTO_COMMIT_CONFIG, "false");
+        props.put(ConsumerConfig.KEY_DESERIALIZER_CLASS_CONFIG, StringDeserializer.class.getName());
+        props.put(ConsumerConfig.VALUE_DESERIALIZER_CLASS_CONFIG, StringDeserializer.class.getName());
+        Instant deadline = Instant.now().plus(timeout);
+        try (KafkaConsumer<String, String> consumer = new KafkaConsumer<>(props)) {
+            List<TopicPartition> partitions = List.of();
+            while (partitions.isEmpty() && Instant.now().isBefore(deadline)) {
+                // The topic exists once the relay published its first event.
+                try {
+                    var found = consumer.partitionsFor(topic, Duration.ofSeconds(5));
+                    partitions = found == null ? List.of()
+                            : found.stream().map(p -> new TopicPartition(p.topic(), p.partition())).toList();
+                } catch (org.apache.kafka.common.errors.TimeoutException e) {
+                    partitions = List.of();
+                }
+            }
+            consumer.assign(partitions);
+            consumer.seekToBeginning(partitions);
+            while (Instant.now().isBefore(deadline)) {
+                for (ConsumerRecord<String, String> record : consumer.poll(Duration.ofMillis(500))) {
+                    if (matching.test(record)) {
+                        return record;
+                    }
+                }
+            }
+        }
+        throw new AssertionError("No matching record on " + topic + " within " + timeout.toSeconds() + " seconds");
     }
 
     /** A record header as text (e.g. {@code ce_type}); null when the record has none. */

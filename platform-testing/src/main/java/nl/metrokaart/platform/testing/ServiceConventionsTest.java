@@ -1,4 +1,4 @@
-package nl.metrokaart.infra.testing;
+package nl.metrokaart.platform.testing;
 
 import static io.restassured.RestAssured.given;
 import static org.hamcrest.Matchers.containsString;

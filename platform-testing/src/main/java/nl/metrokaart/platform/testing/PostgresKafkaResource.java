@@ -1,4 +1,4 @@
-package nl.metrokaart.infra.testing;
+package nl.metrokaart.platform.testing;
 
 import io.quarkus.test.common.QuarkusTestResourceLifecycleManager;
 import java.nio.file.Path;

@@ -1,4 +1,4 @@
-package nl.metrokaart.infra.testing;
+package nl.metrokaart.platform.testing;
 
 import com.fasterxml.jackson.databind.JsonNode;
 import com.fasterxml.jackson.databind.ObjectMapper;

@@ -1,4 +1,4 @@
-package nl.metrokaart.infra.testing;
+package nl.metrokaart.platform.testing;
 
 import io.restassured.response.Response;
 import java.util.ArrayList;

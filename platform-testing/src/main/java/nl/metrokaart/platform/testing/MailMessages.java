@@ -1,4 +1,4 @@
-package nl.metrokaart.infra.testing;
+package nl.metrokaart.platform.testing;
 
 import jakarta.mail.Address;
 import jakarta.mail.BodyPart;

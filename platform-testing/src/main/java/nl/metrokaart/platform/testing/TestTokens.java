@@ -1,4 +1,4 @@
-package nl.metrokaart.infra.testing;
+package nl.metrokaart.platform.testing;
 
 import io.smallrye.jwt.build.Jwt;
 import java.util.List;
