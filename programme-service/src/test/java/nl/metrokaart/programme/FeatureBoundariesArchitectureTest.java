@@ -4,7 +4,7 @@ import com.tngtech.archunit.core.importer.ImportOption;
 import com.tngtech.archunit.junit.AnalyzeClasses;
 import com.tngtech.archunit.junit.ArchTest;
 import com.tngtech.archunit.junit.ArchTests;
-import nl.metrokaart.infra.testing.FeatureBoundaries;
+import nl.metrokaart.platform.testing.FeatureBoundaries;
 
 /** programme-service keeps the package rules of every service (see {@link FeatureBoundaries}). */
 @AnalyzeClasses(packages = "nl.metrokaart.programme", importOptions = ImportOption.DoNotIncludeTests.class)

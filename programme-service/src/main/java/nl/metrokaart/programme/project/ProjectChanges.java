@@ -6,6 +6,7 @@ import jakarta.inject.Inject;
 import jakarta.persistence.EntityManager;
 import jakarta.persistence.LockModeType;
 import java.util.UUID;
+import nl.metrokaart.platform.persistence.AdvisoryLocks;
 import nl.metrokaart.platform.persistence.StoredTime;
 
 /** What every change of a project does, whichever rule makes it: lock the row, number the change, record a status. */
@@ -34,7 +35,7 @@ class ProjectChanges {
      * the project's fields change, so that its queries flush nothing and the version grows by one per change.
      */
     void touch(Project project) {
-        entityManager.createNativeQuery("SELECT pg_advisory_xact_lock(" + CHANGE_FEED_LOCK + ")").getSingleResult();
+        AdvisoryLocks.lock(entityManager, CHANGE_FEED_LOCK);
         project.changeSeq = ((Number) entityManager.createNativeQuery("SELECT nextval('project_change_seq')")
                 .getSingleResult()).longValue();
         project.updatedAt = StoredTime.now();

@@ -12,6 +12,7 @@ import java.util.Optional;
 import java.util.UUID;
 import nl.metrokaart.platform.conditional.Preconditions;
 import nl.metrokaart.platform.paging.Cursors;
+import nl.metrokaart.platform.paging.Keyset;
 import nl.metrokaart.platform.paging.Page;
 import nl.metrokaart.platform.persistence.PersistOnce;
 import nl.metrokaart.platform.persistence.StoredTime;
@@ -27,6 +28,9 @@ import nl.metrokaart.programme.programme.ProgrammeService;
  */
 @ApplicationScoped
 public class ProjectService {
+
+    /** The first value of a changes feed cursor, so that a list cursor is not taken for one. */
+    private static final String FEED = "seq";
 
     @Inject
     ProgrammeService programmes;
@@ -65,17 +69,13 @@ public class ProjectService {
         StringBuilder query = new StringBuilder("1 = 1");
         Parameters parameters = filter.apply(query);
         if (cursor != null) {
-            String[] position = Cursors.decode(cursor, "cursor").split(":", 2);
-            try {
-                parameters.and("rank", Integer.parseInt(position[0])).and("id", UUID.fromString(position[1]));
-            } catch (RuntimeException e) {
-                throw Cursors.invalid("cursor");
-            }
+            Keyset after = Keyset.after(cursor, "cursor", 2);
+            parameters.and("rank", after.get(0, Integer::valueOf)).and("id", after.get(1, UUID::fromString));
             query.append(" and (priorityRank > :rank or (priorityRank = :rank and id > :id))");
         }
         // One more than asked tells whether there is a next page (range bounds are inclusive).
         List<Project> fetched = Project.<Project>find(query + " order by priorityRank, id", parameters).range(0, limit).list();
-        return Page.ofFetched(fetched, limit, p -> p.priorityRank + ":" + p.id, ProjectResponse::of);
+        return Page.ofFetched(fetched, limit, p -> Keyset.of(p.priorityRank, p.id).position(), ProjectResponse::of);
     }
 
     /**
@@ -88,21 +88,17 @@ public class ProjectService {
         if ("0".equals(cursor)) {
             after = 0;
         } else {
-            String position = Cursors.decode(cursor, "changedSince");
-            if (!position.startsWith("seq:")) {
+            Keyset position = Keyset.after(cursor, "changedSince", 2);
+            if (!FEED.equals(position.text(0))) {
                 throw Cursors.invalid("changedSince");
             }
-            try {
-                after = Long.parseLong(position.substring(4));
-            } catch (NumberFormatException e) {
-                throw Cursors.invalid("changedSince");
-            }
+            after = position.get(1, Long::valueOf);
         }
         StringBuilder query = new StringBuilder("changeSeq > :after");
         Parameters parameters = filter.apply(query).and("after", after);
         List<Project> changed = Project.<Project>find(query + " order by changeSeq", parameters).range(0, limit - 1).list();
         long last = changed.isEmpty() ? after : changed.get(changed.size() - 1).changeSeq;
-        return new Page<>(changed.stream().map(ProjectResponse::of).toList(), Cursors.encode("seq:" + last));
+        return new Page<>(changed.stream().map(ProjectResponse::of).toList(), Keyset.of(FEED, last).cursor());
     }
 
     @Transactional
