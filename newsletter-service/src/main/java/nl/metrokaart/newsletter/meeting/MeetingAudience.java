@@ -4,6 +4,7 @@ import com.fasterxml.jackson.annotation.JsonValue;
 import java.util.Arrays;
 import org.eclipse.microprofile.openapi.annotations.enums.SchemaType;
 import org.eclipse.microprofile.openapi.annotations.media.Schema;
+import nl.metrokaart.platform.problem.ProblemTexts;
 
 /** Who a meeting is for. */
 @Schema(name = "MeetingAudience", type = SchemaType.STRING,
@@ -32,7 +33,7 @@ public enum MeetingAudience {
      */
     public static MeetingAudience of(String value) {
         return Arrays.stream(values()).filter(a -> a.value.equals(value)).findFirst()
-                .orElseThrow(() -> new IllegalArgumentException("must be one of " + Arrays.stream(values())
-                        .map(MeetingAudience::value).toList()));
+                .orElseThrow(() -> new IllegalArgumentException(ProblemTexts.get("value.oneOf", Arrays.stream(values())
+                        .map(MeetingAudience::value).toList())));
     }
 }

@@ -4,6 +4,7 @@ import com.fasterxml.jackson.annotation.JsonValue;
 import java.util.Arrays;
 import org.eclipse.microprofile.openapi.annotations.enums.SchemaType;
 import org.eclipse.microprofile.openapi.annotations.media.Schema;
+import nl.metrokaart.platform.problem.ProblemTexts;
 
 /** How a subscriber gets what they follow. */
 @Schema(name = "Delivery", type = SchemaType.STRING, enumeration = {"per-event", "weekly-digest"},
@@ -27,7 +28,7 @@ public enum Delivery {
     /** For stored values only; requests are read through {@link JsonValue} (unknown values: 400 naming the field). */
     public static Delivery of(String value) {
         return Arrays.stream(values()).filter(v -> v.value.equals(value)).findFirst()
-                .orElseThrow(() -> new IllegalArgumentException("must be one of " + Arrays.stream(values())
-                        .map(Delivery::value).toList()));
+                .orElseThrow(() -> new IllegalArgumentException(ProblemTexts.get("value.oneOf", Arrays.stream(values())
+                        .map(Delivery::value).toList())));
     }
 }

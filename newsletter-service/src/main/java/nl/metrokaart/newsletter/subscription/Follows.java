@@ -4,6 +4,7 @@ import com.fasterxml.jackson.annotation.JsonValue;
 import java.util.Arrays;
 import org.eclipse.microprofile.openapi.annotations.enums.SchemaType;
 import org.eclipse.microprofile.openapi.annotations.media.Schema;
+import nl.metrokaart.platform.problem.ProblemTexts;
 
 /** What a subscriber follows. */
 @Schema(name = "Follows", type = SchemaType.STRING, enumeration = {"everything", "projects", "key-milestones"},
@@ -28,7 +29,7 @@ public enum Follows {
     /** For stored values only; requests are read through {@link JsonValue} (unknown values: 400 naming the field). */
     public static Follows of(String value) {
         return Arrays.stream(values()).filter(v -> v.value.equals(value)).findFirst()
-                .orElseThrow(() -> new IllegalArgumentException("must be one of " + Arrays.stream(values())
-                        .map(Follows::value).toList()));
+                .orElseThrow(() -> new IllegalArgumentException(ProblemTexts.get("value.oneOf", Arrays.stream(values())
+                        .map(Follows::value).toList())));
     }
 }

@@ -4,6 +4,7 @@ import com.fasterxml.jackson.annotation.JsonValue;
 import java.util.Arrays;
 import org.eclipse.microprofile.openapi.annotations.enums.SchemaType;
 import org.eclipse.microprofile.openapi.annotations.media.Schema;
+import nl.metrokaart.platform.problem.ProblemTexts;
 
 /** The role a subscriber has in the programme: decides which alerts and invitations they get. */
 @Schema(name = "SubscriberRole", type = SchemaType.STRING,
@@ -32,7 +33,7 @@ public enum SubscriberRole {
     /** For stored values only; requests are read through {@link JsonValue} (unknown values: 400 naming the field). */
     public static SubscriberRole of(String value) {
         return Arrays.stream(values()).filter(v -> v.value.equals(value)).findFirst()
-                .orElseThrow(() -> new IllegalArgumentException("must be one of " + Arrays.stream(values())
-                        .map(SubscriberRole::value).toList()));
+                .orElseThrow(() -> new IllegalArgumentException(ProblemTexts.get("value.oneOf", Arrays.stream(values())
+                        .map(SubscriberRole::value).toList())));
     }
 }

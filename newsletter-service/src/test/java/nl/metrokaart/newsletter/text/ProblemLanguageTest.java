@@ -23,6 +23,6 @@ class ProblemLanguageTest {
                 .then().statusCode(404).header("Content-Language", "en").body("title", equalTo("Not Found"));
         given().auth().oauth2(token).queryParam("limit", "ten").when().get("/api/v1/newsletters")
                 .then().statusCode(400).body("title", equalTo("Ongeldig verzoek"))
-                .body("detail", equalTo("Het verzoek is ongeldig: limit must be a whole number from 1 to 100."));
+                .body("detail", equalTo("Het verzoek is ongeldig: limit moet een geheel getal van 1 tot en met 100 zijn."));
     }
 }

@@ -4,6 +4,7 @@ import io.quarkiverse.resteasy.problem.HttpProblem;
 import java.nio.charset.StandardCharsets;
 import java.util.Base64;
 import nl.metrokaart.platform.input.InputBounds;
+import nl.metrokaart.platform.problem.ProblemTexts;
 import nl.metrokaart.platform.problem.Problems;
 
 /** Opaque cursors: the keyset position of the last item of a page, base64url-encoded. */
@@ -32,6 +33,6 @@ public final class Cursors {
     }
 
     public static HttpProblem invalid(String parameter) {
-        return Problems.invalid(parameter, "query", "is not a cursor this API handed out");
+        return Problems.invalid(parameter, "query", ProblemTexts.get("cursor.invalid"));
     }
 }

@@ -4,6 +4,7 @@ import com.fasterxml.jackson.annotation.JsonValue;
 import java.util.Arrays;
 import org.eclipse.microprofile.openapi.annotations.enums.SchemaType;
 import org.eclipse.microprofile.openapi.annotations.media.Schema;
+import nl.metrokaart.platform.problem.ProblemTexts;
 
 /** How one project depends on another: an interchange on the metro map. */
 @Schema(name = "DependencyType", type = SchemaType.STRING, enumeration = {"must-finish-before", "influences"},
@@ -30,7 +31,7 @@ public enum DependencyType {
      */
     public static DependencyType of(String value) {
         return Arrays.stream(values()).filter(t -> t.value.equals(value)).findFirst()
-                .orElseThrow(() -> new IllegalArgumentException("must be one of " + Arrays.stream(values())
-                        .map(DependencyType::value).toList()));
+                .orElseThrow(() -> new IllegalArgumentException(ProblemTexts.get("value.oneOf", Arrays.stream(values())
+                        .map(DependencyType::value).toList())));
     }
 }

@@ -6,6 +6,7 @@ import java.util.EnumSet;
 import java.util.Set;
 import org.eclipse.microprofile.openapi.annotations.enums.SchemaType;
 import org.eclipse.microprofile.openapi.annotations.media.Schema;
+import nl.metrokaart.platform.problem.ProblemTexts;
 
 /** The life of a project, as a state machine: {@link #allowedNext()} lists the legal transitions. */
 @Schema(name = "ProjectStatus", type = SchemaType.STRING,
@@ -33,8 +34,8 @@ public enum ProjectStatus {
     /** Jackson reads statuses through {@link #value()}; this is for query parameters and the database. */
     public static ProjectStatus of(String value) {
         return Arrays.stream(values()).filter(s -> s.value.equals(value)).findFirst()
-                .orElseThrow(() -> new IllegalArgumentException("must be one of " + Arrays.stream(values())
-                        .map(ProjectStatus::value).toList()));
+                .orElseThrow(() -> new IllegalArgumentException(ProblemTexts.get("value.oneOf", Arrays.stream(values())
+                        .map(ProjectStatus::value).toList())));
     }
 
     public Set<ProjectStatus> allowedNext() {
