@@ -1,6 +1,7 @@
 package nl.metrokaart.municipality.rest;
 
 import java.util.UUID;
+import nl.metrokaart.municipality.text.RequestTexts;
 import nl.metrokaart.platform.problem.Problems;
 
 /**
@@ -20,7 +21,7 @@ public final class ListQuery {
         try {
             return UUID.fromString(value.strip());
         } catch (IllegalArgumentException e) {
-            throw Problems.invalid(name, "query", "must be a UUID");
+            throw Problems.invalid(name, "query", RequestTexts.problems().mustBeUuid());
         }
     }
 
