@@ -35,6 +35,21 @@ public interface ProblemMessages {
 
     String verificationRefused(String type, boolean logged);
 
+    String callbackNotAUrl();
+
+    String callbackScheme();
+
+    String callbackUserInfo();
+
+    String callbackHost();
+
+    String callbackFragment();
+
+    String callbackUnresolvable();
+
+    /** {@code kind} says why the address is not public, in English only (e.g. "a loopback address"). */
+    String callbackNotPublic(String address, String kind);
+
     String municipalityCodeFormat();
 
     String mustBeUuid();

@@ -172,7 +172,7 @@ public class WebhookSubscriptionService {
         try {
             return sender.guard().check(url).toString();
         } catch (CallbackGuard.RefusedCallback e) {
-            throw Problems.invalid("callbackUrl", "body", e.getMessage());
+            throw Problems.invalid("callbackUrl", "body", e.reason(RequestTexts.problems()));
         }
     }
 
