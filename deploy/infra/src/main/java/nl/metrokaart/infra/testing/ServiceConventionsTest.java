@@ -93,6 +93,7 @@ public abstract class ServiceConventionsTest {
     void the401IsDutchByDefaultAndEnglishOnRequest() {
         given().when().get(protectedCollection())
                 .then().statusCode(401).header("Content-Language", "nl")
+                .header("WWW-Authenticate", startsWith("Bearer"))
                 .body("title", equalTo("Niet aangemeld"))
                 .body("detail", equalTo("Voor deze resource is een geldig bearer-token nodig."));
         given().header("Accept-Language", "en-GB, nl;q=0.5").when().get(protectedCollection())
