@@ -35,14 +35,15 @@ def setting(name, full, quick):
 OFFSET = int(os.environ.get("METROKAART_PORT_OFFSET", "0") or 0)
 RUNS = setting("BENCH_RUNS", 3, 3)
 DURATION = setting("BENCH_DURATION", 10, 3)  # seconds of one measured wrk run
-WARMUP = setting("BENCH_WARMUP", 10, 2)
+WARMUP = setting("BENCH_WARMUP", 5, 2)
 CONNECTIONS = setting("BENCH_CONNECTIONS", 64, 64)
 WRITE_RATE = setting("BENCH_WRITE_RATE", 100, 100)
 WRITE_SECONDS = setting("BENCH_WRITE_SECONDS", 60, 5)
+PROPAGATION_SECONDS = setting("BENCH_PROPAGATION_SECONDS", 30, 5)
 SYNC_PROJECTS = setting("BENCH_SYNC_PROJECTS", 100000, 100000)
 SCALE_PROJECTS = setting("BENCH_SCALE_PROJECTS", 2000, 100)
 SCALE_DEPENDENCIES = setting("BENCH_SCALE_DEPENDENCIES", 10000, 300)
-SCALE_REQUESTS = setting("BENCH_SCALE_REQUESTS", 50, 10)
+SCALE_REQUESTS = setting("BENCH_SCALE_REQUESTS", 30, 10)
 SOAK_SECONDS = setting("BENCH_SOAK_SECONDS", 600, 40)
 SOAK_RATE = setting("BENCH_SOAK_RATE", 500, 500)
 SOAK_WINDOW = setting("BENCH_SOAK_WINDOW", 30, 10)  # one p99 point of the soak chart per window
@@ -233,6 +234,15 @@ def profiled(run):
 profiles = {}
 
 
+def profile_as(key, what, function):
+    """FUNCTION wrapped so that the CPU profile of its call is kept under KEY."""
+    def wrapped(*args, **kwargs):
+        result, usage = profiled(lambda: function(*args, **kwargs))
+        profiles[key] = {"what": what, "cpuPercentOfOneCore": usage}
+        return result
+    return wrapped
+
+
 def wrk_runs(key, what, port, path, bearer, items_per_request=None):
     wrk(port, path, WARMUP, bearer)
     runs = []
@@ -297,6 +307,14 @@ def listening_pid(port):
 def rss_mb(pid):
     with open(f"/proc/{pid}/status") as status:
         return int(re.search(r"VmRSS:\s+([0-9]+) kB", status.read()).group(1)) / 1024
+
+
+def service_jvm_options():
+    options = {}
+    for name, port in SERVICES.items():
+        with open(f"/proc/{listening_pid(port)}/cmdline") as cmdline:
+            options[name] = [arg for arg in cmdline.read().split("\0") if arg.startswith("-X")]
+    return options
 
 
 def service_rss():
@@ -688,11 +706,13 @@ def main():
         propagation = []
         for i in range(RUNS):
             out = os.path.join(RESULTS, f"propagation-run{i + 1}.json")
-            subprocess.run([sys.executable, os.path.join(HERE, "propagation.py")], check=True, stdout=subprocess.DEVNULL,
+            run_propagation = subprocess.run if i else profile_as("propagation", "propagation.py at the write rate",
+                                                                       subprocess.run)
+            run_propagation([sys.executable, os.path.join(HERE, "propagation.py")], check=True, stdout=subprocess.DEVNULL,
                            env={**os.environ, "PROGRAMME": f"http://localhost:{SERVICES['programme-service']}",
                                 "MUNICIPALITY": f"http://localhost:{SERVICES['municipality-service']}",
                                 "NEWSLETTER": f"http://localhost:{SERVICES['newsletter-service']}",
-                                "KEYCLOAK": KEYCLOAK, "RATE": str(WRITE_RATE), "DURATION": str(WRITE_SECONDS),
+                                "KEYCLOAK": KEYCLOAK, "RATE": str(WRITE_RATE), "DURATION": str(PROPAGATION_SECONDS),
                                 "SETTLE": "10" if QUICK else "30",
                                 "OUT": out})
             with open(out) as answer:
@@ -717,8 +737,9 @@ def main():
         scale_programme, first_project, municipality = scale.generate(scale_client, scale_args)
         notes.append(f"scale data: {SCALE_PROJECTS} projects, {SCALE_DEPENDENCIES} dependencies, 342 municipalities "
                      f"generated through the APIs by bench/scale.py in {time.monotonic() - began:.0f} s.")
-        scale_runs = [scale.measure(scale_client, scale_programme, first_project, municipality, SCALE_REQUESTS)
-                      for _ in range(RUNS)]
+        measure = lambda: scale.measure(scale_client, scale_programme, first_project, municipality, SCALE_REQUESTS)
+        scale_runs = [profile_as("scale", "scale.py's measurement (heavy reads, one at a time)", measure)() if not i
+                      else measure() for i in range(RUNS)]
         for endpoint in scale_runs[0]:
             key = "scale." + re.sub(r"[^A-Za-z0-9]+", "-", endpoint).strip("-")
             for q in ("p50Ms", "p99Ms"):
@@ -755,7 +776,7 @@ def main():
               "cores": os.cpu_count(), "load": {"before": [round(x, 2) for x in load_before],
                                                 "after": [round(x, 2) for x in os.getloadavg()]},
               "quick": QUICK, "runs": RUNS, "secondsPerRun": DURATION, "warmupSeconds": WARMUP,
-              "connections": CONNECTIONS, "figures": figures, "soak": points if stage("soak") else [], "profiles": profiles,
+              "connections": CONNECTIONS, "jvmOptions": service_jvm_options(), "figures": figures, "soak": points if stage("soak") else [], "profiles": profiles,
               "notes": notes}
     with open(os.path.join(RESULTS, "latest.json"), "w") as out:
         json.dump(result, out, indent=2)

@@ -82,8 +82,15 @@ def main():
         total = sum(profile["cpuPercentOfOneCore"].values())
         md.append(f"- **{profile['what']}** (`{key}`): {usage}; together {total:.0f} % — the rest of the "
                   f"{result['cores'] * 100} % is wrk and the kernel.")
+    if result.get("jvmOptions"):
+        md.append("- **The services' JVMs** run with " + "; ".join(
+            f"{name} `{' '.join(options)}`" for name, options in result["jvmOptions"].items())
+            + " (deploy/infra ServiceProcess): RSS is the heap the maximum allows plus metaspace, code cache and"
+              " threads, so RSS after load follows -Xmx more than the data.")
     if missed:
-        md += ["", "Missed targets: " + ", ".join(f"`{k}`" for k, _ in missed) + "."]
+        md += ["", "Missed targets: " + ", ".join(f"`{k}`" for k, _ in missed) + ". The CPU split above shows"
+               " which process and which thread group spend the time (an event loop at 100 % of one core is the"
+               " ceiling of a single-threaded stage; worker threads together near 200 % mean the cores are full)."]
     md += ["", "## Soak: p99 over time", "", "![p99 over time](soak-p99.svg)", "",
            "| at s | req/s | p50 ms | p99 ms | errors |" + "".join(f" {n} MB |" for n in result["soak"][0]["rssMb"])
            if result["soak"] else "", "|---:|---:|---:|---:|---:|" + "---:|" * len(result["soak"][0]["rssMb"])
@@ -99,7 +106,7 @@ def main():
     readme_path = os.path.join(ROOT, "README.md")
     with open(readme_path) as source:
         readme = source.read()
-    if BEGIN in readme and END in readme:
+    if BEGIN in readme and END in readme and not result["quick"]:
         quoted = f"{BEGIN}\n{heading}\n\n{table(result)}\n{END}"
         readme = re.sub(re.escape(BEGIN) + ".*?" + re.escape(END), lambda _: quoted, readme, flags=re.S)
         with open(readme_path, "w") as out:
