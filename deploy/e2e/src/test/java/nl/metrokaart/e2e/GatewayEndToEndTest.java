@@ -131,7 +131,7 @@ class GatewayEndToEndTest {
     }
 
     @Test
-    void floodingIs429ProblemJsonWithRetryAfterAndADownServiceIs502() throws Exception {
+    void floodingIs429ProblemJsonWithRateLimitHeadersPerClientAndADownServiceIs502() throws Exception {
         // A second gateway with a tight limit, so the shared one keeps serving the other tests.
         Stack stack = RunningStack.stack();
         try (NginxGateway strict = NginxGateway.start(Stack.repositoryRoot().resolve("deploy/gateway"),
@@ -143,10 +143,12 @@ class GatewayEndToEndTest {
                         .keycloakUrl("http://localhost:" + keycloak().port())
                         .ratePerSecond(2).rateBurst(2)
                         .build())) {
+            String flooder = integrator();
+            String other = keycloak().clientCredentials("front-office-vlist", "front-office-vlist-secret");
             ExecutorService pool = Executors.newFixedThreadPool(8);
             List<CompletableFuture<Response>> calls = new ArrayList<>();
             for (int i = 0; i < 30; i++) {
-                calls.add(CompletableFuture.supplyAsync(() -> given().baseUri(strict.baseUrl())
+                calls.add(CompletableFuture.supplyAsync(() -> given().baseUri(strict.baseUrl()).auth().oauth2(flooder)
                         .when().get("/api/v1/municipalities"), pool));
             }
             List<Response> limited = calls.stream().map(CompletableFuture::join)
@@ -156,7 +158,15 @@ class GatewayEndToEndTest {
             Response first = limited.get(0);
             assertEquals("application/problem+json", first.contentType().split(";")[0]);
             assertEquals(429, first.jsonPath().getInt("status"));
-            assertTrue(first.header("Retry-After") != null, "429 carries Retry-After");
+            assertEquals("1", first.header("Retry-After"), "429 carries Retry-After");
+            assertEquals("2", first.header("RateLimit-Limit"));
+            assertEquals("0", first.header("RateLimit-Remaining"));
+            assertEquals("1", first.header("RateLimit-Reset"));
+            assertEquals("2;w=1;burst=2", first.header("RateLimit-Policy"));
+            // The limit is per client (the token's azp): another client at the same address still gets through.
+            given().baseUri(strict.baseUrl()).auth().oauth2(other).when().get("/api/v1/municipalities")
+                    .then().statusCode(200)
+                    .header("Retry-After", org.hamcrest.Matchers.nullValue());
 
             // Every path of newsletter-service goes to its upstream, here down: 502 naming the service.
             Thread.sleep(1500);

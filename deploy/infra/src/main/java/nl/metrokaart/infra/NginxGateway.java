@@ -50,7 +50,11 @@ public final class NginxGateway implements AutoCloseable {
 
     public static final String CONFIG_TEMPLATE = "nginx.conf.template";
     public static final String INITIALIZER_TEMPLATE = "swagger-initializer.js.template";
-    public static final String INSTALL_HINT = "install it with apt-get install -y nginx";
+    /** The rate limit's client identity (njs), copied next to the rendered config. */
+    public static final String CLIENT_KEY_SCRIPT = "client-key.js";
+    /** Where Debian's libnginx-mod-http-js and the official nginx image keep the njs module. */
+    public static final String NJS_MODULE = "/usr/lib/nginx/modules/ngx_http_js_module.so";
+    public static final String INSTALL_HINT = "install it with apt-get install -y nginx libnginx-mod-http-js";
 
     private static final String LOOPBACK = "127.0.0.1";
     private static final Pattern PLACEHOLDER = Pattern.compile("\\$\\{([A-Z][A-Z0-9_]*)}");
@@ -259,6 +263,9 @@ public final class NginxGateway implements AutoCloseable {
     public static NginxGateway start(Path templateDirectory, Path runDirectory, Settings settings) {
         Objects.requireNonNull(settings, "settings");
         Path nginx = findNginx();
+        if (!Files.isRegularFile(Path.of(NJS_MODULE))) {
+            throw new IllegalStateException("nginx's njs module " + NJS_MODULE + " is missing: " + INSTALL_HINT);
+        }
         Path templates = templateDirectory.toAbsolutePath().normalize();
         Path run = runDirectory.toAbsolutePath().normalize();
         checkRunDirectory(run);
@@ -270,6 +277,9 @@ public final class NginxGateway implements AutoCloseable {
         Map<String, String> values = new LinkedHashMap<>();
         values.put("PREFIX", run.toString());
         values.put("WORKER_USER", System.getProperty("user.name"));
+        values.put("WORKER_PROCESSES", "auto");
+        values.put("NJS_MODULE", NJS_MODULE);
+        values.put("CLIENT_KEY_SCRIPT", run.resolve(CLIENT_KEY_SCRIPT).toString());
         values.put("LISTEN_ADDRESS", LOOPBACK);
         values.put("GATEWAY_PORT", Integer.toString(port));
         values.put("PROGRAMME_HOST", LOOPBACK);
@@ -302,6 +312,7 @@ public final class NginxGateway implements AutoCloseable {
             Files.createDirectories(run.resolve("temp"));
             Path html = Files.createDirectories(run.resolve("html"));
             Files.writeString(config, render(read(templates.resolve(CONFIG_TEMPLATE)), values, CONFIG_TEMPLATE));
+            Files.copy(templates.resolve(CLIENT_KEY_SCRIPT), run.resolve(CLIENT_KEY_SCRIPT));
             extractSwaggerUi(html);
             Files.writeString(html.resolve("swagger-initializer.js"),
                     render(read(templates.resolve(INITIALIZER_TEMPLATE)), values, INITIALIZER_TEMPLATE));
