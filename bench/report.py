@@ -81,7 +81,7 @@ def main():
         usage = ", ".join(f"{name} {pct} %" for name, pct in list(profile["cpuPercentOfOneCore"].items())[:10])
         total = sum(profile["cpuPercentOfOneCore"].values())
         md.append(f"- **{profile['what']}** (`{key}`): {usage}; together {total:.0f} % — the rest of the "
-                  f"{result['cores'] * 100} % is wrk and the kernel.")
+                  f"{result['cores'] * 100} % went to the load generator, the kernel and any other process (see the load average).")
     if result.get("jvmOptions"):
         md.append("- **The services' JVMs** run with " + "; ".join(
             f"{name} `{' '.join(options)}`" for name, options in result["jvmOptions"].items())
