@@ -15,6 +15,7 @@ import java.util.UUID;
 import nl.metrokaart.municipality.events.MunicipalityEvents;
 import nl.metrokaart.municipality.municipality.MunicipalityService;
 import nl.metrokaart.municipality.project.ProjectReadModel;
+import nl.metrokaart.municipality.text.RequestTexts;
 import nl.metrokaart.platform.paging.KeysetPaging;
 import nl.metrokaart.platform.paging.KeysetPaging.SortKey;
 import nl.metrokaart.platform.conditional.Preconditions;
@@ -118,10 +119,8 @@ public class DecisionService {
             }
             List<String> withVariant = ownVariants.municipalitiesWithVariant(projectId);
             if (!withVariant.isEmpty()) {
-                throw Problems.conflict("With this decision project " + projects.code(projectId) + " would follow one "
-                                + "uniform way of working, but " + String.join(", ", withVariant) + (withVariant.size() == 1
-                                ? " keeps its own variant" : " keep their own variant") + "; they change their variant "
-                                + "choice to uniform first.")
+                throw Problems.conflict(RequestTexts.problems().variantsKept(projects.code(projectId),
+                                String.join(", ", withVariant), withVariant.size() == 1))
                         .with("municipalitiesWithVariant", withVariant)
                         .build();
             }
@@ -132,7 +131,7 @@ public class DecisionService {
         projects.known(request.projectId(), "projectId", "body");
         String municipality = request.decidingMunicipalityCode();
         if (municipality != null && municipalities.find(municipality).isEmpty()) {
-            throw Problems.invalid("decidingMunicipalityCode", "body", "is not a municipality of the programme: " + municipality);
+            throw Problems.invalid("decidingMunicipalityCode", "body", RequestTexts.problems().notAMunicipality(municipality));
         }
     }
 
@@ -150,7 +149,7 @@ public class DecisionService {
     private static Decision find(UUID id, LockModeType lock) {
         Decision decision = Decision.findById(id, lock);
         if (decision == null) {
-            throw HttpProblem.valueOf(Response.Status.NOT_FOUND, "Decision " + id + " does not exist.");
+            throw HttpProblem.valueOf(Response.Status.NOT_FOUND, RequestTexts.problems().decisionNotFound(id));
         }
         return decision;
     }

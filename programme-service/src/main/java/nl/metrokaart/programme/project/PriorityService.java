@@ -16,6 +16,8 @@ import java.util.stream.Collectors;
 import nl.metrokaart.platform.conditional.Preconditions;
 import nl.metrokaart.programme.events.ProgrammeEvents;
 import nl.metrokaart.programme.programme.ProgrammeService;
+import nl.metrokaart.programme.text.ProblemMessages;
+import nl.metrokaart.programme.text.RequestTexts;
 
 /** The priority order of a programme's projects: ranks 1..n, unique and gap-free, reordered all at once. */
 @ApplicationScoped
@@ -86,18 +88,18 @@ public class PriorityService {
         Set<UUID> missing = new LinkedHashSet<>(expected);
         missing.removeAll(seen);
         if (!duplicates.isEmpty() || !unknown.isEmpty() || !missing.isEmpty()) {
+            ProblemMessages texts = RequestTexts.problems();
             List<String> reasons = new ArrayList<>();
             if (!missing.isEmpty()) {
-                reasons.add("missing " + missing);
+                reasons.add(texts.prioritiesMissing(missing.toString()));
             }
             if (!unknown.isEmpty()) {
-                reasons.add("not projects of this programme " + unknown);
+                reasons.add(texts.prioritiesUnknown(unknown.toString()));
             }
             if (!duplicates.isEmpty()) {
-                reasons.add("listed twice " + duplicates);
+                reasons.add(texts.prioritiesTwice(duplicates.toString()));
             }
-            throw ProjectService.invalid("projectIds", "must list every project of the programme exactly once: "
-                    + String.join("; ", reasons));
+            throw ProjectService.invalid("projectIds", texts.prioritiesIncomplete(String.join("; ", reasons)));
         }
     }
 }

@@ -21,6 +21,8 @@ import nl.metrokaart.platform.problem.Problems;
 import nl.metrokaart.programme.events.ProgrammeEvents;
 import nl.metrokaart.programme.programme.Programme;
 import nl.metrokaart.programme.programme.ProgrammeService;
+import nl.metrokaart.programme.text.ProblemMessages;
+import nl.metrokaart.programme.text.RequestTexts;
 
 /**
  * The rules of projects: codes and lines, create and change, the list and the changes feed. The status rules are
@@ -61,7 +63,7 @@ public class ProjectService {
     }
 
     static HttpProblem notFound(UUID id) {
-        return HttpProblem.valueOf(jakarta.ws.rs.core.Response.Status.NOT_FOUND, "Project " + id + " does not exist.");
+        return HttpProblem.valueOf(jakarta.ws.rs.core.Response.Status.NOT_FOUND, RequestTexts.problems().projectNotFound(id));
     }
 
     /** Projects by priority, then id; the cursor is the position of the last project of the previous page. */
@@ -130,7 +132,7 @@ public class ProjectService {
         Project project = changes.lock(id);
         preconditions.requireMatch(ifMatch, ProjectResponse.of(project));
         if (!project.programmeId.equals(request.programmeId())) {
-            throw Problems.conflict("A project cannot move to another programme; it belongs to " + project.programmeId + ".")
+            throw Problems.conflict(RequestTexts.problems().projectOtherProgramme(project.programmeId))
                     .build();
         }
         requireLine(programme, request.line());
@@ -143,30 +145,31 @@ public class ProjectService {
     }
 
     private Programme lockedProgrammeOf(UUID programmeId) {
-        return programmes.lock(programmeId).orElseThrow(() -> invalid("programmeId", "no programme with this id"));
+        return programmes.lock(programmeId).orElseThrow(() -> invalid("programmeId", RequestTexts.problems().noProgramme()));
     }
 
     private static HttpProblem codeTaken(String code) {
-        return codeConflict("The programme already has a project with code " + code + ".");
+        return codeConflict(RequestTexts.problems().codeTaken(code));
     }
 
     private static HttpProblem codeConflict(String detail) {
         return Problems.conflict(detail)
-                .with(NlGovProblemDetails.INVALID_PARAMS, List.of(Map.of("name", "code", "in", "body", "reason", "is already taken in this programme")))
+                .with(NlGovProblemDetails.INVALID_PARAMS, List.of(Map.of("name", "code", "in", "body",
+                        "reason", RequestTexts.problems().codeReason())))
                 .build();
     }
 
     private static void requireLine(Programme programme, String line) {
         if (programme.line(line).isEmpty()) {
-            throw invalid("line", "not a metro line of the programme; lines: "
-                    + programme.lines.stream().map(Programme.MetroLine::code).toList());
+            throw invalid("line", RequestTexts.problems().notALine(
+                    programme.lines.stream().map(Programme.MetroLine::code).toList().toString()));
         }
     }
 
     private static void requireUniqueCode(UUID programmeId, String code, UUID except) {
         Project existing = Project.<Project>find("programmeId = ?1 and code = ?2", programmeId, code).firstResult();
         if (existing != null && !existing.id.equals(except)) {
-            throw codeConflict("The programme already has a project with code " + code + ": " + existing.id + ".");
+            throw codeConflict(RequestTexts.problems().codeTakenBy(code, existing.id));
         }
     }
 

@@ -11,6 +11,8 @@ import java.util.Map;
 import java.util.UUID;
 import nl.metrokaart.platform.problem.Problems;
 import nl.metrokaart.programme.events.ProgrammeEvents;
+import nl.metrokaart.programme.text.ProblemMessages;
+import nl.metrokaart.programme.text.RequestTexts;
 
 /** The status state machine of a project and its guards (predecessors realised, key milestones achieved). */
 @ApplicationScoped
@@ -41,8 +43,9 @@ public class ProjectStatusService {
         ProjectStatus to = request.status();
         if (!from.canBecome(to)) {
             List<String> allowed = from.allowedNext().stream().map(ProjectStatus::value).toList();
-            throw Problems.conflict("Project " + project.code + " cannot go from " + from.value() + " to " + to.value()
-                            + (allowed.isEmpty() ? "; " + from.value() + " is final." : "; allowed: " + String.join(", ", allowed) + "."))
+            ProblemMessages texts = RequestTexts.problems();
+            throw Problems.conflict(allowed.isEmpty() ? texts.statusFinal(project.code, from.value(), to.value())
+                            : texts.statusNotAllowed(project.code, from.value(), to.value(), String.join(", ", allowed)))
                     .with("allowedStatuses", allowed)
                     .build();
         }
@@ -50,8 +53,7 @@ public class ProjectStatusService {
             List<Project> blocking = unrealisedPredecessors(project);
             if (!blocking.isEmpty()) {
                 List<String> codes = blocking.stream().map(p -> p.code).toList();
-                throw Problems.conflict("Project " + project.code + " cannot start before " + String.join(", ", codes)
-                                + (codes.size() == 1 ? " is" : " are") + " realised (must finish before).")
+                throw Problems.conflict(RequestTexts.problems().cannotStart(project.code, String.join(", ", codes), codes.size() == 1))
                         .with("blockingProjects", codes)
                         .build();
             }
@@ -60,8 +62,7 @@ public class ProjectStatusService {
             List<OpenKeyMilestones.OpenMilestone> open = keyMilestones.openKeyMilestones(project.id);
             if (!open.isEmpty()) {
                 List<String> titles = open.stream().map(OpenKeyMilestones.OpenMilestone::title).toList();
-                throw Problems.conflict("Project " + project.code + " cannot be realised while key milestones are open: "
-                                + String.join("; ", titles) + ".")
+                throw Problems.conflict(RequestTexts.problems().openKeyMilestones(project.code, String.join("; ", titles)))
                         .with("openMilestones", open.stream().map(m -> Map.of("id", m.id().toString(), "title", m.title())).toList())
                         .build();
             }
@@ -85,7 +86,7 @@ public class ProjectStatusService {
         return ProjectStatusChange.<ProjectStatusChange>find("id = ?1 and projectId = ?2", changeId, projectId)
                 .firstResultOptional()
                 .orElseThrow(() -> HttpProblem.valueOf(jakarta.ws.rs.core.Response.Status.NOT_FOUND,
-                        "Status change " + changeId + " of project " + projectId + " does not exist."));
+                        RequestTexts.problems().statusChangeNotFound(changeId, projectId)));
     }
 
     private List<Project> unrealisedPredecessors(Project project) {
