@@ -18,6 +18,7 @@ import java.util.List;
 import java.util.concurrent.CompletableFuture;
 import java.util.concurrent.ExecutorService;
 import java.util.concurrent.Executors;
+import nl.metrokaart.infra.GatewaySettings;
 import nl.metrokaart.infra.NginxGateway;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.extension.ExtendWith;
@@ -136,7 +137,7 @@ class GatewayEndToEndTest {
         Stack stack = RunningStack.stack();
         try (NginxGateway strict = NginxGateway.start(Stack.repositoryRoot().resolve("deploy/gateway"),
                 Stack.repositoryRoot().resolve("deploy/e2e/target/stack/strict-gateway"),
-                NginxGateway.Settings.builder()
+                GatewaySettings.builder()
                         .programmePort(stack.service(Stack.Service.PROGRAMME).port())
                         .municipalityPort(stack.service(Stack.Service.MUNICIPALITY).port())
                         .newsletterPort(nl.metrokaart.infra.Ports.free())

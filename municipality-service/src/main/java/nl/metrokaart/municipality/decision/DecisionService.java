@@ -15,11 +15,12 @@ import java.util.UUID;
 import nl.metrokaart.municipality.events.MunicipalityEvents;
 import nl.metrokaart.municipality.municipality.Municipality;
 import nl.metrokaart.municipality.project.ProjectReadModel;
-import nl.metrokaart.municipality.rest.KeysetPaging;
-import nl.metrokaart.municipality.rest.KeysetPaging.SortKey;
+import nl.metrokaart.platform.paging.KeysetPaging;
+import nl.metrokaart.platform.paging.KeysetPaging.SortKey;
 import nl.metrokaart.municipality.variant.VariantChoice;
 import nl.metrokaart.platform.conditional.Preconditions;
 import nl.metrokaart.platform.paging.Page;
+import nl.metrokaart.platform.persistence.AdvisoryLocks;
 import nl.metrokaart.platform.persistence.StoredTime;
 import nl.metrokaart.platform.problem.Problems;
 
@@ -101,8 +102,7 @@ public class DecisionService {
      * and a new variant cannot both pass their checks concurrently. Call before reading what the check needs.
      */
     public void lockHarmonisationOf(UUID projectId) {
-        entityManager.createNativeQuery("SELECT pg_advisory_xact_lock(hashtextextended(:lock, 0))")
-                .setParameter("lock", "harmonisation:" + projectId).getSingleResult();
+        AdvisoryLocks.lock(entityManager, "harmonisation:" + projectId);
     }
 
     private void requireNoVariantOverruled(Set<UUID> projectIds) {

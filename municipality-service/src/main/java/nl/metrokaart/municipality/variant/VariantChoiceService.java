@@ -21,7 +21,7 @@ import nl.metrokaart.municipality.municipality.MunicipalityService;
 import nl.metrokaart.municipality.participation.Participation;
 import nl.metrokaart.municipality.project.ProgrammeProject;
 import nl.metrokaart.municipality.project.ProjectReadModel;
-import nl.metrokaart.municipality.rest.Text;
+import nl.metrokaart.platform.text.Text;
 import nl.metrokaart.platform.conditional.Preconditions;
 import nl.metrokaart.platform.paging.Page;
 import nl.metrokaart.platform.persistence.PersistOnce;

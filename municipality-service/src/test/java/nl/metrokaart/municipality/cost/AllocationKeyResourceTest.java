@@ -19,7 +19,7 @@ import io.quarkus.test.junit.QuarkusTest;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.UUID;
-import nl.metrokaart.infra.testing.TestTokens;
+import nl.metrokaart.platform.testing.TestTokens;
 import nl.metrokaart.municipality.BrokerRecords;
 import nl.metrokaart.municipality.Fixtures;
 import nl.metrokaart.municipality.events.MunicipalityEvents;

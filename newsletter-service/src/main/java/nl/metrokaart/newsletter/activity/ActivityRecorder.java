@@ -13,6 +13,7 @@ import nl.metrokaart.newsletter.project.KnownProject;
 import nl.metrokaart.newsletter.project.ProjectKnowledge;
 import nl.metrokaart.platform.language.Language;
 import nl.metrokaart.platform.inbox.ReceivedEvent;
+import nl.metrokaart.platform.persistence.AdvisoryLocks;
 import nl.metrokaart.platform.persistence.StoredTime;
 
 /** Turns a consumed CloudEvent into an {@link Activity} and tells the observers of {@link ActivityRecorded}. */
@@ -43,7 +44,7 @@ public class ActivityRecorder {
         // Positions in commit order, also with several instances consuming: the lock is held until commit, and the
         // position is taken after it (at insert). Readers that continue after a position (the feed's cursor, the
         // weekly digest) so never skip an activity that committed late with a lower position.
-        entityManager.createNativeQuery("SELECT pg_advisory_xact_lock(" + FEED_ORDER_LOCK + ")").getSingleResult();
+        AdvisoryLocks.lock(entityManager, FEED_ORDER_LOCK);
         JsonNode data = event.data();
         Activity activity = new Activity();
         activity.id = UUID.randomUUID();

@@ -70,14 +70,7 @@ public class ActivityResource {
         if (type != null && !SHORT_TYPES.contains(type)) {
             throw Problems.invalid("type", "query", "must be one of " + SHORT_TYPES);
         }
-        UUID project = null;
-        if (projectId != null) {
-            try {
-                project = UUID.fromString(projectId);
-            } catch (IllegalArgumentException e) {
-                throw Problems.invalid("projectId", "query", "must be a UUID");
-            }
-        }
+        UUID project = QueryParams.uuid("projectId", projectId);
         Instant from = QueryParams.dateTime("occurredFrom", occurredFrom);
         Instant until = QueryParams.dateTime("occurredUntil", occurredUntil);
         if (from != null && until != null && from.isAfter(until)) {

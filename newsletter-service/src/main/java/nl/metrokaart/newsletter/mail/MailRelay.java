@@ -17,6 +17,7 @@ import java.util.List;
 import java.util.Optional;
 import nl.metrokaart.platform.claim.ClaimedBatches;
 import nl.metrokaart.platform.persistence.StoredTime;
+import nl.metrokaart.platform.retry.Backoff;
 import org.eclipse.microprofile.config.inject.ConfigProperty;
 import org.jboss.logging.Logger;
 
@@ -140,8 +141,7 @@ public class MailRelay {
 
     /** base × 2^(attempts-1), at most max. */
     public Duration backOff(int attempts) {
-        Duration delay = retryBase.multipliedBy(1L << Math.min(attempts - 1, 20));
-        return delay.compareTo(retryMax) > 0 ? retryMax : delay;
+        return new Backoff(retryBase, retryMax).after(attempts);
     }
 
     private Mail toMail(OutgoingMail mail) {

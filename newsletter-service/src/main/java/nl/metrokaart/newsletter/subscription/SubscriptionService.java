@@ -19,6 +19,7 @@ import java.util.UUID;
 import nl.metrokaart.newsletter.activity.Activity;
 import nl.metrokaart.newsletter.mail.MailQueue;
 import nl.metrokaart.platform.language.Language;
+import nl.metrokaart.platform.persistence.AdvisoryLocks;
 import org.eclipse.microprofile.config.inject.ConfigProperty;
 import org.eclipse.microprofile.jwt.JsonWebToken;
 import nl.metrokaart.platform.conditional.Preconditions;
@@ -88,8 +89,7 @@ public class SubscriptionService {
     public Subscription create(SubscriptionRequest request) {
         String owner = caller();
         // One owner's creates are serialised, so the limits hold also for concurrent requests.
-        entityManager.createNativeQuery("SELECT pg_advisory_xact_lock(hashtext(:owner))").setParameter("owner", owner)
-                .getSingleResult();
+        AdvisoryLocks.lock(entityManager, "subscriptions of " + owner);
         requireUniqueEmail(owner, request.email(), null);
         requireBelowLimits(owner, request.email());
         Subscription subscription = new Subscription();
@@ -227,11 +227,11 @@ public class SubscriptionService {
         subscription.name = request.name().strip();
         subscription.email = request.email().strip();
         subscription.municipalityCode = request.municipalityCode();
-        subscription.role = request.role().value();
-        subscription.follows = request.follows().value();
+        subscription.role = request.role();
+        subscription.follows = request.follows();
         subscription.projectIds = request.follows() == Follows.PROJECTS
                 ? new ArrayList<>(request.projectIds().stream().distinct().toList()) : new ArrayList<>();
-        subscription.delivery = request.delivery().value();
+        subscription.delivery = request.delivery();
         subscription.language = (request.language() == null ? Language.DEFAULT : request.language()).tag();
         subscription.updatedAt = StoredTime.now();
     }

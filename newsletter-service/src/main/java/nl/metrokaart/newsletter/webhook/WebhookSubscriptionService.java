@@ -14,10 +14,11 @@ import java.util.LinkedHashSet;
 import java.util.List;
 import java.util.UUID;
 import nl.metrokaart.platform.conditional.Preconditions;
-import nl.metrokaart.platform.paging.Cursors;
+import nl.metrokaart.platform.paging.Keyset;
 import nl.metrokaart.platform.paging.Page;
 import nl.metrokaart.platform.persistence.StoredTime;
 import nl.metrokaart.platform.problem.Problems;
+import nl.metrokaart.platform.text.Text;
 import org.eclipse.microprofile.config.inject.ConfigProperty;
 import org.jboss.logging.Logger;
 
@@ -52,18 +53,14 @@ public class WebhookSubscriptionService {
         }
         List<WebhookSubscription> fetched = WebhookSubscription.<WebhookSubscription>find(query + " order by position",
                 parameters).range(0, limit).list();
-        return Page.ofFetched(fetched, limit, s -> Long.toString(s.position), WebhookSubscriptionResponse::of);
+        return Page.ofFetched(fetched, limit, s -> Keyset.of(s.position).position(), WebhookSubscriptionResponse::of);
     }
 
     static long position(String cursor) {
         if (cursor == null) {
             return 0;
         }
-        try {
-            return Long.parseLong(Cursors.decode(cursor, "cursor"));
-        } catch (NumberFormatException e) {
-            throw Cursors.invalid("cursor");
-        }
+        return Keyset.after(cursor, "cursor", 1).get(0, Long::valueOf);
     }
 
     /** The subscription, if the caller may see it; someone else's is as absent as one that does not exist. */
@@ -94,7 +91,7 @@ public class WebhookSubscriptionService {
         UUID id = UUID.randomUUID();
         String secret = WebhookSignatures.newSecret();
         verify(id, callbackUrl, secret, eventTypes, false);
-        return new Verified(id, secret, callbackUrl, eventTypes, blankToNull(request.description()));
+        return new Verified(id, secret, callbackUrl, eventTypes, Text.strippedOrNull(request.description()));
     }
 
     /** Registers a subscription its endpoint accepted ({@link #verified}); nothing is stored otherwise. */
@@ -141,7 +138,7 @@ public class WebhookSubscriptionService {
         preconditions.requireMatch(ifMatch, WebhookSubscriptionResponse.of(subscription));
         subscription.callbackUrl = callbackUrl;
         subscription.eventTypes = eventTypes;
-        subscription.description = blankToNull(update.description());
+        subscription.description = Text.strippedOrNull(update.description());
         if (update.enabled() && !subscription.enabled) {
             subscription.consecutiveFailures = 0;
             subscription.disabledAt = null;
@@ -231,7 +228,4 @@ public class WebhookSubscriptionService {
         delivery.persist();
     }
 
-    private static String blankToNull(String text) {
-        return text == null || text.isBlank() ? null : text.strip();
-    }
 }

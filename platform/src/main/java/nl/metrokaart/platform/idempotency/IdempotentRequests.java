@@ -24,6 +24,7 @@ import java.util.HexFormat;
 import java.util.function.Supplier;
 import java.util.function.UnaryOperator;
 import java.util.regex.Pattern;
+import nl.metrokaart.platform.persistence.AdvisoryLocks;
 import nl.metrokaart.platform.problem.Problems;
 import org.eclipse.microprofile.config.inject.ConfigProperty;
 import org.jboss.resteasy.reactive.RestResponse;
@@ -82,8 +83,7 @@ public class IdempotentRequests {
         }
         String scope = scope();
         // Requests with the same key wait for each other instead of both running.
-        entityManager.createNativeQuery("SELECT pg_advisory_xact_lock(hashtextextended(:lock, 0))")
-                .setParameter("lock", scope + "\n" + key).getSingleResult();
+        AdvisoryLocks.lock(entityManager, scope + "\n" + key);
 
         String requestHash = hash(target() + "\n" + json(request));
         IdempotencyRecord previous = entityManager.find(IdempotencyRecord.class, new IdempotencyRecord.Key(scope, key));

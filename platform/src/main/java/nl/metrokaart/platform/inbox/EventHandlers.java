@@ -3,7 +3,6 @@ package nl.metrokaart.platform.inbox;
 import java.util.LinkedHashMap;
 import java.util.Map;
 import java.util.Optional;
-import java.util.Set;
 
 /**
  * What one consumer does with each event type it understands: the typed consumer every service writes. The data of
@@ -36,10 +35,6 @@ public final class EventHandlers {
             throw new IllegalArgumentException("Two handlers for event type " + type);
         }
         return this;
-    }
-
-    public Set<String> types() {
-        return byType.keySet();
     }
 
     Optional<Registration<?>> forType(String type) {

@@ -21,6 +21,14 @@ public final class Problems {
                 .build();
     }
 
+    /**
+     * 400 for one invalid parameter whose reason is the bundle text {@code reasonKey} (problems_nl / problems_en)
+     * in the language of the request, formatted with {@code arguments}.
+     */
+    public static HttpProblem invalidParameter(String name, String in, String reasonKey, Object... arguments) {
+        return invalid(name, in, Titles.reason(reasonKey, language(), arguments));
+    }
+
     /** The language of the current request (Dutch outside one). */
     private static Language language() {
         var container = Arc.container(); // none in plain unit tests

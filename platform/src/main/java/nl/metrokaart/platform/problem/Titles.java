@@ -46,6 +46,10 @@ final class Titles {
         return MessageFormat.format(bundle(language).getString("invalid").replace("'", "''"), reasons);
     }
 
+    static String reason(String key, Language language, Object... arguments) {
+        return MessageFormat.format(bundle(language).getString(key).replace("'", "''"), arguments);
+    }
+
     private static String text(String key, Language language, java.util.function.Supplier<String> otherwise) {
         try {
             return bundle(language).getString(key);

@@ -3,6 +3,8 @@ package nl.metrokaart.platform.rest;
 import java.time.Instant;
 import java.time.OffsetDateTime;
 import java.time.format.DateTimeParseException;
+import java.util.UUID;
+import nl.metrokaart.platform.enums.ApiValue;
 import nl.metrokaart.platform.input.InputBounds;
 import nl.metrokaart.platform.problem.Problems;
 
@@ -66,5 +68,29 @@ public final class QueryParams {
             case "false" -> false;
             default -> throw Problems.invalid(name, "query", "must be true or false");
         };
+    }
+
+    /** An optional UUID, e.g. a filter on a project; null when absent or blank. */
+    public static UUID uuid(String name, String value) {
+        if (value == null || value.isBlank()) {
+            return null;
+        }
+        try {
+            return UUID.fromString(value.strip());
+        } catch (IllegalArgumentException e) {
+            throw Problems.invalidParameter(name, "query", "query.uuid");
+        }
+    }
+
+    /** An optional {@link ApiValue} enum, e.g. a filter on a status; null when absent or blank. */
+    public static <E extends Enum<E> & ApiValue> E value(String name, String value, Class<E> type) {
+        if (value == null || value.isBlank()) {
+            return null;
+        }
+        try {
+            return ApiValue.parse(type, value.strip());
+        } catch (IllegalArgumentException e) {
+            throw Problems.invalidParameter(name, "query", "value.oneOf", ApiValue.values(type));
+        }
     }
 }

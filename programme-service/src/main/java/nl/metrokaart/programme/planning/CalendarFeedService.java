@@ -24,6 +24,7 @@ import nl.metrokaart.platform.paging.Page;
 import nl.metrokaart.platform.persistence.StoredTime;
 import nl.metrokaart.platform.problem.Problems;
 import nl.metrokaart.platform.security.Roles;
+import nl.metrokaart.platform.text.Text;
 import nl.metrokaart.programme.programme.Programme;
 import org.eclipse.microprofile.config.inject.ConfigProperty;
 import org.eclipse.microprofile.jwt.JsonWebToken;
@@ -67,7 +68,7 @@ public class CalendarFeedService {
         feed.owner = identity.getPrincipal().getName();
         feed.programmeId = request.programmeId();
         feed.horizonDays = request.horizonDays() == null ? PlanningService.DEFAULT_HORIZON_DAYS : request.horizonDays();
-        feed.description = request.description() == null || request.description().isBlank() ? null : request.description().strip();
+        feed.description = Text.strippedOrNull(request.description());
         feed.createdAt = StoredTime.now();
         String key = newKey(feed);
         feed.persist();

@@ -19,7 +19,9 @@ import java.util.UUID;
 import java.util.stream.Collectors;
 import nl.metrokaart.platform.conditional.Preconditions;
 import nl.metrokaart.platform.paging.Cursors;
+import nl.metrokaart.platform.paging.Keyset;
 import nl.metrokaart.platform.paging.Page;
+import nl.metrokaart.platform.persistence.AdvisoryLocks;
 import nl.metrokaart.platform.persistence.PersistOnce;
 import nl.metrokaart.platform.persistence.StoredTime;
 import nl.metrokaart.platform.problem.NlGovProblemDetails;
@@ -37,6 +39,9 @@ public class ProjectService {
 
     /** Arbitrary constant naming the advisory lock that orders project changes. */
     private static final long CHANGE_FEED_LOCK = 0x6d6b7072L;
+
+    /** The first value of a changes feed cursor, so that a list cursor is not taken for one. */
+    private static final String FEED = "seq";
 
     @Inject
     ProgrammeService programmes;
@@ -66,17 +71,13 @@ public class ProjectService {
         StringBuilder query = new StringBuilder("1 = 1");
         Parameters parameters = filter.apply(query);
         if (cursor != null) {
-            String[] position = Cursors.decode(cursor, "cursor").split(":", 2);
-            try {
-                parameters.and("rank", Integer.parseInt(position[0])).and("id", UUID.fromString(position[1]));
-            } catch (RuntimeException e) {
-                throw Cursors.invalid("cursor");
-            }
+            Keyset after = Keyset.after(cursor, "cursor", 2);
+            parameters.and("rank", after.get(0, Integer::valueOf)).and("id", after.get(1, UUID::fromString));
             query.append(" and (priorityRank > :rank or (priorityRank = :rank and id > :id))");
         }
         // One more than asked tells whether there is a next page (range bounds are inclusive).
         List<Project> fetched = Project.<Project>find(query + " order by priorityRank, id", parameters).range(0, limit).list();
-        return Page.ofFetched(fetched, limit, p -> p.priorityRank + ":" + p.id, ProjectResponse::of);
+        return Page.ofFetched(fetched, limit, p -> Keyset.of(p.priorityRank, p.id).position(), ProjectResponse::of);
     }
 
     /**
@@ -89,21 +90,17 @@ public class ProjectService {
         if ("0".equals(cursor)) {
             after = 0;
         } else {
-            String position = Cursors.decode(cursor, "changedSince");
-            if (!position.startsWith("seq:")) {
+            Keyset position = Keyset.after(cursor, "changedSince", 2);
+            if (!FEED.equals(position.text(0))) {
                 throw Cursors.invalid("changedSince");
             }
-            try {
-                after = Long.parseLong(position.substring(4));
-            } catch (NumberFormatException e) {
-                throw Cursors.invalid("changedSince");
-            }
+            after = position.get(1, Long::valueOf);
         }
         StringBuilder query = new StringBuilder("changeSeq > :after");
         Parameters parameters = filter.apply(query).and("after", after);
         List<Project> changed = Project.<Project>find(query + " order by changeSeq", parameters).range(0, limit - 1).list();
         long last = changed.isEmpty() ? after : changed.get(changed.size() - 1).changeSeq;
-        return new Page<>(changed.stream().map(ProjectResponse::of).toList(), Cursors.encode("seq:" + last));
+        return new Page<>(changed.stream().map(ProjectResponse::of).toList(), Keyset.of(FEED, last).cursor());
     }
 
     @Transactional
@@ -289,7 +286,7 @@ public class ProjectService {
      * the project's fields change, so that its queries flush nothing and the version grows by one per change.
      */
     private void touch(Project project) {
-        entityManager.createNativeQuery("SELECT pg_advisory_xact_lock(" + CHANGE_FEED_LOCK + ")").getSingleResult();
+        AdvisoryLocks.lock(entityManager, CHANGE_FEED_LOCK);
         project.changeSeq = ((Number) entityManager.createNativeQuery("SELECT nextval('project_change_seq')")
                 .getSingleResult()).longValue();
         project.updatedAt = StoredTime.now();

@@ -20,7 +20,7 @@ import jakarta.inject.Inject;
 import java.time.LocalDate;
 import java.util.List;
 import java.util.UUID;
-import nl.metrokaart.infra.testing.TestTokens;
+import nl.metrokaart.platform.testing.TestTokens;
 import nl.metrokaart.platform.outbox.OutboxEvent;
 import nl.metrokaart.platform.security.Roles;
 import nl.metrokaart.programme.PlanningFixtures;
