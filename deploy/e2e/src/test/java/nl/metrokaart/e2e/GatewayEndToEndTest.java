@@ -15,6 +15,7 @@ import static org.junit.jupiter.api.Assertions.assertTrue;
 import io.restassured.response.Response;
 import java.util.ArrayList;
 import java.util.List;
+import java.util.UUID;
 import java.util.concurrent.CompletableFuture;
 import java.util.concurrent.ExecutorService;
 import java.util.concurrent.Executors;
@@ -132,7 +133,7 @@ class GatewayEndToEndTest {
     }
 
     @Test
-    void floodingIs429ProblemJsonWithRetryAfterAndADownServiceIs502() throws Exception {
+    void floodingIs429ProblemJsonWithRateLimitHeadersPerClientAndADownServiceIs502() throws Exception {
         // A second gateway with a tight limit, so the shared one keeps serving the other tests.
         Stack stack = RunningStack.stack();
         try (NginxGateway strict = NginxGateway.start(Stack.repositoryRoot().resolve("deploy/gateway"),
@@ -144,10 +145,15 @@ class GatewayEndToEndTest {
                         .keycloakUrl("http://localhost:" + keycloak().port())
                         .ratePerSecond(2).rateBurst(2)
                         .build())) {
+            String flooder = integrator();
+            String other = keycloak().clientCredentials("front-office-vlist", "front-office-vlist-secret");
             ExecutorService pool = Executors.newFixedThreadPool(8);
             List<CompletableFuture<Response>> calls = new ArrayList<>();
             for (int i = 0; i < 30; i++) {
-                calls.add(CompletableFuture.supplyAsync(() -> given().baseUri(strict.baseUrl())
+                String language = i % 2 == 0 ? "nl" : "en"; // every other caller asks for English
+                calls.add(CompletableFuture.supplyAsync(() -> given().baseUri(strict.baseUrl()).auth().oauth2(flooder)
+                        .header("Accept-Language", language.equals("en") ? "en-GB, en;q=0.8" : "nl-NL")
+                        .header("X-Request-Id", "flood-" + language + "-" + UUID.randomUUID())
                         .when().get("/api/v1/municipalities"), pool));
             }
             List<Response> limited = calls.stream().map(CompletableFuture::join)
@@ -157,7 +163,20 @@ class GatewayEndToEndTest {
             Response first = limited.get(0);
             assertEquals("application/problem+json", first.contentType().split(";")[0]);
             assertEquals(429, first.jsonPath().getInt("status"));
-            assertTrue(first.header("Retry-After") != null, "429 carries Retry-After");
+            assertEquals("1", first.header("Retry-After"), "429 carries Retry-After");
+            assertEquals("2", first.header("RateLimit-Limit"));
+            assertEquals("0", first.header("RateLimit-Remaining"));
+            assertEquals("1", first.header("RateLimit-Reset"));
+            assertEquals("2;w=1;burst=2", first.header("RateLimit-Policy"));
+            // The limit is per client (the token's azp): another client at the same address still gets through.
+            given().baseUri(strict.baseUrl()).auth().oauth2(other).when().get("/api/v1/municipalities")
+                    .then().statusCode(200)
+                    .header("Retry-After", org.hamcrest.Matchers.nullValue());
+            for (Response refusal : limited) {
+                boolean english = refusal.header("X-Request-Id").startsWith("flood-en-");
+                assertEquals(english ? "en" : "nl", refusal.header("Content-Language"));
+                assertEquals(english ? "Too Many Requests" : "Te veel verzoeken", refusal.jsonPath().getString("title"));
+            }
 
             // Every path of newsletter-service goes to its upstream, here down: 502 naming the service.
             Thread.sleep(1500);
@@ -172,6 +191,28 @@ class GatewayEndToEndTest {
                         .body("detail", containsString("newsletter"));
             }
         }
+    }
+
+    @Test
+    void theGatewaysOwnProblemsAreDutchByDefaultAndEnglishOnRequest() {
+        given().baseUri(gateway()).when().get("/api/v1/no-such-thing")
+                .then().statusCode(404).header("Content-Language", "nl").header("Vary", containsString("Accept-Language"))
+                .body("title", equalTo("Niet gevonden")).body("detail", equalTo("De gevraagde resource bestaat niet."));
+        given().baseUri(gateway()).header("Accept-Language", "en-US,en;q=0.9,nl;q=0.5").when().get("/api/v1/no-such-thing")
+                .then().statusCode(404).header("Content-Language", "en")
+                .body("title", equalTo("Not Found")).body("detail", equalTo("The requested resource does not exist."));
+        String big = "{\"name\": \"" + "x".repeat(2 * 1024 * 1024) + "\"}";
+        given().baseUri(gateway()).contentType("application/json").body(big).when().post("/api/v1/programmes")
+                .then().statusCode(413).header("Content-Language", "nl").body("title", equalTo("Verzoek te groot"))
+                .body("detail", startsWith("De body van het verzoek is groter dan de gateway aanvaardt"));
+        given().baseUri(gateway()).header("Accept-Language", "en").contentType("application/json").body(big)
+                .when().post("/api/v1/programmes")
+                .then().statusCode(413).header("Content-Language", "en").body("title", equalTo("Content Too Large"));
+        // What a service answers keeps the service's own Content-Language (one header, not two).
+        Response passedThrough = given().baseUri(gateway()).header("Accept-Language", "en").when().get("/api/v1/programmes");
+        assertEquals(401, passedThrough.statusCode());
+        assertEquals(List.of("en"), passedThrough.headers().getValues("Content-Language"));
+        assertEquals("Unauthorized", passedThrough.jsonPath().getString("title"));
     }
 
     @Test

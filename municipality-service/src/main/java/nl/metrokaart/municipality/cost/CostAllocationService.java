@@ -28,6 +28,7 @@ import nl.metrokaart.municipality.participation.Participation;
 import nl.metrokaart.municipality.participation.ParticipationChanged;
 import nl.metrokaart.municipality.project.ProgrammeProject;
 import nl.metrokaart.municipality.project.ProjectReadModel;
+import nl.metrokaart.municipality.text.RequestTexts;
 import nl.metrokaart.platform.paging.KeysetPaging;
 import nl.metrokaart.platform.paging.KeysetPaging.SortKey;
 import nl.metrokaart.platform.paging.Page;
@@ -157,8 +158,7 @@ public class CostAllocationService {
     @Transactional
     public CostAllocationResponse get(UUID projectId, boolean participantsOnly) {
         CostAllocation allocation = CostAllocation.<CostAllocation>findByIdOptional(projectId).orElseThrow(() ->
-                HttpProblem.valueOf(Response.Status.NOT_FOUND, "Project " + projectId + " is not known to this service, "
-                        + "so it has no cost allocation."));
+                HttpProblem.valueOf(Response.Status.NOT_FOUND, RequestTexts.problems().noCostAllocation(projectId)));
         return represent(allocation, allMunicipalities(), participantsOnly);
     }
 

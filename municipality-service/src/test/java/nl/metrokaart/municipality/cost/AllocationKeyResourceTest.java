@@ -42,7 +42,7 @@ class AllocationKeyResourceTest {
     @Test
     void aProjectWithoutAKeyIs404SayingItIsSharedEqually() {
         UUID projectId = Fixtures.project("KEY-NONE");
-        given().auth().oauth2(reader(Roles.INTEGRATOR)).when().get(url(projectId))
+        given().header("Accept-Language", "en").auth().oauth2(reader(Roles.INTEGRATOR)).when().get(url(projectId))
                 .then().statusCode(404)
                 .contentType("application/problem+json")
                 .body("status", equalTo(404))

@@ -82,7 +82,7 @@ class VariantChoiceResourceTest {
         UUID projectId = participating("GM3002", "VC2");
         decision(projectId, "variants-allowed", "2026-01-10");
         String uniform = decision(projectId, "uniform", "2026-03-15");
-        given().auth().oauth2(admin()).contentType("application/json").body(choiceBody(projectId, "variant", "Eigen"))
+        given().header("Accept-Language", "en").auth().oauth2(admin()).contentType("application/json").body(choiceBody(projectId, "variant", "Eigen"))
                 .when().post(collection("GM3002"))
                 .then().statusCode(409).contentType("application/problem+json")
                 .body("decision.id", equalTo(uniform))
@@ -113,7 +113,7 @@ class VariantChoiceResourceTest {
         UUID declined = project("VC3B");
         participation("GM3003", declined, false);
         for (UUID projectId : List.of(notRegistered, declined)) {
-            given().auth().oauth2(admin()).contentType("application/json").body(choiceBody(projectId, "uniform", null))
+            given().header("Accept-Language", "en").auth().oauth2(admin()).contentType("application/json").body(choiceBody(projectId, "uniform", null))
                     .when().post(collection("GM3003"))
                     .then().statusCode(409).contentType("application/problem+json")
                     .body("detail", containsString("does not participate"));

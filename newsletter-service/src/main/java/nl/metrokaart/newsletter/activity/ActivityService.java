@@ -8,6 +8,7 @@ import jakarta.ws.rs.core.Response;
 import java.time.Instant;
 import java.util.List;
 import java.util.UUID;
+import nl.metrokaart.newsletter.text.RequestTexts;
 import nl.metrokaart.platform.language.RequestLanguage;
 import nl.metrokaart.platform.paging.Keyset;
 import nl.metrokaart.platform.paging.Page;
@@ -64,6 +65,6 @@ public class ActivityService {
 
     public Activity get(UUID id) {
         return Activity.<Activity>findByIdOptional(id).orElseThrow(() -> HttpProblem.valueOf(
-                Response.Status.NOT_FOUND, "Activity " + id + " does not exist."));
+                Response.Status.NOT_FOUND, RequestTexts.problems().activityNotFound(id)));
     }
 }

@@ -14,6 +14,7 @@ import nl.metrokaart.newsletter.events.CommunicationEvents;
 import nl.metrokaart.newsletter.mail.MailQueue;
 import nl.metrokaart.newsletter.subscription.Subscribers;
 import nl.metrokaart.newsletter.subscription.Subscription;
+import nl.metrokaart.newsletter.text.RequestTexts;
 import nl.metrokaart.newsletter.text.Translations;
 import nl.metrokaart.platform.language.Language;
 import nl.metrokaart.platform.conditional.Preconditions;
@@ -110,7 +111,7 @@ public class NewsletterService {
 
     @Transactional
     public Newsletter edit(UUID id, String ifMatch, NewsletterEdit edit) {
-        Newsletter newsletter = lockDraft(id, ifMatch, "edited");
+        Newsletter newsletter = lockDraft(id, ifMatch, false);
         newsletter.title = edit.title().strip();
         newsletter.introduction = Text.strippedOrNull(edit.introduction());
         newsletter.sections = new ArrayList<>(edit.sections().stream()
@@ -123,7 +124,7 @@ public class NewsletterService {
 
     @Transactional
     public Newsletter publish(UUID id, String ifMatch) {
-        Newsletter newsletter = lockDraft(id, ifMatch, "published again");
+        Newsletter newsletter = lockDraft(id, ifMatch, true);
         newsletter.status = NewsletterStatus.PUBLISHED;
         newsletter.publishedAt = StoredTime.now();
         newsletter.updatedAt = newsletter.publishedAt;
@@ -140,20 +141,20 @@ public class NewsletterService {
         return pages.page(get(id));
     }
 
-    private Newsletter lockDraft(UUID id, String ifMatch, String verb) {
+    private Newsletter lockDraft(UUID id, String ifMatch, boolean publishing) {
         Newsletter newsletter = Newsletter.findById(id, LockModeType.PESSIMISTIC_WRITE);
         if (newsletter == null) {
             throw notFound(id);
         }
         preconditions.requireMatch(ifMatch, NewsletterResponse.of(newsletter));
         if (newsletter.status == NewsletterStatus.PUBLISHED) {
-            throw Problems.conflict("Newsletter " + newsletter.number + " was published on " + newsletter.publishedAt
-                    + " and cannot be " + verb + ".").with("newsletterStatus", newsletter.status.value()).build();
+            throw Problems.conflict(RequestTexts.problems().newsletterPublished(newsletter.number, newsletter.publishedAt, publishing))
+                    .with("newsletterStatus", newsletter.status.value()).build();
         }
         return newsletter;
     }
 
     private static HttpProblem notFound(UUID id) {
-        return HttpProblem.valueOf(Response.Status.NOT_FOUND, "Newsletter " + id + " does not exist.");
+        return HttpProblem.valueOf(Response.Status.NOT_FOUND, RequestTexts.problems().newsletterNotFound(id));
     }
 }

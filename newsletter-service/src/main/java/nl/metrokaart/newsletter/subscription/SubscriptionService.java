@@ -18,6 +18,7 @@ import java.util.Optional;
 import java.util.UUID;
 import nl.metrokaart.newsletter.activity.Activity;
 import nl.metrokaart.newsletter.mail.MailQueue;
+import nl.metrokaart.newsletter.text.RequestTexts;
 import nl.metrokaart.platform.language.Language;
 import nl.metrokaart.platform.persistence.AdvisoryLocks;
 import org.eclipse.microprofile.config.inject.ConfigProperty;
@@ -169,12 +170,11 @@ public class SubscriptionService {
     private void requireBelowLimits(String owner, String email) {
         long held = Subscription.count("owner", owner);
         if (held >= maxPerOwner) {
-            throw Problems.conflict("You already hold " + held + " subscriptions, the most one person may hold.")
+            throw Problems.conflict(RequestTexts.problems().subscriptionsLimit(held))
                     .with("limit", maxPerOwner).build();
         }
         if (!isOwnAddress(email) && Subscription.count("owner = ?1 and confirmedAt is null", owner) >= maxPendingPerOwner) {
-            throw Problems.conflict("You already have " + maxPendingPerOwner + " subscriptions waiting for their address "
-                    + "owner's confirmation; wait until they are confirmed or delete one.")
+            throw Problems.conflict(RequestTexts.problems().pendingLimit(maxPendingPerOwner))
                     .with("limit", maxPendingPerOwner).build();
         }
     }
@@ -246,7 +246,7 @@ public class SubscriptionService {
     }
 
     private static HttpProblem emailTaken(String email) {
-        return Problems.conflict("You already have a subscription for " + email.strip() + ".")
+        return Problems.conflict(RequestTexts.problems().subscriptionExists(email.strip()))
                 .with("email", email.strip()).build();
     }
 
@@ -263,6 +263,6 @@ public class SubscriptionService {
     }
 
     private static HttpProblem notFound(UUID id) {
-        return HttpProblem.valueOf(Response.Status.NOT_FOUND, "Subscription " + id + " does not exist.");
+        return HttpProblem.valueOf(Response.Status.NOT_FOUND, RequestTexts.problems().subscriptionNotFound(id));
     }
 }

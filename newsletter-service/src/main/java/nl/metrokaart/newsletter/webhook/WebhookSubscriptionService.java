@@ -13,6 +13,7 @@ import jakarta.ws.rs.core.Response;
 import java.util.LinkedHashSet;
 import java.util.List;
 import java.util.UUID;
+import nl.metrokaart.newsletter.text.RequestTexts;
 import nl.metrokaart.platform.conditional.Preconditions;
 import nl.metrokaart.platform.paging.Keyset;
 import nl.metrokaart.platform.paging.Page;
@@ -73,7 +74,7 @@ public class WebhookSubscriptionService {
     }
 
     static HttpProblem notFound(UUID id) {
-        return HttpProblem.valueOf(Response.Status.NOT_FOUND, "Webhook subscription " + id + " does not exist.");
+        return HttpProblem.valueOf(Response.Status.NOT_FOUND, RequestTexts.problems().webhookNotFound(id));
     }
 
     /** A registration whose endpoint accepted the signed test delivery, not stored yet. */
@@ -168,7 +169,7 @@ public class WebhookSubscriptionService {
         try {
             return sender.guard().check(url).toString();
         } catch (CallbackGuard.RefusedCallback e) {
-            throw Problems.invalid("callbackUrl", "body", e.getMessage());
+            throw Problems.invalid("callbackUrl", "body", e.reason(RequestTexts.problems()));
         }
     }
 
@@ -176,8 +177,8 @@ public class WebhookSubscriptionService {
     static List<String> knownTypes(List<String> requested) {
         List<String> unknown = requested.stream().filter(t -> !WebhookFanOut.SUBSCRIBABLE_TYPES.contains(t)).toList();
         if (!unknown.isEmpty()) {
-            throw Problems.invalid("eventTypes", "body", "contains unknown event types " + unknown
-                    + "; each must be one of " + WebhookFanOut.SUBSCRIBABLE_TYPES);
+            throw Problems.invalid("eventTypes", "body", RequestTexts.problems().unknownEventTypes(unknown.toString(),
+                    WebhookFanOut.SUBSCRIBABLE_TYPES.toString()));
         }
         return List.copyOf(new LinkedHashSet<>(requested));
     }
@@ -202,10 +203,7 @@ public class WebhookSubscriptionService {
                 QuarkusTransaction.requiringNew().run(() -> logFailedVerification(subscriptionId, messageId, body, outcome));
             }
             throw HttpProblem.builder().withStatus(422).withTitle("Unprocessable Content")
-                    .withDetail("The callback URL did not accept the verification delivery (type "
-                            + WebhookEvents.VERIFICATION_TYPE + ") with a 2xx in time. Nothing was "
-                            + (logged ? "changed; the subscription's delivery log says what came back."
-                                    : "registered; answer it with a 2xx and try again."))
+                    .withDetail(RequestTexts.problems().verificationRefused(WebhookEvents.VERIFICATION_TYPE, logged))
                     .build();
         }
     }

@@ -198,7 +198,7 @@ class MeetingCalendarAndChangeTest {
         given().auth().oauth2(manager()).when().get(PATH + "/" + id).then().header("ETag", equalTo(cancelled));
         given().auth().oauth2(manager()).header("If-Match", cancelled).contentType("application/json").body(reason)
                 .when().post(path).then().statusCode(409).contentType("application/problem+json");
-        given().auth().oauth2(manager()).header("If-Match", cancelled).contentType("application/json")
+        given().header("Accept-Language", "en").auth().oauth2(manager()).header("If-Match", cancelled).contentType("application/json")
                 .body(body("Moved anyway", "2031-12-02T10:00:00Z", "2031-12-02T11:00:00Z"))
                 .when().put(PATH + "/" + id).then().statusCode(409).body("detail", containsString("cancelled"));
 

@@ -147,7 +147,7 @@ class MeetingResourceTest {
 
     @Test
     void unknownMeetingIs404() {
-        given().auth().oauth2(reader(Roles.SECRETARY))
+        given().header("Accept-Language", "en").auth().oauth2(reader(Roles.SECRETARY))
                 .when().get("/api/v1/meetings/" + UUID.randomUUID())
                 .then().statusCode(404)
                 .contentType("application/problem+json")

@@ -7,14 +7,26 @@ import static org.hamcrest.Matchers.hasItem;
 import static org.hamcrest.Matchers.not;
 import static org.hamcrest.Matchers.notNullValue;
 import static org.hamcrest.Matchers.startsWith;
+import static org.junit.jupiter.api.Assertions.assertEquals;
 import static org.junit.jupiter.api.Assertions.assertFalse;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 
 import io.restassured.path.json.JsonPath;
+import java.io.IOException;
+import java.io.InputStream;
+import java.io.InputStreamReader;
 import java.net.URI;
+import java.nio.charset.StandardCharsets;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.util.ArrayList;
 import java.util.List;
 import java.util.Map;
+import java.util.Properties;
+import java.util.Set;
+import java.util.TreeSet;
 import java.util.UUID;
+import java.util.stream.Stream;
 import org.junit.jupiter.api.Test;
 
 /**
@@ -75,6 +87,53 @@ public abstract class ServiceConventionsTest {
                 .body("status", equalTo(401))
                 .body("title", notNullValue())
                 .body("detail", notNullValue());
+    }
+
+    @Test
+    void the401IsDutchByDefaultAndEnglishOnRequest() {
+        given().when().get(protectedCollection())
+                .then().statusCode(401).header("Content-Language", "nl")
+                .header("WWW-Authenticate", startsWith("Bearer"))
+                .body("title", equalTo("Niet aangemeld"))
+                .body("detail", equalTo("Voor deze resource is een geldig bearer-token nodig."));
+        given().header("Accept-Language", "en-GB, nl;q=0.5").when().get(protectedCollection())
+                .then().statusCode(401).header("Content-Language", "en")
+                .body("title", equalTo("Unauthorized"))
+                .body("detail", equalTo("A valid bearer token is required for this resource."));
+        given().auth().oauth2("not-a-token").header("Accept-Language", "en").when().get(protectedCollection())
+                .then().statusCode(401).header("Content-Language", "en")
+                .body("detail", startsWith("The bearer token is not valid"));
+    }
+
+    /**
+     * Every text bundle of the service and the platform (problem texts, Bean Validation messages, texts for people)
+     * has the same keys in Dutch and English: a text added in one language only would show the other language's
+     * reader the default.
+     */
+    @Test
+    void everyTextBundleHasEveryKeyInBothLanguages() throws IOException {
+        List<String> bundles = new ArrayList<>(List.of("nl/metrokaart/platform/problem/problems",
+                "ContributorValidationMessages"));
+        Path classes = Path.of("target/classes");
+        assertTrue(Files.isDirectory(classes), "the service's classes are in " + classes.toAbsolutePath());
+        try (Stream<Path> files = Files.walk(classes)) {
+            files.map(file -> classes.relativize(file).toString().replace('\\', '/'))
+                    .filter(name -> name.endsWith("_nl.properties"))
+                    .forEach(name -> bundles.add(name.substring(0, name.length() - "_nl.properties".length())));
+        }
+        for (String bundle : bundles) {
+            assertEquals(keys(bundle + "_nl.properties"), keys(bundle + "_en.properties"),
+                    bundle + ": the keys of _nl and _en");
+        }
+    }
+
+    private static Set<String> keys(String resource) throws IOException {
+        Properties properties = new Properties();
+        try (InputStream in = Thread.currentThread().getContextClassLoader().getResourceAsStream(resource)) {
+            assertTrue(in != null, resource + " exists");
+            properties.load(new InputStreamReader(in, StandardCharsets.UTF_8));
+        }
+        return new TreeSet<>(properties.stringPropertyNames());
     }
 
     @Test

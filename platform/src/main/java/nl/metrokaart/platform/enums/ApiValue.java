@@ -2,6 +2,7 @@ package nl.metrokaart.platform.enums;
 
 import java.util.Arrays;
 import java.util.List;
+import nl.metrokaart.platform.problem.ProblemTexts;
 
 /**
  * An enum whose constants the API (JSON, query parameters) and the database show by a kebab-case value, e.g.
@@ -16,7 +17,7 @@ public interface ApiValue {
     static <E extends Enum<E> & ApiValue> E parse(Class<E> type, String value) {
         E[] constants = type.getEnumConstants();
         return Arrays.stream(constants).filter(c -> c.value().equals(value)).findFirst()
-                .orElseThrow(() -> new IllegalArgumentException("must be one of " + values(type)));
+                .orElseThrow(() -> new IllegalArgumentException(ProblemTexts.get("value.oneOf", values(type))));
     }
 
     /** The values of every constant, in declaration order. */

@@ -6,6 +6,7 @@ import java.time.format.DateTimeParseException;
 import java.util.UUID;
 import nl.metrokaart.platform.enums.ApiValue;
 import nl.metrokaart.platform.input.InputBounds;
+import nl.metrokaart.platform.problem.ProblemTexts;
 import nl.metrokaart.platform.problem.Problems;
 
 /**
@@ -19,10 +20,10 @@ public final class QueryParams {
 
     /** A whole number from {@code min} to {@code max}; absent gives {@code fallback}, or 400 when that is null. */
     public static int wholeNumber(String name, String value, Integer fallback, int min, int max) {
-        String reason = "must be a whole number from " + min + " to " + max;
+        String reason = ProblemTexts.get("query.wholeNumber", min, max);
         if (value == null || value.isBlank()) {
             if (fallback == null) {
-                throw Problems.invalid(name, "query", "is required; it " + reason);
+                throw Problems.invalid(name, "query", ProblemTexts.get("query.required", reason));
             }
             return fallback;
         }
@@ -45,7 +46,7 @@ public final class QueryParams {
         if (value == null) {
             return null;
         }
-        String reason = "must be an RFC 3339 date-time with offset " + InputBounds.DATE_RANGE + ", e.g. 2026-11-01T00:00:00Z";
+        String reason = ProblemTexts.get("query.dateTime", InputBounds.MIN_DATE, InputBounds.MAX_DATE);
         OffsetDateTime time;
         try {
             time = OffsetDateTime.parse(value.strip());
@@ -66,7 +67,7 @@ public final class QueryParams {
         return switch (value.strip()) {
             case "true" -> true;
             case "false" -> false;
-            default -> throw Problems.invalid(name, "query", "must be true or false");
+            default -> throw Problems.invalid(name, "query", ProblemTexts.get("query.flag"));
         };
     }
 

@@ -19,6 +19,7 @@ import nl.metrokaart.platform.text.Text;
 import nl.metrokaart.programme.events.ProgrammeEvents;
 import nl.metrokaart.programme.project.Project;
 import nl.metrokaart.programme.project.ProjectService;
+import nl.metrokaart.programme.text.RequestTexts;
 
 /**
  * The rules around dependencies: both projects in one programme, no self-links, no duplicates, and no cycle
@@ -58,15 +59,14 @@ public class DependencyService {
         AdvisoryLocks.lock(entityManager, "dependencies\n" + project.programmeId);
 
         if (request.predecessorId().equals(projectId)) {
-            throw Problems.conflict("A project cannot depend on itself.").build();
+            throw Problems.conflict(RequestTexts.problems().selfDependency()).build();
         }
         Project predecessor = Project.findById(request.predecessorId());
         if (predecessor == null) {
-            throw Problems.invalid("predecessorId", "body", "names no existing project");
+            throw Problems.invalid("predecessorId", "body", RequestTexts.problems().predecessorUnknown());
         }
         if (!predecessor.programmeId.equals(project.programmeId)) {
-            throw Problems.conflict("Project " + predecessor.code + " belongs to another programme; dependencies link "
-                    + "projects of one programme only.").build();
+            throw Problems.conflict(RequestTexts.problems().predecessorOtherProgramme(predecessor.code)).build();
         }
         if (Dependency.count("projectId = ?1 and predecessorId = ?2 and type = ?3",
                 projectId, predecessor.id, request.type()) > 0) {
@@ -109,9 +109,8 @@ public class DependencyService {
                 .toList();
         new DependencyGraph<>(links).cycleIfLinked(predecessor.id, project.id, type).ifPresent(cycle -> {
             List<String> names = cycle.stream().map(codes::get).toList();
-            throw Problems.conflict("A must-finish-before link from " + predecessor.code + " to " + project.code
-                            + " would close the cycle " + String.join(" → ", names)
-                            + "; no planning can satisfy a circular dependency.")
+            throw Problems.conflict(RequestTexts.problems().dependencyCycle(predecessor.code, project.code,
+                            String.join(" → ", names)))
                     .with(CYCLE, names)
                     .build();
         });
@@ -122,13 +121,13 @@ public class DependencyService {
         // A link of another project is as unknown here as one that does not exist.
         if (dependency == null || !dependency.projectId.equals(projectId)) {
             throw HttpProblem.valueOf(Response.Status.NOT_FOUND,
-                    "Project " + projectId + " has no dependency " + dependencyId + ".");
+                    RequestTexts.problems().dependencyNotFound(projectId, dependencyId));
         }
         return dependency;
     }
 
     private static HttpProblem alreadyLinked(Project project, Project predecessor, DependencyType type) {
-        return Problems.conflict("Project " + project.code + " already has a " + type.value() + " dependency on "
-                + predecessor.code + ".").build();
+        return Problems.conflict(RequestTexts.problems().dependencyExists(project.code, type.value(), predecessor.code))
+                .build();
     }
 }

@@ -26,6 +26,7 @@ import nl.metrokaart.platform.problem.Problems;
 import nl.metrokaart.platform.security.Roles;
 import nl.metrokaart.platform.text.Text;
 import nl.metrokaart.programme.programme.Programme;
+import nl.metrokaart.programme.text.RequestTexts;
 import org.eclipse.microprofile.config.inject.ConfigProperty;
 import org.eclipse.microprofile.jwt.JsonWebToken;
 
@@ -61,7 +62,7 @@ public class CalendarFeedService {
     @Transactional
     public Created create(CalendarFeedRequest request) {
         if (Programme.findById(request.programmeId()) == null) {
-            throw Problems.invalid("programmeId", "body", "there is no programme with this id");
+            throw Problems.invalid("programmeId", "body", RequestTexts.problems().noProgramme());
         }
         CalendarFeed feed = new CalendarFeed();
         feed.id = UUID.randomUUID();
@@ -149,8 +150,7 @@ public class CalendarFeedService {
         }
         if (!feed.expiresAt.isAfter(Instant.now())) {
             throw HttpProblem.builder().withStatus(Response.Status.GONE).withTitle("Gone")
-                    .withDetail("This calendar address expired on " + feed.expiresAt + "; its owner can rotate the "
-                            + "key for a new address.").build();
+                    .withDetail(RequestTexts.problems().feedExpired(feed.expiresAt)).build();
         }
         if (!owners.enabled(feed.ownerSubject)) {
             throw notFound(id);
@@ -163,7 +163,7 @@ public class CalendarFeedService {
     }
 
     private static HttpProblem notFound(UUID id) {
-        return HttpProblem.valueOf(Response.Status.NOT_FOUND, "Calendar feed " + id + " does not exist.");
+        return HttpProblem.valueOf(Response.Status.NOT_FOUND, RequestTexts.problems().feedNotFound(id));
     }
 
     private static String hash(String key) {

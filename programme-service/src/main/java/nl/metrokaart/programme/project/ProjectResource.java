@@ -27,6 +27,7 @@ import nl.metrokaart.platform.problem.Problems;
 import nl.metrokaart.platform.rest.Created;
 import nl.metrokaart.platform.rest.QueryParams;
 import nl.metrokaart.platform.security.Roles;
+import nl.metrokaart.programme.text.RequestTexts;
 import org.eclipse.microprofile.openapi.annotations.Operation;
 import org.eclipse.microprofile.openapi.annotations.enums.SchemaType;
 import org.eclipse.microprofile.openapi.annotations.headers.Header;
@@ -76,7 +77,7 @@ public class ProjectResource {
                 QueryParams.value("status", status, ProjectStatus.class), line);
         if (changedSince != null) {
             if (page.cursor() != null) {
-                throw Problems.invalid("cursor", "query", "cannot be combined with changedSince");
+                throw Problems.invalid("cursor", "query", RequestTexts.problems().cursorWithChangedSince());
             }
             return projects.changedSince(changedSince, filter, page.limit());
         }

@@ -182,7 +182,7 @@ class MetroMapResourceTest {
     @Test
     void unknownProgrammeIs404ProblemJsonForBothMediaTypes() {
         String unknown = "/api/v1/programmes/" + UUID.randomUUID() + "/metro-map";
-        given().auth().oauth2(secretary()).when().get(unknown)
+        given().header("Accept-Language", "en").auth().oauth2(secretary()).when().get(unknown)
                 .then().statusCode(404)
                 .contentType("application/problem+json")
                 .body("detail", containsString("does not exist"));

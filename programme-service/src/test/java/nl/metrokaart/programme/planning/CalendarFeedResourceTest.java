@@ -208,7 +208,7 @@ class CalendarFeedResourceTest {
         given().when().get(local(newUrl)).then().statusCode(200).contentType(startsWith("text/calendar"));
 
         fixtures.expireCalendarFeed(UUID.fromString(id));
-        given().when().get(local(newUrl)).then().statusCode(410).contentType("application/problem+json")
+        given().header("Accept-Language", "en").when().get(local(newUrl)).then().statusCode(410).contentType("application/problem+json")
                 .body("detail", containsString("rotate"));
         // A wrong key still tells nothing, expired or not.
         given().when().get(PATH + "/" + id + "/calendar?key=wrong").then().statusCode(404);
