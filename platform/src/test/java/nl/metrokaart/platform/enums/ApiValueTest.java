@@ -14,7 +14,8 @@ class ApiValueTest {
         assertEquals(Colour.DARK_RED, ApiValue.parse(Colour.class, "dark-red"));
         IllegalArgumentException wrong = assertThrows(IllegalArgumentException.class,
                 () -> ApiValue.parse(Colour.class, "DARK_RED"));
-        assertEquals("must be one of [dark-red, blue]", wrong.getMessage());
+        // Outside a request the platform speaks Dutch, its default language.
+        assertEquals("moet een van [dark-red, blue] zijn", wrong.getMessage());
         assertEquals(List.of("dark-red", "blue"), ApiValue.values(Colour.class));
     }
 
