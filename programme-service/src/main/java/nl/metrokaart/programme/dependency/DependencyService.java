@@ -9,6 +9,7 @@ import jakarta.transaction.Transactional;
 import jakarta.ws.rs.core.Response;
 import java.util.List;
 import java.util.Map;
+import java.util.Set;
 import java.util.UUID;
 import java.util.stream.Collectors;
 import nl.metrokaart.platform.persistence.StoredTime;
@@ -25,6 +26,11 @@ import nl.metrokaart.programme.project.ProjectService;
 public class DependencyService {
 
     static final String CYCLE = "cycle";
+
+    /** The projects that must finish after :project through links of :type (itself included); UNION visits each once. */
+    private static final String REACHABLE = "WITH RECURSIVE reachable (id) AS ("
+            + " SELECT CAST(:project AS uuid)"
+            + " UNION SELECT d.project_id FROM dependency d JOIN reachable r ON d.predecessor_id = r.id WHERE d.type = :type) ";
 
     @Inject
     ProgrammeEvents events;
@@ -98,22 +104,43 @@ public class DependencyService {
         events.aboutProject(projectId, ProgrammeEvents.DEPENDENCY_REMOVED, removed);
     }
 
+    /**
+     * The planning graph can hold thousands of links: rather than loading it, one recursive query walks the
+     * must-finish-before links forward from the project (over the predecessor index) and stops at the first sight of
+     * the predecessor. Only when it is reached are the links it can reach loaded, to name the shortest cycle.
+     */
     private void rejectCycle(Project project, Project predecessor, DependencyType type) {
-        List<Project> projects = Project.list("programmeId", project.programmeId);
-        Map<UUID, String> codes = projects.stream().collect(Collectors.toMap(p -> p.id, p -> p.code));
-        List<DependencyGraph.Link<UUID>> links = Dependency.<Dependency>list(
-                        "projectId in ?1 and type = ?2 order by createdAt, id", codes.keySet(), DependencyType.MUST_FINISH_BEFORE)
-                .stream()
-                .map(d -> new DependencyGraph.Link<>(d.predecessorId, d.projectId, d.type))
+        if (type != DependencyType.MUST_FINISH_BEFORE) {
+            return;
+        }
+        boolean closes = (Boolean) entityManager.createNativeQuery(REACHABLE
+                        + "SELECT EXISTS (SELECT 1 FROM reachable WHERE id = :predecessor)")
+                .setParameter("project", project.id)
+                .setParameter("type", type.value())
+                .setParameter("predecessor", predecessor.id)
+                .getSingleResult();
+        if (!closes) {
+            return;
+        }
+        @SuppressWarnings("unchecked")
+        List<Object[]> rows = entityManager.createNativeQuery(REACHABLE
+                        + "SELECT d.predecessor_id, d.project_id FROM dependency d JOIN reachable r ON d.predecessor_id = r.id"
+                        + " WHERE d.type = :type ORDER BY d.created_at, d.id")
+                .setParameter("project", project.id)
+                .setParameter("type", type.value())
+                .getResultList();
+        List<DependencyGraph.Link<UUID>> links = rows.stream()
+                .map(row -> new DependencyGraph.Link<>((UUID) row[0], (UUID) row[1], type))
                 .toList();
-        new DependencyGraph<>(links).cycleIfLinked(predecessor.id, project.id, type).ifPresent(cycle -> {
-            List<String> names = cycle.stream().map(codes::get).toList();
-            throw Problems.conflict("A must-finish-before link from " + predecessor.code + " to " + project.code
-                            + " would close the cycle " + String.join(" → ", names)
-                            + "; no planning can satisfy a circular dependency.")
-                    .with(CYCLE, names)
-                    .build();
-        });
+        List<UUID> cycle = new DependencyGraph<>(links).cycleIfLinked(predecessor.id, project.id, type).orElseThrow();
+        Map<UUID, String> codes = Project.<Project>list("id in ?1", Set.copyOf(cycle)).stream()
+                .collect(Collectors.toMap(p -> p.id, p -> p.code));
+        List<String> names = cycle.stream().map(codes::get).toList();
+        throw Problems.conflict("A must-finish-before link from " + predecessor.code + " to " + project.code
+                        + " would close the cycle " + String.join(" → ", names)
+                        + "; no planning can satisfy a circular dependency.")
+                .with(CYCLE, names)
+                .build();
     }
 
     private static Dependency find(UUID projectId, UUID dependencyId, LockModeType lock) {
