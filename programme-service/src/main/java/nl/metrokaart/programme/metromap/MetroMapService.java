@@ -27,12 +27,8 @@ public class MetroMapService {
     public MetroMap metroMap(UUID programmeId) {
         Programme programme = programmes.get(programmeId);
         List<Project> projects = Project.list("programmeId", programmeId);
-        List<UUID> ids = projects.stream().map(p -> p.id).toList();
-        List<Milestone> keyMilestones = ids.isEmpty() ? List.of()
-                : Milestone.list("from Milestone m where m.key = true and m.projectId in ?1", ids);
-        // Both ends inside the programme: a dependency on another programme's project has no station here.
-        List<Dependency> dependencies = ids.isEmpty() ? List.of()
-                : Dependency.list("projectId in ?1 and predecessorId in ?1", ids);
+        List<Milestone> keyMilestones = Milestone.keyMilestonesOfProgramme(programmeId);
+        List<Dependency> dependencies = Dependency.withinProgramme(programmeId);
         return MetroMapLayout.layout(programme, projects, keyMilestones, dependencies, LocalDate.now(clock));
     }
 

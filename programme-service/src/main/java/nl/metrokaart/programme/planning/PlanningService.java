@@ -45,7 +45,7 @@ public class PlanningService {
         List<PlannedMilestone> upcoming = new ArrayList<>();
         List<PlannedMilestone> overdue = new ArrayList<>();
         List<PlannedMilestone> achieved = new ArrayList<>();
-        for (Milestone milestone : keyMilestones(projects.keySet())) {
+        for (Milestone milestone : Milestone.keyMilestonesOfProgramme(programmeId)) {
             PlanningState status = PlanningState.of(milestone, today);
             PlannedMilestone item = item(milestone, projects.get(milestone.projectId), status);
             switch (status) {
@@ -63,13 +63,6 @@ public class PlanningService {
         achieved.sort(BY_DUE_DATE);
         return new Planning(programmeId, programme.name, today, horizonDays, List.copyOf(upcoming), List.copyOf(overdue),
                 List.copyOf(achieved));
-    }
-
-    private static List<Milestone> keyMilestones(java.util.Collection<UUID> projectIds) {
-        if (projectIds.isEmpty()) {
-            return List.of();
-        }
-        return Milestone.list("from Milestone m where m.key = true and m.projectId in ?1", List.copyOf(projectIds));
     }
 
     private static PlannedMilestone item(Milestone milestone, Project project, PlanningState status) {
