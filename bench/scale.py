@@ -109,6 +109,17 @@ def generate(client, args):
         "steeringCommittee": [],
         "lines": [{"code": "key-registers", "name": "Basisregistraties", "colour": "#E3001B"},
                   {"code": "services", "name": "Dienstverlening", "colour": "#0063D3"}]}))["id"]
+    phases = {}
+
+    def timed(phase, writes, work):
+        """Runs one generation phase and keeps its write rate (dependency creation was once the bottleneck)."""
+        began = time.monotonic()
+        result = work()
+        seconds = time.monotonic() - began
+        phases[phase] = {"writes": writes, "seconds": round(seconds, 1), "perSecond": round(writes / max(seconds, 1e-3), 1)}
+        print(f"{phase}: {phases[phase]}", flush=True)
+        return result
+
     with concurrent.futures.ThreadPoolExecutor(args.writers) as pool:
         def municipality(index_code):
             index, code = index_code
@@ -119,7 +130,7 @@ def generate(client, args):
             except RuntimeError as error:
                 if " 409 " not in str(error):  # registered by an earlier run
                     raise
-        list(pool.map(municipality, enumerate(codes)))
+        timed("municipalities", len(codes), lambda: list(pool.map(municipality, enumerate(codes))))
 
         def project(rank):
             start = (datetime.date(2026, 1, 1) + datetime.timedelta(days=rank)).isoformat()
@@ -132,23 +143,25 @@ def generate(client, args):
                 client.call("POST", PROGRAMME + f"/api/v1/projects/{created}/milestones",
                             {"title": title, "dueDate": due, "key": title == "Oplevering"})
             return rank, created
-        ids = dict(pool.map(project, range(1, args.projects + 1)))
+        ids = timed("projects with two milestones", 3 * args.projects,
+                    lambda: dict(pool.map(project, range(1, args.projects + 1))))
 
         def dependency(link):
             successor, predecessor = link
             client.call("POST", PROGRAMME + f"/api/v1/projects/{ids[successor]}/dependencies",
                         {"predecessorId": ids[predecessor], "type": "must-finish-before", "lagDays": 0})
-        list(pool.map(dependency, links))
+        timed("dependencies", len(links), lambda: list(pool.map(dependency, links)))
 
-        wait_for_read_model(client, programme, args.projects)
+        timed("read model caught up", 0, lambda: wait_for_read_model(client, programme, args.projects))
 
         def participation(rank_code):
             rank, code = rank_code
             client.call("POST", MUNICIPALITY + f"/api/v1/municipalities/{code}/participations", {
                 "projectId": ids[rank], "participates": True, "localLead": "J. de Vries",
                 "implementationStatus": "preparing"})
-        list(pool.map(participation, [(rank, code) for rank, codes_of in taking.items() for code in codes_of]))
-    return programme, ids[1], codes[0]
+        taking_part = [(rank, code) for rank, codes_of in taking.items() for code in codes_of]
+        timed("participations", len(taking_part), lambda: list(pool.map(participation, taking_part)))
+    return programme, ids[1], codes[0], phases
 
 
 def wait_for_read_model(client, programme, projects):
@@ -198,6 +211,7 @@ def main():
     parser.add_argument("--requests", type=int, default=100, help="measured requests per endpoint, one at a time")
     parser.add_argument("--writers", type=int, default=8, help="concurrent requests while generating")
     parser.add_argument("--plan-only", action="store_true", help="print and check the data set's plan; no server")
+    parser.add_argument("--output", default=RESULTS, help="where the results go (default bench/results/scale.json)")
     args = parser.parse_args()
     if args.plan_only:
         check_plan(args.projects, args.dependencies, args.municipalities, args.participants)
@@ -207,20 +221,21 @@ def main():
             sys.exit("Benchmarks run against this machine only (localhost).")
     client = Client()
     began = time.monotonic()
-    programme, first_project, municipality = generate(client, args)
+    programme, first_project, municipality, phases = generate(client, args)
     generated = round(time.monotonic() - began, 1)
     results = measure(client, programme, first_project, municipality, args.requests)
-    os.makedirs(os.path.dirname(RESULTS), exist_ok=True)
-    with open(RESULTS, "w", encoding="utf-8") as out:
+    os.makedirs(os.path.dirname(os.path.abspath(args.output)), exist_ok=True)
+    with open(args.output, "w", encoding="utf-8") as out:
         json.dump({"measuredAt": time.strftime("%Y-%m-%dT%H:%M:%SZ", time.gmtime()),
-                   "machine": {"cores": os.cpu_count(), "system": platform.platform()},
+                   "machine": {"cores": os.cpu_count(), "system": platform.platform(),
+                               "loadAverage": [round(load, 2) for load in os.getloadavg()]},
                    "dataSet": {"projects": args.projects, "dependencies": args.dependencies,
                                "municipalities": args.municipalities,
                                "participations": args.projects * min(args.participants, args.municipalities),
-                               "generatedInSeconds": generated},
+                               "generatedInSeconds": generated, "phases": phases},
                    "endpoints": results}, out, indent=2)
         out.write("\n")
-    print("Results written to", os.path.relpath(RESULTS))
+    print("Results written to", os.path.relpath(args.output))
 
 
 if __name__ == "__main__":
