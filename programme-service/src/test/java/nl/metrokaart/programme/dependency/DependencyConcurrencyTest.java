@@ -12,9 +12,9 @@ import java.util.ArrayList;
 import java.util.Collections;
 import java.util.List;
 import java.util.UUID;
-import nl.metrokaart.infra.testing.Concurrently;
-import nl.metrokaart.infra.testing.TestTokens;
 import nl.metrokaart.platform.security.Roles;
+import nl.metrokaart.platform.testing.Concurrently;
+import nl.metrokaart.platform.testing.TestTokens;
 import nl.metrokaart.programme.PlanningFixtures;
 import org.junit.jupiter.api.Test;
 
