@@ -3,17 +3,22 @@ package nl.metrokaart.municipality.project;
 import jakarta.enterprise.context.ApplicationScoped;
 import jakarta.enterprise.event.Event;
 import jakarta.inject.Inject;
+import jakarta.persistence.TypedQuery;
 import jakarta.transaction.Transactional;
+import java.util.List;
+import java.math.BigDecimal;
 import java.util.Optional;
 import java.util.UUID;
 import nl.metrokaart.municipality.text.RequestTexts;
 import nl.metrokaart.platform.persistence.StoredTime;
 import nl.metrokaart.platform.problem.Problems;
+import nl.metrokaart.platform.readmodel.ReadModels;
+import nl.metrokaart.platform.readmodel.ReadModels.Applied;
 
 /**
  * Keeps {@link ProgrammeProject} and {@link ProgrammeMilestone} up to date from programme-service's events.
- * Events may come twice or out of order: a copy is only replaced by a higher source version, so applying an
- * older or the same event again changes nothing.
+ * Events may come twice or out of order: a copy is only replaced by a higher source version
+ * ({@link ReadModels#applyIfNewer}), so applying an older or the same event again changes nothing.
  */
 @ApplicationScoped
 public class ProjectReadModel {
@@ -27,57 +32,62 @@ public class ProjectReadModel {
 
     @Transactional(Transactional.TxType.MANDATORY)
     public void apply(ProgrammeEventData.Project data) {
-        ProgrammeProject project = ProgrammeProject.findById(data.id());
-        boolean isNew = project == null;
-        if (isNew) {
-            project = new ProgrammeProject();
+        ProgrammeProject current = ProgrammeProject.findById(data.id());
+        BigDecimal budgetBefore = current == null ? null : current.budget;
+        Applied applied = ReadModels.applyIfNewer(current, data.version(), () -> {
+            ProgrammeProject project = new ProgrammeProject();
             project.id = data.id();
-        } else if (data.version() <= project.sourceVersion) {
-            return;
-        }
-        boolean budgetDiffers = isNew || project.budget.compareTo(data.budget()) != 0;
-        project.programmeId = data.programmeId();
-        project.code = data.code();
-        project.name = data.name();
-        project.status = data.status();
-        project.budget = data.budget();
-        project.sourceVersion = data.version();
-        project.receivedAt = StoredTime.now();
-        if (isNew) {
-            project.persist();
-        }
-        if (budgetDiffers) {
-            budgetChanged.fire(new BudgetChanged(project.id));
+            return project;
+        }, project -> {
+            project.programmeId = data.programmeId();
+            project.code = data.code();
+            project.name = data.name();
+            project.status = data.status();
+            project.budget = data.budget();
+            project.receivedAt = StoredTime.now();
+        });
+        if (applied == Applied.CREATED || applied == Applied.UPDATED && budgetBefore.compareTo(data.budget()) != 0) {
+            budgetChanged.fire(new BudgetChanged(data.id()));
         }
     }
 
     @Transactional(Transactional.TxType.MANDATORY)
     public void apply(ProgrammeEventData.Milestone data) {
-        ProgrammeMilestone milestone = ProgrammeMilestone.findById(data.id());
-        boolean isNew = milestone == null;
-        if (isNew) {
-            milestone = new ProgrammeMilestone();
+        ReadModels.applyIfNewer(ProgrammeMilestone.<ProgrammeMilestone>findById(data.id()), data.version(), () -> {
+            ProgrammeMilestone milestone = new ProgrammeMilestone();
             milestone.id = data.id();
-        } else if (data.version() <= milestone.sourceVersion) {
-            return;
-        }
-        milestone.projectId = data.projectId();
-        milestone.title = data.title();
-        milestone.dueDate = data.dueDate();
-        milestone.achievedDate = data.achievedDate();
-        milestone.key = data.key();
-        milestone.status = data.status();
-        milestone.sourceVersion = data.version();
-        milestone.receivedAt = StoredTime.now();
-        if (isNew) {
-            milestone.persist();
-        }
+            return milestone;
+        }, milestone -> {
+            milestone.projectId = data.projectId();
+            milestone.title = data.title();
+            milestone.dueDate = data.dueDate();
+            milestone.achievedDate = data.achievedDate();
+            milestone.key = data.key();
+            milestone.status = data.status();
+            milestone.receivedAt = StoredTime.now();
+        });
     }
 
     /** A deleted milestone leaves the read model (events of one project arrive in order, so nothing revives it). */
     @Transactional(Transactional.TxType.MANDATORY)
     public void apply(ProgrammeEventData.MilestoneDeleted data) {
         ProgrammeMilestone.deleteById(data.id());
+    }
+
+    /** JPQL for "the ids of the programme's projects" ({@code :programmeId}), to restrict other features' queries. */
+    public static final String PROJECT_IDS_OF_PROGRAMME =
+            "(select pp.id from ProgrammeProject pp where pp.programmeId = :programmeId)";
+
+    /** Binds {@code :programmeId} of {@link #PROJECT_IDS_OF_PROGRAMME}; no programme means all projects. */
+    public static <T> TypedQuery<T> inProgramme(TypedQuery<T> query, UUID programmeId) {
+        return programmeId == null ? query : query.setParameter("programmeId", programmeId);
+    }
+
+    /** The projects of the programme (all projects without one), by code. */
+    public List<ProgrammeProject> byCode(UUID programmeId) {
+        return programmeId == null
+                ? ProgrammeProject.list("order by code, id")
+                : ProgrammeProject.list("programmeId = ?1 order by code, id", programmeId);
     }
 
     public Optional<ProgrammeProject> project(UUID id) {

@@ -17,6 +17,8 @@ import nl.metrokaart.newsletter.activity.ActivityRecorded;
 import nl.metrokaart.newsletter.activity.ActivitySummaries;
 import nl.metrokaart.newsletter.mail.MailQueue;
 import nl.metrokaart.newsletter.project.KnownMilestone;
+import nl.metrokaart.newsletter.project.KnownProjects;
+import nl.metrokaart.newsletter.project.ProgrammeEventData;
 import nl.metrokaart.newsletter.subscription.SubscriberRole;
 import nl.metrokaart.newsletter.subscription.SubscriberMail;
 import nl.metrokaart.newsletter.subscription.Subscribers;
@@ -41,6 +43,9 @@ public class KeyMilestoneAlerts {
 
     @Inject
     Subscribers subscribers;
+
+    @Inject
+    KnownProjects knownProjects;
 
     @Inject
     MailQueue mail;
@@ -71,12 +76,12 @@ public class KeyMilestoneAlerts {
 
     void missed(@Observes ActivityRecorded recorded) {
         Activity activity = recorded.activity();
-        if (!"milestone-missed".equals(activity.type) || !activity.keyMilestone) {
+        if (!"milestone-missed".equals(activity.type) || !activity.keyMilestone
+                || !(recorded.payload() instanceof ProgrammeEventData.Milestone milestone)) {
             return;
         }
-        UUID milestoneId = UUID.fromString(recorded.data().path("id").asText());
-        String title = recorded.data().path("title").asText();
-        alert(milestoneId, MISSED, (t, language) -> t.alertMissedSubject(title), language -> summaries.of(activity, language));
+        alert(milestone.id(), MISSED, (t, language) -> t.alertMissedSubject(milestone.title()),
+                language -> summaries.of(activity, language));
     }
 
     @Scheduled(cron = "${metrokaart.alerts.cron}", concurrentExecution = Scheduled.ConcurrentExecution.SKIP,
@@ -89,9 +94,7 @@ public class KeyMilestoneAlerts {
     public int checkDueMilestones() {
         return QuarkusTransaction.requiringNew().call(() -> {
             LocalDate today = LocalDate.now(clock);
-            List<KnownMilestone> due = KnownMilestone.list(
-                    "key = true and achievedDate is null and status = 'open' and dueDate >= ?1 and dueDate <= ?2 order by dueDate",
-                    today, today.plusDays(dueDays));
+            List<KnownMilestone> due = knownProjects.openKeyMilestonesDue(today, today.plusDays(dueDays));
             int alerted = 0;
             for (KnownMilestone milestone : due) {
                 if (alert(milestone.id, DUE_SOON,

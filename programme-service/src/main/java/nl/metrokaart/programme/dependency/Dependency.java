@@ -7,7 +7,6 @@ import jakarta.persistence.Entity;
 import jakarta.persistence.Id;
 import jakarta.persistence.Table;
 import java.time.Instant;
-import java.util.List;
 import java.util.UUID;
 
 /** A typed link: {@code projectId} depends on {@code predecessorId}. */
@@ -37,12 +36,4 @@ public class Dependency extends PanacheEntityBase {
     @Column(name = "created_at", nullable = false)
     public Instant createdAt;
 
-    /**
-     * The links with both ends in the programme (a link to another programme's project has no place in its planning).
-     * Joined by programme, not bound as a list of ids: PostgreSQL takes at most 65,535 parameters in one statement.
-     */
-    public static List<Dependency> withinProgramme(UUID programmeId) {
-        return list("projectId in (select p.id from Project p where p.programmeId = ?1)"
-                + " and predecessorId in (select p.id from Project p where p.programmeId = ?1)", programmeId);
-    }
 }

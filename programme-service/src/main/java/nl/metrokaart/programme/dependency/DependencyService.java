@@ -9,7 +9,6 @@ import jakarta.transaction.Transactional;
 import jakarta.ws.rs.core.Response;
 import java.util.List;
 import java.util.Map;
-import java.util.Set;
 import java.util.UUID;
 import java.util.stream.Collectors;
 import nl.metrokaart.platform.persistence.AdvisoryLocks;
@@ -18,6 +17,7 @@ import nl.metrokaart.platform.persistence.StoredTime;
 import nl.metrokaart.platform.problem.Problems;
 import nl.metrokaart.platform.text.Text;
 import nl.metrokaart.programme.events.ProgrammeEvents;
+import nl.metrokaart.programme.project.MustFinishBeforePredecessors;
 import nl.metrokaart.programme.project.Project;
 import nl.metrokaart.programme.project.ProjectService;
 import nl.metrokaart.programme.text.RequestTexts;
@@ -27,7 +27,7 @@ import nl.metrokaart.programme.text.RequestTexts;
  * among must-finish-before links (a circular planning can never be met).
  */
 @ApplicationScoped
-public class DependencyService {
+public class DependencyService implements MustFinishBeforePredecessors {
 
     static final String CYCLE = "cycle";
 
@@ -44,6 +44,22 @@ public class DependencyService {
 
     @Inject
     EntityManager entityManager;
+
+    @Override
+    public List<UUID> mustFinishBefore(UUID projectId) {
+        return Dependency.<Dependency>list("projectId = ?1 and type = ?2", projectId, DependencyType.MUST_FINISH_BEFORE)
+                .stream().map(d -> d.predecessorId).toList();
+    }
+
+    /**
+     * The links with both ends in the programme (a link to another programme's project has no place in its planning),
+     * in no particular order. Selected by programme in a subquery, not by binding every project id as a parameter:
+     * PostgreSQL takes at most 65,535 in one statement.
+     */
+    public List<Dependency> withinProgramme(UUID programmeId) {
+        return Dependency.list("projectId in (select p.id from Project p where p.programmeId = ?1)"
+                + " and predecessorId in (select p.id from Project p where p.programmeId = ?1)", programmeId);
+    }
 
     @Transactional
     public List<DependencyResponse> list(UUID projectId) {
@@ -67,7 +83,7 @@ public class DependencyService {
         if (request.predecessorId().equals(projectId)) {
             throw Problems.conflict(RequestTexts.problems().selfDependency()).build();
         }
-        Project predecessor = Project.findById(request.predecessorId());
+        Project predecessor = projects.find(request.predecessorId()).orElse(null);
         if (predecessor == null) {
             throw Problems.invalid("predecessorId", "body", RequestTexts.problems().predecessorUnknown());
         }
@@ -134,7 +150,8 @@ public class DependencyService {
                 .map(row -> new DependencyGraph.Link<>((UUID) row[0], (UUID) row[1], type))
                 .toList();
         List<UUID> cycle = new DependencyGraph<>(links).cycleIfLinked(predecessor.id, project.id, type).orElseThrow();
-        Map<UUID, String> codes = Project.<Project>list("id in ?1", Set.copyOf(cycle)).stream()
+        // A refusal only: the programme's projects once, for the codes of the cycle.
+        Map<UUID, String> codes = projects.ofProgramme(project.programmeId).stream()
                 .collect(Collectors.toMap(p -> p.id, p -> p.code));
         List<String> names = cycle.stream().map(codes::get).toList();
         throw Problems.conflict(RequestTexts.problems().dependencyCycle(predecessor.code, project.code,

@@ -10,7 +10,7 @@ import java.util.Map;
 import java.util.UUID;
 import java.util.function.Function;
 import java.util.stream.Collectors;
-import nl.metrokaart.programme.milestone.Milestone;
+import nl.metrokaart.programme.milestone.MilestoneService;
 import nl.metrokaart.programme.project.Project;
 import nl.metrokaart.programme.project.ProjectService;
 
@@ -21,12 +21,18 @@ public class ImpactService {
     @Inject
     ProjectService projectService;
 
+    @Inject
+    MilestoneService milestoneService;
+
+    @Inject
+    DependencyService dependencyService;
+
     @Transactional
     public ImpactResponse impact(UUID projectId, int slipDays) {
         Project origin = projectService.get(projectId);
-        Map<UUID, Project> projects = Project.<Project>list("programmeId", origin.programmeId).stream()
+        Map<UUID, Project> projects = projectService.ofProgramme(origin.programmeId).stream()
                 .collect(Collectors.toMap(p -> p.id, Function.identity()));
-        List<SlipPropagation.Link<UUID>> links = Dependency.withinProgramme(origin.programmeId).stream()
+        List<SlipPropagation.Link<UUID>> links = dependencyService.withinProgramme(origin.programmeId).stream()
                 .filter(d -> d.type == DependencyType.MUST_FINISH_BEFORE)
                 .map(d -> new SlipPropagation.Link<>(d.predecessorId, d.projectId, d.lagDays))
                 .toList();
@@ -39,8 +45,7 @@ public class ImpactService {
         shifts.forEach((id, shift) -> moved.add(new ImpactResponse.ImpactedProject(
                 id, projects.get(id).code, shift.days(), shift.newStart(), shift.newEnd())));
         // The programme's open milestones, filtered here: the moved projects can be too many to bind as parameters.
-        List<ImpactResponse.ImpactedMilestone> milestones = Milestone.<Milestone>list("achievedDate is null and projectId in "
-                        + "(select p.id from Project p where p.programmeId = ?1)", origin.programmeId).stream()
+        List<ImpactResponse.ImpactedMilestone> milestones = milestoneService.openOfProgramme(origin.programmeId).stream()
                 .filter(m -> shifts.containsKey(m.projectId))
                 .map(m -> new ImpactResponse.ImpactedMilestone(m.id, m.projectId, m.title, m.dueDate,
                         m.dueDate.plusDays(shifts.get(m.projectId).days())))

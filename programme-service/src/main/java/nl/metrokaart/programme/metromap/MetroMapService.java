@@ -9,10 +9,13 @@ import java.util.UUID;
 import nl.metrokaart.platform.language.Language;
 import nl.metrokaart.programme.text.Texts;
 import nl.metrokaart.programme.dependency.Dependency;
+import nl.metrokaart.programme.dependency.DependencyService;
 import nl.metrokaart.programme.milestone.Milestone;
+import nl.metrokaart.programme.milestone.MilestoneService;
 import nl.metrokaart.programme.programme.Programme;
 import nl.metrokaart.programme.programme.ProgrammeService;
 import nl.metrokaart.programme.project.Project;
+import nl.metrokaart.programme.project.ProjectService;
 
 /** Gathers a programme's projects, key milestones and dependencies and lays them out as a metro map. */
 @ApplicationScoped
@@ -22,13 +25,22 @@ public class MetroMapService {
     ProgrammeService programmes;
 
     @Inject
+    ProjectService projects;
+
+    @Inject
+    MilestoneService milestones;
+
+    @Inject
+    DependencyService dependencies;
+
+    @Inject
     Clock clock;
 
     public MetroMap metroMap(UUID programmeId) {
         Programme programme = programmes.get(programmeId);
-        List<Project> projects = Project.list("programmeId", programmeId);
-        List<Milestone> keyMilestones = Milestone.keyMilestonesOfProgramme(programmeId);
-        List<Dependency> dependencies = Dependency.withinProgramme(programmeId);
+        List<Project> projects = this.projects.ofProgramme(programmeId);
+        List<Milestone> keyMilestones = milestones.keyMilestonesOfProgramme(programmeId);
+        List<Dependency> dependencies = this.dependencies.withinProgramme(programmeId);
         return MetroMapLayout.layout(programme, projects, keyMilestones, dependencies, LocalDate.now(clock));
     }
 

@@ -8,7 +8,6 @@ import jakarta.persistence.Table;
 import jakarta.persistence.Version;
 import java.time.Instant;
 import java.time.LocalDate;
-import java.util.List;
 import java.util.UUID;
 
 /** A milestone of a project; key milestones are the ones the municipal secretaries track. */
@@ -46,15 +45,6 @@ public class Milestone extends PanacheEntityBase {
 
     @Column(name = "updated_at", nullable = false)
     public Instant updatedAt;
-
-    /**
-     * The key milestones of a programme's projects. The projects are joined by programme, not bound as a list of ids:
-     * PostgreSQL takes at most 65,535 parameters in one statement, a large programme's ids would not fit.
-     */
-    public static List<Milestone> keyMilestonesOfProgramme(UUID programmeId) {
-        return list("from Milestone m where m.key = true and m.projectId in "
-                + "(select p.id from Project p where p.programmeId = ?1)", programmeId);
-    }
 
     public boolean isAchieved() {
         return achievedDate != null;

@@ -14,13 +14,14 @@ import nl.metrokaart.platform.conditional.Preconditions;
 import nl.metrokaart.platform.persistence.StoredTime;
 import nl.metrokaart.platform.problem.Problems;
 import nl.metrokaart.programme.events.ProgrammeEvents;
+import nl.metrokaart.programme.project.OpenKeyMilestones;
 import nl.metrokaart.programme.project.Project;
 import nl.metrokaart.programme.project.ProjectService;
 import nl.metrokaart.programme.text.RequestTexts;
 
 /** The rules around milestones: they belong to one project, changes are conditional and announced as events. */
 @ApplicationScoped
-public class MilestoneService {
+public class MilestoneService implements OpenKeyMilestones {
 
     static final int YEARS_AROUND_PROJECT = 25;
 
@@ -32,6 +33,27 @@ public class MilestoneService {
 
     @Inject
     ProjectService projects;
+
+    @Override
+    public List<OpenMilestone> openKeyMilestones(UUID projectId) {
+        return Milestone.<Milestone>list("projectId = ?1 and key = true and achievedDate is null order by dueDate", projectId)
+                .stream().map(m -> new OpenMilestone(m.id, m.title)).toList();
+    }
+
+    /**
+     * The key milestones of the programme's projects, in no particular order. The projects are selected by programme
+     * in a subquery, not bound as a list of ids: PostgreSQL takes at most 65,535 parameters in one statement.
+     */
+    public List<Milestone> keyMilestonesOfProgramme(UUID programmeId) {
+        return Milestone.list("from Milestone m where m.key = true and m.projectId in "
+                + "(select p.id from Project p where p.programmeId = ?1)", programmeId);
+    }
+
+    /** The milestones of the programme's projects not yet achieved, in no particular order (by programme, as above). */
+    public List<Milestone> openOfProgramme(UUID programmeId) {
+        return Milestone.list("achievedDate is null and projectId in "
+                + "(select p.id from Project p where p.programmeId = ?1)", programmeId);
+    }
 
     @Transactional
     public List<MilestoneResponse> list(UUID projectId) {

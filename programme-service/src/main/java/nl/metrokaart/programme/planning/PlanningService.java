@@ -12,9 +12,11 @@ import java.util.UUID;
 import java.util.function.Function;
 import java.util.stream.Collectors;
 import nl.metrokaart.programme.milestone.Milestone;
+import nl.metrokaart.programme.milestone.MilestoneService;
 import nl.metrokaart.programme.programme.Programme;
 import nl.metrokaart.programme.programme.ProgrammeService;
 import nl.metrokaart.programme.project.Project;
+import nl.metrokaart.programme.project.ProjectService;
 
 /** Splits a programme's key milestones into upcoming, overdue and achieved, as of today. */
 @ApplicationScoped
@@ -34,18 +36,24 @@ public class PlanningService {
     ProgrammeService programmes;
 
     @Inject
+    ProjectService projects;
+
+    @Inject
+    MilestoneService milestones;
+
+    @Inject
     Clock clock;
 
     public Planning planning(UUID programmeId, int horizonDays) {
         Programme programme = programmes.get(programmeId);
         LocalDate today = LocalDate.now(clock);
         LocalDate horizon = today.plusDays(horizonDays);
-        Map<UUID, Project> projects = Project.<Project>list("programmeId", programmeId).stream()
+        Map<UUID, Project> projects = this.projects.ofProgramme(programmeId).stream()
                 .collect(Collectors.toMap(p -> p.id, Function.identity()));
         List<PlannedMilestone> upcoming = new ArrayList<>();
         List<PlannedMilestone> overdue = new ArrayList<>();
         List<PlannedMilestone> achieved = new ArrayList<>();
-        for (Milestone milestone : Milestone.keyMilestonesOfProgramme(programmeId)) {
+        for (Milestone milestone : milestones.keyMilestonesOfProgramme(programmeId)) {
             PlanningState status = PlanningState.of(milestone, today);
             PlannedMilestone item = item(milestone, projects.get(milestone.projectId), status);
             switch (status) {

@@ -36,6 +36,11 @@ public class ProgrammeService {
         return Programme.findByIdOptional(id);
     }
 
+    /** The programme, its row locked until commit: the order every change of its projects takes locks in. */
+    public Optional<Programme> lock(UUID id) {
+        return Optional.ofNullable(entityManager.find(Programme.class, id, LockModeType.PESSIMISTIC_WRITE));
+    }
+
     public Programme get(UUID id) {
         return find(id).orElseThrow(() -> notFound(id));
     }
