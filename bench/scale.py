@@ -4,12 +4,13 @@
 Generates one programme with 2,000 projects (two milestones each), 10,000 dependencies (each project must finish
 after up to five earlier ones, so the graph has no cycle) and 342 municipalities, each project with
 PARTICIPANTS municipalities taking part, through the services' own APIs (so the events flow as in production).
-Then measures p50/p99 latency of the metro map (JSON and SVG), the impact of a 30-day slip, a page of cost
-allocations (the allocation summary of every municipality per project), a municipality's cost allocations and the
-financial summary, and writes bench/results/scale.json.
+Then measures p50/p99 latency of the metro map (JSON and SVG), the impact of a 30-day slip, one project's cost
+allocation (the summary over every municipality), a page of cost allocations (100 such summaries), a
+municipality's cost allocations and the financial summary, and writes bench/results/scale.json.
 
 Talks to the services directly (not through the gateway, whose rate limit would turn the generator away) and to
-localhost only. Pieces run alone: --plan-only prints the data set's plan and checks it without any server.
+localhost only. Pieces run alone: --plan-only prints the data set's plan and checks it without any server;
+--programme ID measures a programme an earlier run generated again, without generating.
 """
 import argparse
 import concurrent.futures
@@ -109,6 +110,17 @@ def generate(client, args):
         "steeringCommittee": [],
         "lines": [{"code": "key-registers", "name": "Basisregistraties", "colour": "#E3001B"},
                   {"code": "services", "name": "Dienstverlening", "colour": "#0063D3"}]}))["id"]
+    phases = {}
+
+    def timed(phase, writes, work):
+        """Runs one generation phase and keeps its write rate (dependency creation was once the bottleneck)."""
+        began = time.monotonic()
+        result = work()
+        seconds = time.monotonic() - began
+        phases[phase] = {"writes": writes, "seconds": round(seconds, 1), "perSecond": round(writes / max(seconds, 1e-3), 1)}
+        print(f"{phase}: {phases[phase]}", flush=True)
+        return result
+
     with concurrent.futures.ThreadPoolExecutor(args.writers) as pool:
         def municipality(index_code):
             index, code = index_code
@@ -119,7 +131,7 @@ def generate(client, args):
             except RuntimeError as error:
                 if " 409 " not in str(error):  # registered by an earlier run
                     raise
-        list(pool.map(municipality, enumerate(codes)))
+        timed("municipalities", len(codes), lambda: list(pool.map(municipality, enumerate(codes))))
 
         def project(rank):
             start = (datetime.date(2026, 1, 1) + datetime.timedelta(days=rank)).isoformat()
@@ -132,23 +144,25 @@ def generate(client, args):
                 client.call("POST", PROGRAMME + f"/api/v1/projects/{created}/milestones",
                             {"title": title, "dueDate": due, "key": title == "Oplevering"})
             return rank, created
-        ids = dict(pool.map(project, range(1, args.projects + 1)))
+        ids = timed("projects with two milestones", 3 * args.projects,
+                    lambda: dict(pool.map(project, range(1, args.projects + 1))))
 
         def dependency(link):
             successor, predecessor = link
             client.call("POST", PROGRAMME + f"/api/v1/projects/{ids[successor]}/dependencies",
                         {"predecessorId": ids[predecessor], "type": "must-finish-before", "lagDays": 0})
-        list(pool.map(dependency, links))
+        timed("dependencies", len(links), lambda: list(pool.map(dependency, links)))
 
-        wait_for_read_model(client, programme, args.projects)
+        timed("read model caught up", 0, lambda: wait_for_read_model(client, programme, args.projects))
 
         def participation(rank_code):
             rank, code = rank_code
             client.call("POST", MUNICIPALITY + f"/api/v1/municipalities/{code}/participations", {
                 "projectId": ids[rank], "participates": True, "localLead": "J. de Vries",
                 "implementationStatus": "preparing"})
-        list(pool.map(participation, [(rank, code) for rank, codes_of in taking.items() for code in codes_of]))
-    return programme, ids[1], codes[0]
+        taking_part = [(rank, code) for rank, codes_of in taking.items() for code in codes_of]
+        timed("participations", len(taking_part), lambda: list(pool.map(participation, taking_part)))
+    return programme, ids[1], codes[0], phases
 
 
 def wait_for_read_model(client, programme, projects):
@@ -163,12 +177,31 @@ def wait_for_read_model(client, programme, projects):
     raise RuntimeError(f"municipality-service knows {known} of {projects} projects after 10 minutes")
 
 
+def generated_programme(client, programme):
+    """The first project (rank 1 of the plan, which precedes all others) and size of a programme generated before."""
+    first, projects, cursor = None, 0, None
+    while True:
+        query = f"programmeId={programme}&limit=100" + (f"&cursor={urllib.parse.quote(cursor)}" if cursor else "")
+        page = json.loads(client.call("GET", PROGRAMME + "/api/v1/projects?" + query))
+        for project in page["items"]:
+            projects += 1
+            if project["code"].endswith("-1"):
+                first = project["id"]
+        cursor = page.get("nextCursor")
+        if not cursor:
+            break
+    if first is None:
+        sys.exit(f"Programme {programme} has no project generated by scale.py")
+    return first, projects
+
+
 def measure(client, programme, first_project, municipality, requests):
     endpoints = {
         "metro-map json": (PROGRAMME + f"/api/v1/programmes/{programme}/metro-map", "application/json"),
         "metro-map svg": (PROGRAMME + f"/api/v1/programmes/{programme}/metro-map", "image/svg+xml"),
         "impact of a 30-day slip": (PROGRAMME + f"/api/v1/projects/{first_project}/impact?slipDays=30",
                                     "application/json"),
+        "cost allocation of a project": (MUNICIPALITY + f"/api/v1/cost-allocations/{first_project}", "application/json"),
         "cost allocations (page of 100)": (MUNICIPALITY + "/api/v1/cost-allocations?limit=100", "application/json"),
         "municipality cost allocations": (MUNICIPALITY + f"/api/v1/municipalities/{municipality}/cost-allocations"
                                           "?limit=100", "application/json"),
@@ -198,6 +231,8 @@ def main():
     parser.add_argument("--requests", type=int, default=100, help="measured requests per endpoint, one at a time")
     parser.add_argument("--writers", type=int, default=8, help="concurrent requests while generating")
     parser.add_argument("--plan-only", action="store_true", help="print and check the data set's plan; no server")
+    parser.add_argument("--output", default=RESULTS, help="where the results go (default bench/results/scale.json)")
+    parser.add_argument("--programme", help="measure this programme, generated by an earlier run, again; no generation")
     args = parser.parse_args()
     if args.plan_only:
         check_plan(args.projects, args.dependencies, args.municipalities, args.participants)
@@ -207,20 +242,27 @@ def main():
             sys.exit("Benchmarks run against this machine only (localhost).")
     client = Client()
     began = time.monotonic()
-    programme, first_project, municipality = generate(client, args)
-    generated = round(time.monotonic() - began, 1)
+    if args.programme:
+        programme, municipality, phases = args.programme, "GM9999", None
+        first_project, args.projects = generated_programme(client, programme)
+    else:
+        programme, first_project, municipality, phases = generate(client, args)
+    generated = None if args.programme else round(time.monotonic() - began, 1)
     results = measure(client, programme, first_project, municipality, args.requests)
-    os.makedirs(os.path.dirname(RESULTS), exist_ok=True)
-    with open(RESULTS, "w", encoding="utf-8") as out:
+    os.makedirs(os.path.dirname(os.path.abspath(args.output)), exist_ok=True)
+    with open(args.output, "w", encoding="utf-8") as out:
         json.dump({"measuredAt": time.strftime("%Y-%m-%dT%H:%M:%SZ", time.gmtime()),
-                   "machine": {"cores": os.cpu_count(), "system": platform.platform()},
+                   "machine": {"cores": os.cpu_count(), "system": platform.platform(),
+                               "loadAverage": [round(load, 2) for load in os.getloadavg()]},
+                   "programmeId": programme,
+                   # Measured again (--programme): the sizes are the ones given, as the generating run was asked.
                    "dataSet": {"projects": args.projects, "dependencies": args.dependencies,
                                "municipalities": args.municipalities,
                                "participations": args.projects * min(args.participants, args.municipalities),
-                               "generatedInSeconds": generated},
+                               "generatedInSeconds": generated, "phases": phases, "measuredAgain": bool(args.programme)},
                    "endpoints": results}, out, indent=2)
         out.write("\n")
-    print("Results written to", os.path.relpath(RESULTS))
+    print("Results written to", os.path.relpath(args.output))
 
 
 if __name__ == "__main__":

@@ -35,4 +35,5 @@ public class Dependency extends PanacheEntityBase {
 
     @Column(name = "created_at", nullable = false)
     public Instant createdAt;
+
 }

@@ -31,6 +31,11 @@ public class DependencyService implements MustFinishBeforePredecessors {
 
     static final String CYCLE = "cycle";
 
+    /** The projects that must finish after :project through links of :type (itself included); UNION visits each once. */
+    private static final String REACHABLE = "WITH RECURSIVE reachable (id) AS ("
+            + " SELECT CAST(:project AS uuid)"
+            + " UNION SELECT d.project_id FROM dependency d JOIN reachable r ON d.predecessor_id = r.id WHERE d.type = :type) ";
+
     @Inject
     ProgrammeEvents events;
 
@@ -46,9 +51,14 @@ public class DependencyService implements MustFinishBeforePredecessors {
                 .stream().map(d -> d.predecessorId).toList();
     }
 
-    /** The dependencies among these projects (both ends among them), in no particular order. */
-    public List<Dependency> among(List<UUID> projectIds) {
-        return projectIds.isEmpty() ? List.of() : Dependency.list("projectId in ?1 and predecessorId in ?1", projectIds);
+    /**
+     * The links with both ends in the programme (a link to another programme's project has no place in its planning),
+     * in no particular order. Selected by programme in a subquery, not by binding every project id as a parameter:
+     * PostgreSQL takes at most 65,535 in one statement.
+     */
+    public List<Dependency> withinProgramme(UUID programmeId) {
+        return Dependency.list("projectId in (select p.id from Project p where p.programmeId = ?1)"
+                + " and predecessorId in (select p.id from Project p where p.programmeId = ?1)", programmeId);
     }
 
     @Transactional
@@ -111,21 +121,43 @@ public class DependencyService implements MustFinishBeforePredecessors {
         events.aboutProject(projectId, ProgrammeEvents.DEPENDENCY_REMOVED, removed);
     }
 
+    /**
+     * The planning graph can hold thousands of links: rather than loading it, one recursive query walks the
+     * must-finish-before links forward from the project (over the predecessor index) and stops at the first sight of
+     * the predecessor. Only when it is reached are the links it can reach loaded, to name the shortest cycle.
+     */
     private void rejectCycle(Project project, Project predecessor, DependencyType type) {
-        List<Project> projects = this.projects.ofProgramme(project.programmeId);
-        Map<UUID, String> codes = projects.stream().collect(Collectors.toMap(p -> p.id, p -> p.code));
-        List<DependencyGraph.Link<UUID>> links = Dependency.<Dependency>list(
-                        "projectId in ?1 and type = ?2 order by createdAt, id", codes.keySet(), DependencyType.MUST_FINISH_BEFORE)
-                .stream()
-                .map(d -> new DependencyGraph.Link<>(d.predecessorId, d.projectId, d.type))
+        if (type != DependencyType.MUST_FINISH_BEFORE) {
+            return;
+        }
+        boolean closes = (Boolean) entityManager.createNativeQuery(REACHABLE
+                        + "SELECT EXISTS (SELECT 1 FROM reachable WHERE id = :predecessor)")
+                .setParameter("project", project.id)
+                .setParameter("type", type.value())
+                .setParameter("predecessor", predecessor.id)
+                .getSingleResult();
+        if (!closes) {
+            return;
+        }
+        @SuppressWarnings("unchecked")
+        List<Object[]> rows = entityManager.createNativeQuery(REACHABLE
+                        + "SELECT d.predecessor_id, d.project_id FROM dependency d JOIN reachable r ON d.predecessor_id = r.id"
+                        + " WHERE d.type = :type ORDER BY d.created_at, d.id")
+                .setParameter("project", project.id)
+                .setParameter("type", type.value())
+                .getResultList();
+        List<DependencyGraph.Link<UUID>> links = rows.stream()
+                .map(row -> new DependencyGraph.Link<>((UUID) row[0], (UUID) row[1], type))
                 .toList();
-        new DependencyGraph<>(links).cycleIfLinked(predecessor.id, project.id, type).ifPresent(cycle -> {
-            List<String> names = cycle.stream().map(codes::get).toList();
-            throw Problems.conflict(RequestTexts.problems().dependencyCycle(predecessor.code, project.code,
-                            String.join(" → ", names)))
-                    .with(CYCLE, names)
-                    .build();
-        });
+        List<UUID> cycle = new DependencyGraph<>(links).cycleIfLinked(predecessor.id, project.id, type).orElseThrow();
+        // A refusal only: the programme's projects once, for the codes of the cycle.
+        Map<UUID, String> codes = projects.ofProgramme(project.programmeId).stream()
+                .collect(Collectors.toMap(p -> p.id, p -> p.code));
+        List<String> names = cycle.stream().map(codes::get).toList();
+        throw Problems.conflict(RequestTexts.problems().dependencyCycle(predecessor.code, project.code,
+                        String.join(" → ", names)))
+                .with(CYCLE, names)
+                .build();
     }
 
     private static Dependency find(UUID projectId, UUID dependencyId, LockModeType lock) {

@@ -24,13 +24,16 @@ public class ImpactService {
     @Inject
     MilestoneService milestoneService;
 
+    @Inject
+    DependencyService dependencyService;
+
     @Transactional
     public ImpactResponse impact(UUID projectId, int slipDays) {
         Project origin = projectService.get(projectId);
         Map<UUID, Project> projects = projectService.ofProgramme(origin.programmeId).stream()
                 .collect(Collectors.toMap(p -> p.id, Function.identity()));
-        List<SlipPropagation.Link<UUID>> links = Dependency.<Dependency>list("projectId in ?1 and type = ?2",
-                        projects.keySet(), DependencyType.MUST_FINISH_BEFORE).stream()
+        List<SlipPropagation.Link<UUID>> links = dependencyService.withinProgramme(origin.programmeId).stream()
+                .filter(d -> d.type == DependencyType.MUST_FINISH_BEFORE)
                 .map(d -> new SlipPropagation.Link<>(d.predecessorId, d.projectId, d.lagDays))
                 .toList();
         Map<UUID, SlipPropagation.Plan> plans = projects.values().stream().collect(Collectors.toMap(
@@ -41,7 +44,9 @@ public class ImpactService {
         List<ImpactResponse.ImpactedProject> moved = new ArrayList<>();
         shifts.forEach((id, shift) -> moved.add(new ImpactResponse.ImpactedProject(
                 id, projects.get(id).code, shift.days(), shift.newStart(), shift.newEnd())));
-        List<ImpactResponse.ImpactedMilestone> milestones = milestoneService.openOf(shifts.keySet()).stream()
+        // The programme's open milestones, filtered here: the moved projects can be too many to bind as parameters.
+        List<ImpactResponse.ImpactedMilestone> milestones = milestoneService.openOfProgramme(origin.programmeId).stream()
+                .filter(m -> shifts.containsKey(m.projectId))
                 .map(m -> new ImpactResponse.ImpactedMilestone(m.id, m.projectId, m.title, m.dueDate,
                         m.dueDate.plusDays(shifts.get(m.projectId).days())))
                 .sorted(Comparator.comparing(ImpactResponse.ImpactedMilestone::newDueDate)

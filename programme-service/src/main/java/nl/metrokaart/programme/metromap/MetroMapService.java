@@ -39,10 +39,8 @@ public class MetroMapService {
     public MetroMap metroMap(UUID programmeId) {
         Programme programme = programmes.get(programmeId);
         List<Project> projects = this.projects.ofProgramme(programmeId);
-        List<UUID> ids = projects.stream().map(p -> p.id).toList();
-        List<Milestone> keyMilestones = milestones.keyMilestonesOf(ids);
-        // Both ends inside the programme: a dependency on another programme's project has no station here.
-        List<Dependency> dependencies = this.dependencies.among(ids);
+        List<Milestone> keyMilestones = milestones.keyMilestonesOfProgramme(programmeId);
+        List<Dependency> dependencies = this.dependencies.withinProgramme(programmeId);
         return MetroMapLayout.layout(programme, projects, keyMilestones, dependencies, LocalDate.now(clock));
     }
 

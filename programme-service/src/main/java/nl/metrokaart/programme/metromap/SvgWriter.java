@@ -36,22 +36,22 @@ final class SvgWriter {
     /** An element with only text content. */
     SvgWriter text(String name, String text, Object... attributes) {
         indent().append('<').append(name);
-        attributes(attributes).append('>').append(escape(text)).append("</").append(name).append(">\n");
+        appendEscaped(attributes(attributes).append('>'), text).append("</").append(name).append(">\n");
         return this;
     }
 
     /** An element with a tooltip: the accessible name browsers show on hover. */
     SvgWriter titled(String name, String title, Object... attributes) {
         indent().append('<').append(name);
-        attributes(attributes).append("><title>").append(escape(title)).append("</title></").append(name).append(">\n");
+        appendEscaped(attributes(attributes).append("><title>"), title).append("</title></").append(name).append(">\n");
         return this;
     }
 
     /** A text whose first part is bold (a project code) and the rest plain, on one line so no stray spaces appear. */
     SvgWriter boldPrefixText(String bold, String rest, Object... attributes) {
         indent().append("<text");
-        attributes(attributes).append("><tspan font-weight=\"bold\">").append(escape(bold)).append("</tspan>")
-                .append(escape(rest)).append("</text>\n");
+        appendEscaped(attributes(attributes).append("><tspan font-weight=\"bold\">"), bold).append("</tspan>");
+        appendEscaped(out, rest).append("</text>\n");
         return this;
     }
 
@@ -72,8 +72,8 @@ final class SvgWriter {
         }
         for (int i = 0; i < attributes.length; i += 2) {
             if (attributes[i + 1] != null) {
-                out.append(' ').append(attributes[i]).append("=\"").append(escape(String.valueOf(attributes[i + 1])))
-                        .append('"');
+                out.append(' ').append(attributes[i]).append("=\"");
+                appendEscaped(out, String.valueOf(attributes[i + 1])).append('"');
             }
         }
         return out;
@@ -81,8 +81,17 @@ final class SvgWriter {
 
     /** XML-escapes text and drops the characters XML 1.0 does not allow at all (most control characters). */
     static String escape(String text) {
-        StringBuilder escaped = new StringBuilder(text.length() + 16);
-        text.codePoints().forEach(c -> {
+        return appendEscaped(new StringBuilder(text.length() + 16), text).toString();
+    }
+
+    /**
+     * {@link #escape} straight into the document: a plain loop, no stream or copy per value, since a map of
+     * thousands of stations escapes tens of thousands of values.
+     */
+    private static StringBuilder appendEscaped(StringBuilder escaped, String text) {
+        for (int i = 0; i < text.length(); ) {
+            int c = text.codePointAt(i);
+            i += Character.charCount(c);
             switch (c) {
                 case '&' -> escaped.append("&amp;");
                 case '<' -> escaped.append("&lt;");
@@ -90,14 +99,15 @@ final class SvgWriter {
                 case '"' -> escaped.append("&quot;");
                 case '\'' -> escaped.append("&apos;");
                 default -> {
-                    boolean allowed = c == 0x9 || c == 0xA || c == 0xD || (c >= 0x20 && c <= 0xD7FF)
-                            || (c >= 0xE000 && c <= 0xFFFD) || (c >= 0x10000 && c <= 0x10FFFF);
-                    if (allowed) {
+                    if (c >= 0x20 && c <= 0x7E) {
+                        escaped.append((char) c);
+                    } else if (c == 0x9 || c == 0xA || c == 0xD || (c >= 0x7F && c <= 0xD7FF)
+                            || (c >= 0xE000 && c <= 0xFFFD) || (c >= 0x10000 && c <= 0x10FFFF)) {
                         escaped.appendCodePoint(c);
                     }
                 }
             }
-        });
-        return escaped.toString();
+        }
+        return escaped;
     }
 }

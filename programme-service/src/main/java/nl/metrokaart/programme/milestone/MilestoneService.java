@@ -7,7 +7,6 @@ import jakarta.persistence.LockModeType;
 import jakarta.transaction.Transactional;
 import jakarta.ws.rs.core.Response;
 import java.time.LocalDate;
-import java.util.Collection;
 import java.util.List;
 import java.util.Objects;
 import java.util.UUID;
@@ -41,17 +40,19 @@ public class MilestoneService implements OpenKeyMilestones {
                 .stream().map(m -> new OpenMilestone(m.id, m.title)).toList();
     }
 
-    /** The key milestones of these projects, in no particular order. */
-    public List<Milestone> keyMilestonesOf(Collection<UUID> projectIds) {
-        if (projectIds.isEmpty()) {
-            return List.of();
-        }
-        return Milestone.list("from Milestone m where m.key = true and m.projectId in ?1", List.copyOf(projectIds));
+    /**
+     * The key milestones of the programme's projects, in no particular order. The projects are selected by programme
+     * in a subquery, not bound as a list of ids: PostgreSQL takes at most 65,535 parameters in one statement.
+     */
+    public List<Milestone> keyMilestonesOfProgramme(UUID programmeId) {
+        return Milestone.list("from Milestone m where m.key = true and m.projectId in "
+                + "(select p.id from Project p where p.programmeId = ?1)", programmeId);
     }
 
-    /** The milestones of these projects not yet achieved, in no particular order. */
-    public List<Milestone> openOf(Collection<UUID> projectIds) {
-        return Milestone.list("projectId in ?1 and achievedDate is null", projectIds);
+    /** The milestones of the programme's projects not yet achieved, in no particular order (by programme, as above). */
+    public List<Milestone> openOfProgramme(UUID programmeId) {
+        return Milestone.list("achievedDate is null and projectId in "
+                + "(select p.id from Project p where p.programmeId = ?1)", programmeId);
     }
 
     @Transactional

@@ -53,7 +53,7 @@ public class PlanningService {
         List<PlannedMilestone> upcoming = new ArrayList<>();
         List<PlannedMilestone> overdue = new ArrayList<>();
         List<PlannedMilestone> achieved = new ArrayList<>();
-        for (Milestone milestone : milestones.keyMilestonesOf(projects.keySet())) {
+        for (Milestone milestone : milestones.keyMilestonesOfProgramme(programmeId)) {
             PlanningState status = PlanningState.of(milestone, today);
             PlannedMilestone item = item(milestone, projects.get(milestone.projectId), status);
             switch (status) {
