@@ -130,8 +130,10 @@ public class ProjectService {
 
     @Transactional
     public Project replace(UUID id, String ifMatch, ProjectRequest request) {
-        // Programme first, then project: the order every change of a programme's projects takes its locks in.
-        lockedProgrammeOf(get(id).programmeId);
+        // Programme first, then project: the order every change of a programme's projects takes its locks in. A
+        // share lock: changes of different projects go on side by side (a unique constraint guards the code), while
+        // a change of the programme's metro lines or priorities (which lock it for update) waits for them.
+        sharedProgrammeOf(get(id).programmeId);
         Project project = lock(id);
         preconditions.requireMatch(ifMatch, ProjectResponse.of(project));
         if (!project.programmeId.equals(request.programmeId())) {
@@ -306,6 +308,12 @@ public class ProjectService {
         change.changedAt = StoredTime.now();
         change.persist();
         return change;
+    }
+
+    private void sharedProgrammeOf(UUID programmeId) {
+        if (entityManager.find(Programme.class, programmeId, LockModeType.PESSIMISTIC_READ) == null) {
+            throw invalid("programmeId", "no programme with this id");
+        }
     }
 
     private Programme lockedProgrammeOf(UUID programmeId) {
