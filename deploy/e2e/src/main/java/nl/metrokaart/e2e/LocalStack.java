@@ -3,6 +3,7 @@ package nl.metrokaart.e2e;
 import java.nio.file.Path;
 import java.util.concurrent.CountDownLatch;
 import nl.metrokaart.infra.Ports;
+import nl.metrokaart.infra.ServiceProcess;
 
 /**
  * The README's run command: starts the whole suite on the usual local ports, loads the Krimpenerwaard demo
@@ -32,6 +33,8 @@ public final class LocalStack {
                 8081 + offset, 8082 + offset, 8083 + offset,
                 Integer.getInteger("gateway.port", 8080 + offset),
                 50, 100);
+        // A long run, measured by bench/: the services get the optimising compiler, not only the quick one of tests.
+        System.setProperty(ServiceProcess.QUICK_START, "false");
         System.out.println("Starting PostgreSQL, Kafka, Keycloak, SMTP, the three services and the gateway (about a minute)...");
         Stack stack = Stack.start(settings);
         CountDownLatch stopped = new CountDownLatch(1);
