@@ -21,7 +21,8 @@ public final class ServiceProcess implements AutoCloseable {
 
     /** System property: {@code false} for a long-running suite (the local run), whose services then run at full speed. */
     public static final String QUICK_START = "metrokaart.services.quick-start";
-    private static final Duration STARTUP_TIMEOUT = Duration.ofSeconds(120);
+    // Generous: on a loaded 2-core machine (parallel builds) a service has taken over 120 s to become ready.
+    private static final Duration STARTUP_TIMEOUT = Duration.ofSeconds(300);
     private static final HttpClient HTTP = HttpClient.newBuilder().connectTimeout(Duration.ofSeconds(2)).build();
 
     private final String name;
