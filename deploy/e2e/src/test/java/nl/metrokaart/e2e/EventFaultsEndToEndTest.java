@@ -186,9 +186,12 @@ class EventFaultsEndToEndTest {
                     .body(body(code, BASE_CENTS)).when().post("/api/v1/projects")
                     .then().statusCode(201).extract().response();
             String id = created.path("id");
+            // The ETag of the project as stored (the 201 carries none).
+            Response stored = given().baseUri(programme).auth().oauth2(token).when().get("/api/v1/projects/" + id)
+                    .then().statusCode(200).extract().response();
             codes.put(id, code);
-            etags.put(id, created.header("ETag"));
-            versions.put(id, new ArrayList<>(List.of(created.<Integer>path("version"))));
+            etags.put(id, stored.header("ETag"));
+            versions.put(id, new ArrayList<>(List.of(stored.<Integer>path("version"))));
             budgets.put(id, BASE_CENTS);
         }
 
