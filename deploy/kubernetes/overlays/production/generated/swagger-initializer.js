@@ -1,5 +1,5 @@
 // Metrokaart: the one Swagger UI of the suite, served by the API gateway at "/".
-// Rendered by nl.metrokaart.infra.NginxGateway (same placeholders as nginx.conf.template);
+// Rendered by nl.metrokaart.infra.GatewayTemplates (same placeholders as nginx.conf.template);
 // replaces the swagger-initializer.js of the Swagger UI distribution.
 //
 // The Authorize button logs in through Keycloak with the authorization code flow + PKCE. Where Keycloak is

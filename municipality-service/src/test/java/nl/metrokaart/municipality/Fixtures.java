@@ -11,9 +11,9 @@ import java.nio.charset.StandardCharsets;
 import java.time.Duration;
 import java.util.Map;
 import java.util.UUID;
-import nl.metrokaart.infra.testing.KafkaTestClient;
-import nl.metrokaart.infra.testing.PostgresKafkaResource;
-import nl.metrokaart.infra.testing.TestTokens;
+import nl.metrokaart.platform.testing.KafkaTestClient;
+import nl.metrokaart.platform.testing.PostgresKafkaResource;
+import nl.metrokaart.platform.testing.TestTokens;
 import nl.metrokaart.municipality.project.ProgrammeProject;
 import nl.metrokaart.platform.security.Roles;
 

@@ -1,7 +1,7 @@
 package nl.metrokaart.municipality;
 
 import io.quarkus.test.junit.QuarkusTest;
-import nl.metrokaart.infra.testing.ServiceConventionsTest;
+import nl.metrokaart.platform.testing.ServiceConventionsTest;
 import nl.metrokaart.platform.security.Roles;
 
 @QuarkusTest

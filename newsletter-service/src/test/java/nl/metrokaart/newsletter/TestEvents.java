@@ -5,12 +5,10 @@ import static org.awaitility.Awaitility.await;
 import io.quarkus.narayana.jta.QuarkusTransaction;
 import java.time.Duration;
 import java.time.Instant;
-import java.util.LinkedHashMap;
 import java.util.List;
-import java.util.Map;
 import java.util.UUID;
-import nl.metrokaart.infra.testing.KafkaTestClient;
-import nl.metrokaart.infra.testing.PostgresKafkaResource;
+import nl.metrokaart.platform.testing.KafkaTestClient;
+import nl.metrokaart.platform.testing.PostgresKafkaResource;
 import nl.metrokaart.newsletter.activity.Activity;
 
 /**
@@ -37,17 +35,7 @@ public final class TestEvents implements AutoCloseable {
 
     private String send(String topic, String key, String source, String type, String subject, String json, Instant time) {
         String id = UUID.randomUUID().toString();
-        Map<String, String> headers = new LinkedHashMap<>();
-        headers.put("ce_specversion", "1.0");
-        headers.put("ce_id", id);
-        headers.put("ce_source", source);
-        headers.put("ce_type", type);
-        if (subject != null) {
-            headers.put("ce_subject", subject);
-        }
-        headers.put("ce_time", time.toString());
-        headers.put("content-type", "application/json");
-        kafka.send(topic, key, headers, json);
+        kafka.sendCloudEvent(topic, key, id, source, type, subject, json, time);
         return id;
     }
 

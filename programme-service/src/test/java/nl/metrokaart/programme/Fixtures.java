@@ -3,7 +3,7 @@ package nl.metrokaart.programme;
 import static io.restassured.RestAssured.given;
 
 import java.util.UUID;
-import nl.metrokaart.infra.testing.TestTokens;
+import nl.metrokaart.platform.testing.TestTokens;
 import nl.metrokaart.platform.security.Roles;
 
 /** Creates programmes and projects through the API, as a programme manager would. */

@@ -2,7 +2,7 @@ package nl.metrokaart.programme;
 
 import io.quarkus.test.junit.QuarkusTest;
 import java.util.UUID;
-import nl.metrokaart.infra.testing.ServiceConventionsTest;
+import nl.metrokaart.platform.testing.ServiceConventionsTest;
 import nl.metrokaart.platform.security.Roles;
 
 @QuarkusTest

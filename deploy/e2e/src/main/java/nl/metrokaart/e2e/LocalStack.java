@@ -21,18 +21,19 @@ public final class LocalStack {
         Path root = Stack.repositoryRoot();
         Path run = root.resolve(".run");
         int offset = portOffset();
-        Stack.Settings settings = new Stack.Settings(root,
-                Stack.keycloakHome(root),
-                run,
-                Integer.getInteger("postgres.port", 15432 + offset),
-                Integer.getInteger("kafka.port", 9092 + offset),
-                true,
-                8180 + offset,
-                smtpPort(),
-                run.resolve("mail"),
-                8081 + offset, 8082 + offset, 8083 + offset,
-                Integer.getInteger("gateway.port", 8080 + offset),
-                50, 100);
+        Stack.Settings settings = Stack.Settings.builder(root)
+                .runDirectory(run)
+                .mailDirectory(run.resolve("mail"))
+                .postgresPort(Integer.getInteger("postgres.port", 15432 + offset))
+                .kafkaPort(Integer.getInteger("kafka.port", 9092 + offset))
+                .kafkaAsProcess(true)
+                .keycloakPort(8180 + offset)
+                .smtpPort(smtpPort())
+                .programmePort(8081 + offset)
+                .municipalityPort(8082 + offset)
+                .newsletterPort(8083 + offset)
+                .gatewayPort(Integer.getInteger("gateway.port", 8080 + offset))
+                .build();
         // A long run, measured by bench/: the services get the optimising compiler, not only the quick one of tests.
         System.setProperty(ServiceProcess.QUICK_START, "false");
         System.out.println("Starting PostgreSQL, Kafka, Keycloak, SMTP, the three services and the gateway (about a minute)...");

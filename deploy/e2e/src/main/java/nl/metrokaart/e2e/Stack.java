@@ -7,10 +7,12 @@ import java.util.Collections;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
+import java.util.Objects;
 import java.util.concurrent.CompletableFuture;
 import java.util.concurrent.CompletionException;
 import nl.metrokaart.infra.KafkaBroker;
 import nl.metrokaart.infra.KeycloakServer;
+import nl.metrokaart.infra.GatewaySettings;
 import nl.metrokaart.infra.NginxGateway;
 import nl.metrokaart.infra.Ports;
 import nl.metrokaart.infra.PostgresServer;
@@ -41,14 +43,125 @@ public final class Stack implements AutoCloseable {
     }
 
     /**
-     * Where things are and which ports to use (0: a free port).
+     * Where things are and which ports to use (0: a free port); made with {@link #builder(Path)}.
      *
      * @param kafkaAsProcess a separate broker process (local run) instead of one inside this JVM (tests)
      * @param mailDirectory where the SMTP server writes each received mail as an {@code .eml} file
+     * @param ratePerSecond the gateway's request rate per client address, {@code rateBurst} the burst it allows above it
      */
     public record Settings(Path root, Path keycloakHome, Path runDirectory, int postgresPort, int kafkaPort,
                            boolean kafkaAsProcess, int keycloakPort, int smtpPort, Path mailDirectory, int programmePort,
                            int municipalityPort, int newsletterPort, int gatewayPort, int ratePerSecond, int rateBurst) {
+
+        /**
+         * Settings for the repository at {@code root}. Defaults: every port free, Kafka inside this JVM, Keycloak from
+         * {@link Stack#keycloakHome(Path)}, the run directory {@code <root>/.run} with the mails in its {@code mail}
+         * folder, 50 requests per second with a burst of 100 at the gateway.
+         */
+        public static Builder builder(Path root) {
+            return new Builder(root);
+        }
+
+        /** Builder for {@link Settings}; see {@link #builder(Path)} for the defaults. */
+        public static final class Builder {
+            private final Path root;
+            private Path keycloakHome;
+            private Path runDirectory;
+            private Path mailDirectory;
+            private int postgresPort;
+            private int kafkaPort;
+            private boolean kafkaAsProcess;
+            private int keycloakPort;
+            private int smtpPort;
+            private int programmePort;
+            private int municipalityPort;
+            private int newsletterPort;
+            private int gatewayPort;
+            private int ratePerSecond = 50;
+            private int rateBurst = 100;
+
+            private Builder(Path root) {
+                this.root = Objects.requireNonNull(root, "root");
+            }
+
+            public Builder keycloakHome(Path directory) {
+                this.keycloakHome = directory;
+                return this;
+            }
+
+            public Builder runDirectory(Path directory) {
+                this.runDirectory = directory;
+                return this;
+            }
+
+            public Builder mailDirectory(Path directory) {
+                this.mailDirectory = directory;
+                return this;
+            }
+
+            public Builder postgresPort(int port) {
+                this.postgresPort = port;
+                return this;
+            }
+
+            public Builder kafkaPort(int port) {
+                this.kafkaPort = port;
+                return this;
+            }
+
+            public Builder kafkaAsProcess(boolean asProcess) {
+                this.kafkaAsProcess = asProcess;
+                return this;
+            }
+
+            public Builder keycloakPort(int port) {
+                this.keycloakPort = port;
+                return this;
+            }
+
+            public Builder smtpPort(int port) {
+                this.smtpPort = port;
+                return this;
+            }
+
+            public Builder programmePort(int port) {
+                this.programmePort = port;
+                return this;
+            }
+
+            public Builder municipalityPort(int port) {
+                this.municipalityPort = port;
+                return this;
+            }
+
+            public Builder newsletterPort(int port) {
+                this.newsletterPort = port;
+                return this;
+            }
+
+            public Builder gatewayPort(int port) {
+                this.gatewayPort = port;
+                return this;
+            }
+
+            public Builder ratePerSecond(int rate) {
+                this.ratePerSecond = rate;
+                return this;
+            }
+
+            public Builder rateBurst(int burst) {
+                this.rateBurst = burst;
+                return this;
+            }
+
+            public Settings build() {
+                Path run = runDirectory != null ? runDirectory : root.resolve(".run");
+                return new Settings(root, keycloakHome != null ? keycloakHome : Stack.keycloakHome(root), run,
+                        postgresPort, kafkaPort, kafkaAsProcess, keycloakPort, smtpPort,
+                        mailDirectory != null ? mailDirectory : run.resolve("mail"),
+                        programmePort, municipalityPort, newsletterPort, gatewayPort, ratePerSecond, rateBurst);
+            }
+        }
     }
 
     private final List<AutoCloseable> started = Collections.synchronizedList(new ArrayList<>());
@@ -110,7 +223,7 @@ public final class Stack implements AutoCloseable {
         services.forEach(ServiceProcess::awaitReady);
 
         gateway = track(NginxGateway.start(settings.root().resolve("deploy/gateway"), run.resolve("gateway"),
-                NginxGateway.Settings.builder()
+                GatewaySettings.builder()
                         .gatewayPort(gatewayPort)
                         .publicBaseUrl(publicBaseUrl)
                         .programmePort(service(Service.PROGRAMME).port())

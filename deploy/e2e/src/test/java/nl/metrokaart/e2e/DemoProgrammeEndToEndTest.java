@@ -15,7 +15,7 @@ import static org.junit.jupiter.api.Assertions.assertTrue;
 import io.restassured.response.Response;
 import java.time.Duration;
 import java.util.Arrays;
-import nl.metrokaart.infra.testing.MailMessages;
+import nl.metrokaart.platform.testing.MailMessages;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.util.List;

@@ -15,9 +15,11 @@ import static org.junit.jupiter.api.Assertions.assertTrue;
 import io.restassured.response.Response;
 import java.util.ArrayList;
 import java.util.List;
+import java.util.UUID;
 import java.util.concurrent.CompletableFuture;
 import java.util.concurrent.ExecutorService;
 import java.util.concurrent.Executors;
+import nl.metrokaart.infra.GatewaySettings;
 import nl.metrokaart.infra.NginxGateway;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.extension.ExtendWith;
@@ -136,7 +138,7 @@ class GatewayEndToEndTest {
         Stack stack = RunningStack.stack();
         try (NginxGateway strict = NginxGateway.start(Stack.repositoryRoot().resolve("deploy/gateway"),
                 Stack.repositoryRoot().resolve("deploy/e2e/target/stack/strict-gateway"),
-                NginxGateway.Settings.builder()
+                GatewaySettings.builder()
                         .programmePort(stack.service(Stack.Service.PROGRAMME).port())
                         .municipalityPort(stack.service(Stack.Service.MUNICIPALITY).port())
                         .newsletterPort(nl.metrokaart.infra.Ports.free())
@@ -146,7 +148,10 @@ class GatewayEndToEndTest {
             ExecutorService pool = Executors.newFixedThreadPool(8);
             List<CompletableFuture<Response>> calls = new ArrayList<>();
             for (int i = 0; i < 30; i++) {
+                String language = i % 2 == 0 ? "nl" : "en"; // every other caller asks for English
                 calls.add(CompletableFuture.supplyAsync(() -> given().baseUri(strict.baseUrl())
+                        .header("Accept-Language", language.equals("en") ? "en-GB, en;q=0.8" : "nl-NL")
+                        .header("X-Request-Id", "flood-" + language + "-" + UUID.randomUUID())
                         .when().get("/api/v1/municipalities"), pool));
             }
             List<Response> limited = calls.stream().map(CompletableFuture::join)
@@ -157,6 +162,11 @@ class GatewayEndToEndTest {
             assertEquals("application/problem+json", first.contentType().split(";")[0]);
             assertEquals(429, first.jsonPath().getInt("status"));
             assertTrue(first.header("Retry-After") != null, "429 carries Retry-After");
+            for (Response refusal : limited) {
+                boolean english = refusal.header("X-Request-Id").startsWith("flood-en-");
+                assertEquals(english ? "en" : "nl", refusal.header("Content-Language"));
+                assertEquals(english ? "Too Many Requests" : "Te veel verzoeken", refusal.jsonPath().getString("title"));
+            }
 
             // Every path of newsletter-service goes to its upstream, here down: 502 naming the service.
             Thread.sleep(1500);
@@ -171,6 +181,28 @@ class GatewayEndToEndTest {
                         .body("detail", containsString("newsletter"));
             }
         }
+    }
+
+    @Test
+    void theGatewaysOwnProblemsAreDutchByDefaultAndEnglishOnRequest() {
+        given().baseUri(gateway()).when().get("/api/v1/no-such-thing")
+                .then().statusCode(404).header("Content-Language", "nl").header("Vary", containsString("Accept-Language"))
+                .body("title", equalTo("Niet gevonden")).body("detail", equalTo("De gevraagde resource bestaat niet."));
+        given().baseUri(gateway()).header("Accept-Language", "en-US,en;q=0.9,nl;q=0.5").when().get("/api/v1/no-such-thing")
+                .then().statusCode(404).header("Content-Language", "en")
+                .body("title", equalTo("Not Found")).body("detail", equalTo("The requested resource does not exist."));
+        String big = "{\"name\": \"" + "x".repeat(2 * 1024 * 1024) + "\"}";
+        given().baseUri(gateway()).contentType("application/json").body(big).when().post("/api/v1/programmes")
+                .then().statusCode(413).header("Content-Language", "nl").body("title", equalTo("Verzoek te groot"))
+                .body("detail", startsWith("De body van het verzoek is groter dan de gateway aanvaardt"));
+        given().baseUri(gateway()).header("Accept-Language", "en").contentType("application/json").body(big)
+                .when().post("/api/v1/programmes")
+                .then().statusCode(413).header("Content-Language", "en").body("title", equalTo("Content Too Large"));
+        // What a service answers keeps the service's own Content-Language (one header, not two).
+        Response passedThrough = given().baseUri(gateway()).header("Accept-Language", "en").when().get("/api/v1/programmes");
+        assertEquals(401, passedThrough.statusCode());
+        assertEquals(List.of("en"), passedThrough.headers().getValues("Content-Language"));
+        assertEquals("Unauthorized", passedThrough.jsonPath().getString("title"));
     }
 
     @Test

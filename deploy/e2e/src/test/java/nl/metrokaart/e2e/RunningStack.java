@@ -25,13 +25,11 @@ public final class RunningStack implements BeforeAllCallback {
     public synchronized void beforeAll(ExtensionContext context) {
         if (stack == null) {
             Path root = Stack.repositoryRoot();
-            stack = Stack.start(new Stack.Settings(root,
-                    Stack.keycloakHome(root),
-                    root.resolve("deploy/e2e/target/stack"),
-                    0, 0, false, 0,
-                    0, MAIL_DIRECTORY,
-                    0, 0, 0, 0,
-                    50, 100));
+            // Every port free, Kafka inside this JVM.
+            stack = Stack.start(Stack.Settings.builder(root)
+                    .runDirectory(root.resolve("deploy/e2e/target/stack"))
+                    .mailDirectory(MAIL_DIRECTORY)
+                    .build());
             context.getRoot().getStore(ExtensionContext.Namespace.GLOBAL)
                     .put(RunningStack.class, (ExtensionContext.Store.CloseableResource) () -> stack.close());
             DemoData.load(stack, root.resolve("deploy/demo"));

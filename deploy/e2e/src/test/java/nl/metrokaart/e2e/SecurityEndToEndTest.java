@@ -24,6 +24,7 @@ import java.util.Base64;
 import java.util.List;
 import java.util.Map;
 import java.util.UUID;
+import nl.metrokaart.infra.GatewaySettings;
 import nl.metrokaart.infra.NginxGateway;
 import nl.metrokaart.infra.Ports;
 import org.junit.jupiter.api.Test;
@@ -183,7 +184,7 @@ class SecurityEndToEndTest {
         Stack stack = RunningStack.stack();
         try (NginxGateway tls = NginxGateway.start(Stack.repositoryRoot().resolve("deploy/gateway"),
                 Stack.repositoryRoot().resolve("deploy/e2e/target/stack/tls-gateway"),
-                NginxGateway.Settings.builder()
+                GatewaySettings.builder()
                         .programmePort(Ports.free())
                         .municipalityPort(stack.service(Stack.Service.MUNICIPALITY).port())
                         .newsletterPort(stack.service(Stack.Service.NEWSLETTER).port())

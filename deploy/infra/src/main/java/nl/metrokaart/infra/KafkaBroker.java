@@ -96,7 +96,7 @@ public final class KafkaBroker implements AutoCloseable {
 
     private void format() {
         try {
-            deleteRecursively(directory);
+            Directories.deleteRecursively(directory);
             Files.createDirectories(directory);
             try (OutputStream out = Files.newOutputStream(configFile())) {
                 config().store(out, "Metrokaart single-node KRaft broker");
@@ -159,16 +159,5 @@ public final class KafkaBroker implements AutoCloseable {
 
     static String javaExecutable() {
         return Path.of(System.getProperty("java.home"), "bin", "java").toString();
-    }
-
-    static void deleteRecursively(Path path) throws IOException {
-        if (!Files.exists(path)) {
-            return;
-        }
-        try (var walk = Files.walk(path)) {
-            for (Path p : walk.sorted(java.util.Comparator.reverseOrder()).toList()) {
-                Files.delete(p);
-            }
-        }
     }
 }

@@ -19,7 +19,8 @@ import java.util.List;
 import java.util.Map;
 import java.util.Properties;
 import java.util.Set;
-import nl.metrokaart.infra.NginxGateway;
+import nl.metrokaart.infra.GatewaySettings;
+import nl.metrokaart.infra.GatewayTemplates;
 
 /**
  * The files of each overlay that are derived from the rest of the repository, so that Kubernetes runs what runs
@@ -75,10 +76,10 @@ public final class GeneratedManifests {
         Map<String, String> files = new LinkedHashMap<>();
         Map<String, String> values = gatewayValues(root, environment);
         Path templates = root.resolve("deploy/gateway");
-        files.put(NGINX_CONF, NginxGateway.render(read(templates.resolve(NginxGateway.CONFIG_TEMPLATE)), values,
-                NginxGateway.CONFIG_TEMPLATE));
-        files.put(SWAGGER_INITIALIZER, NginxGateway.render(read(templates.resolve(NginxGateway.INITIALIZER_TEMPLATE)),
-                values, NginxGateway.INITIALIZER_TEMPLATE));
+        files.put(NGINX_CONF, GatewayTemplates.render(read(templates.resolve(GatewayTemplates.CONFIG_TEMPLATE)), values,
+                GatewayTemplates.CONFIG_TEMPLATE));
+        files.put(SWAGGER_INITIALIZER, GatewayTemplates.render(read(templates.resolve(GatewayTemplates.INITIALIZER_TEMPLATE)),
+                values, GatewayTemplates.INITIALIZER_TEMPLATE));
         files.put(REALM_IMPORT, realmImport(root, environment));
         return files;
     }
@@ -118,7 +119,7 @@ public final class GeneratedManifests {
         values.put("PUBLIC_HOST", publicBase.getHost() + (publicBase.getPort() > 0 ? ":" + publicBase.getPort() : ""));
         values.put("PUBLIC_PORT", Integer.toString(publicBase.getPort() > 0 ? publicBase.getPort()
                 : "https".equals(publicBase.getScheme()) ? 443 : 80));
-        values.put("HSTS", NginxGateway.Settings.DEFAULT_HSTS);
+        values.put("HSTS", GatewaySettings.DEFAULT_HSTS);
         String keycloak = require(environment, "public.keycloak.url");
         URI keycloakUri = URI.create(keycloak);
         values.put("KEYCLOAK_URL", keycloak);

@@ -13,8 +13,9 @@ import java.util.UUID;
 import nl.metrokaart.municipality.events.MunicipalityEvents;
 import nl.metrokaart.municipality.project.ProgrammeProject;
 import nl.metrokaart.municipality.project.ProjectReadModel;
-import nl.metrokaart.municipality.rest.KeysetPaging;
-import nl.metrokaart.municipality.rest.KeysetPaging.SortKey;
+import nl.metrokaart.municipality.text.RequestTexts;
+import nl.metrokaart.platform.paging.KeysetPaging;
+import nl.metrokaart.platform.paging.KeysetPaging.SortKey;
 import nl.metrokaart.platform.conditional.Preconditions;
 import nl.metrokaart.platform.paging.Page;
 import nl.metrokaart.platform.persistence.PersistOnce;
@@ -63,8 +64,7 @@ public class AllocationKeyService {
         ProgrammeProject project = knownProject(projectId);
         AllocationKey key = AllocationKey.findById(projectId);
         if (key == null) {
-            throw HttpProblem.valueOf(Response.Status.NOT_FOUND, "Project " + project.code + " (" + projectId
-                    + ") has no allocation key: its costs are shared equally among its participants.");
+            throw HttpProblem.valueOf(Response.Status.NOT_FOUND, RequestTexts.problems().noAllocationKey(project.code, projectId));
         }
         return represent(key);
     }
@@ -78,7 +78,7 @@ public class AllocationKeyService {
         if (created) {
             if (ifMatch != null && !ifMatch.isBlank()) {
                 throw HttpProblem.builder().withStatus(412).withTitle("Precondition Failed")
-                        .withDetail("Project " + projectId + " has no allocation key to match; choose one without If-Match.")
+                        .withDetail(RequestTexts.problems().noKeyToMatch(projectId))
                         .build();
             }
             key = new AllocationKey();
@@ -86,8 +86,8 @@ public class AllocationKeyService {
             apply(key, request);
             key.createdAt = StoredTime.now();
             key.updatedAt = key.createdAt;
-            PersistOnce.persist(entityManager, key, () -> Problems.conflict("An allocation key for project " + projectId
-                    + " was chosen at the same time; read it and replace it with If-Match.").build());
+            PersistOnce.persist(entityManager, key, () -> Problems.conflict(
+                    RequestTexts.problems().keyChosenConcurrently(projectId)).build());
         } else {
             AllocationKeyResponse current = represent(key);
             boolean unchanged = key.method == request.method()
@@ -114,7 +114,7 @@ public class AllocationKeyService {
 
     private ProgrammeProject knownProject(UUID projectId) {
         return projects.project(projectId).orElseThrow(() -> HttpProblem.valueOf(Response.Status.NOT_FOUND,
-                "Project " + projectId + " is not known to this service."));
+                RequestTexts.problems().projectUnknownHere(projectId)));
     }
 
     private AllocationKeyResponse represent(AllocationKey key) {
@@ -124,10 +124,10 @@ public class AllocationKeyService {
     private static void requireWeightWhereItBelongs(AllocationKeyRequest request) {
         boolean weighted = request.method() == AllocationMethod.WEIGHTED;
         if (weighted && request.inhabitantsWeightPercent() == null) {
-            throw Problems.invalid("inhabitantsWeightPercent", "body", "is required for method weighted");
+            throw Problems.invalid("inhabitantsWeightPercent", "body", RequestTexts.problems().weightRequired());
         }
         if (!weighted && request.inhabitantsWeightPercent() != null) {
-            throw Problems.invalid("inhabitantsWeightPercent", "body", "is only allowed with method weighted");
+            throw Problems.invalid("inhabitantsWeightPercent", "body", RequestTexts.problems().weightOnlyWeighted());
         }
     }
 

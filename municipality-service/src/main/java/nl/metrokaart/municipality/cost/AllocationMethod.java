@@ -3,8 +3,8 @@ package nl.metrokaart.municipality.cost;
 import com.fasterxml.jackson.annotation.JsonValue;
 import java.util.LinkedHashMap;
 import java.util.Map;
-import nl.metrokaart.municipality.rest.ApiValue;
-import nl.metrokaart.municipality.rest.ApiValueConverter;
+import nl.metrokaart.platform.enums.ApiValue;
+import nl.metrokaart.platform.enums.ApiValueConverter;
 import org.eclipse.microprofile.openapi.annotations.enums.SchemaType;
 import org.eclipse.microprofile.openapi.annotations.media.Schema;
 

@@ -11,10 +11,9 @@ import jakarta.ws.rs.QueryParam;
 import jakarta.ws.rs.core.MediaType;
 import java.util.List;
 import java.util.UUID;
-import nl.metrokaart.municipality.rest.ListQuery;
+import nl.metrokaart.platform.rest.QueryParams;
 import nl.metrokaart.platform.paging.Page;
 import nl.metrokaart.platform.paging.PageRequest;
-import nl.metrokaart.platform.rest.QueryParams;
 import nl.metrokaart.platform.security.Roles;
 import org.eclipse.microprofile.openapi.annotations.Operation;
 import org.eclipse.microprofile.openapi.annotations.enums.SchemaType;
@@ -57,7 +56,7 @@ public class CostAllocationResource {
                     schema = @Schema(type = SchemaType.BOOLEAN, defaultValue = "false"))
             @QueryParam("participantsOnly") String participantsOnly,
             @BeanParam PageRequest page) {
-        return costAllocations.list(ListQuery.uuid("projectId", projectId),
+        return costAllocations.list(QueryParams.uuid("projectId", projectId),
                 QueryParams.flag("participantsOnly", participantsOnly, false), page.cursor(), page.limit());
     }
 

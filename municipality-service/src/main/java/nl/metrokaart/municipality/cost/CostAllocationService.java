@@ -28,9 +28,11 @@ import nl.metrokaart.municipality.participation.Participation;
 import nl.metrokaart.municipality.participation.ParticipationChanged;
 import nl.metrokaart.municipality.project.ProgrammeProject;
 import nl.metrokaart.municipality.project.ProjectReadModel;
-import nl.metrokaart.municipality.rest.KeysetPaging;
-import nl.metrokaart.municipality.rest.KeysetPaging.SortKey;
+import nl.metrokaart.municipality.text.RequestTexts;
+import nl.metrokaart.platform.paging.KeysetPaging;
+import nl.metrokaart.platform.paging.KeysetPaging.SortKey;
 import nl.metrokaart.platform.paging.Page;
+import nl.metrokaart.platform.persistence.AdvisoryLocks;
 import nl.metrokaart.platform.persistence.StoredTime;
 
 /**
@@ -82,7 +84,7 @@ public class CostAllocationService {
     /** Projects received before cost allocation existed get theirs when the service starts. */
     @Transactional
     void backfill(@Observes StartupEvent start) {
-        entityManager.createNativeQuery("SELECT pg_advisory_xact_lock(?1)").setParameter(1, BACKFILL_LOCK).getSingleResult();
+        AdvisoryLocks.lock(entityManager, BACKFILL_LOCK);
         entityManager.createQuery("select p.id from ProgrammeProject p where not exists "
                         + "(select 1 from CostAllocation a where a.projectId = p.id) order by p.id", UUID.class)
                 .getResultList()
@@ -156,8 +158,7 @@ public class CostAllocationService {
     @Transactional
     public CostAllocationResponse get(UUID projectId, boolean participantsOnly) {
         CostAllocation allocation = CostAllocation.<CostAllocation>findByIdOptional(projectId).orElseThrow(() ->
-                HttpProblem.valueOf(Response.Status.NOT_FOUND, "Project " + projectId + " is not known to this service, "
-                        + "so it has no cost allocation."));
+                HttpProblem.valueOf(Response.Status.NOT_FOUND, RequestTexts.problems().noCostAllocation(projectId)));
         return represent(allocation, allMunicipalities(), participantsOnly);
     }
 

@@ -7,7 +7,7 @@ import jakarta.ws.rs.Path;
 import jakarta.ws.rs.Produces;
 import jakarta.ws.rs.QueryParam;
 import jakarta.ws.rs.core.MediaType;
-import nl.metrokaart.municipality.rest.ListQuery;
+import nl.metrokaart.platform.rest.QueryParams;
 import nl.metrokaart.platform.security.Roles;
 import org.eclipse.microprofile.openapi.annotations.Operation;
 import org.eclipse.microprofile.openapi.annotations.enums.SchemaType;
@@ -43,6 +43,6 @@ public class FinancialSummaryResource {
             @Parameter(description = "Only the projects of this programme; without it, every project known to this service.",
                     schema = @Schema(type = SchemaType.STRING, format = "uuid"))
             @QueryParam("programmeId") String programmeId) {
-        return summaries.summarise(ListQuery.uuid("programmeId", programmeId));
+        return summaries.summarise(QueryParams.uuid("programmeId", programmeId));
     }
 }

@@ -24,13 +24,13 @@ public record DecisionRequest(
         @NotNull DecidingBody decidingBody,
         @Schema(description = "CBS code of the municipality whose executive or council decided; required for "
                 + "municipal-executive and council, absent for the joint bodies.", examples = "GM0610")
-        @Pattern(regexp = "^GM[0-9]{4}$", message = "must be a CBS municipality code: GM followed by four digits")
+        @Pattern(regexp = "^GM[0-9]{4}$", message = "{nl.metrokaart.cbsCode}")
         String decidingMunicipalityCode,
         @Schema(format = "date", description = "The date of the decision.") @NotNull LocalDate decidedOn,
         @Schema(description = "Why it was decided so.") @NotBlank @Size(max = 4000) String rationale) {
 
     @JsonIgnore // a validation rule, not a field of the body
-    @AssertTrue(message = "is required for municipal-executive and council, and must be absent for steering-committee and secretaries-meeting")
+    @AssertTrue(message = "{nl.metrokaart.municipality.decision.decidingMunicipality}")
     @Schema(hidden = true)
     public boolean isDecidingMunicipalityCode() {
         return decidingBody == null || decidingBody.isMunicipal() == (decidingMunicipalityCode != null);
@@ -38,7 +38,7 @@ public record DecisionRequest(
 
     /** Checked here rather than per element, so that a problem names the field, options, and not a list element. */
     @JsonIgnore
-    @AssertTrue(message = "must each be a non-blank text of at most 500 characters, all different")
+    @AssertTrue(message = "{nl.metrokaart.municipality.decision.options}")
     @Schema(hidden = true)
     public boolean isOptions() {
         if (options == null) {

@@ -20,7 +20,7 @@ import jakarta.ws.rs.core.MediaType;
 import jakarta.ws.rs.core.UriInfo;
 import java.util.List;
 import java.util.UUID;
-import nl.metrokaart.municipality.rest.ListQuery;
+import nl.metrokaart.platform.rest.QueryParams;
 import nl.metrokaart.platform.conditional.EntityTags;
 import nl.metrokaart.platform.idempotency.IdempotentRequests;
 import nl.metrokaart.platform.paging.Page;
@@ -73,9 +73,9 @@ public class DecisionResource {
             @Parameter(description = "Only decisions of this body.", schema = @Schema(implementation = DecidingBody.class))
             @QueryParam("decidingBody") String decidingBody,
             @BeanParam PageRequest page) {
-        DecisionService.Filter filter = new DecisionService.Filter(ListQuery.uuid("projectId", projectId),
-                ListQuery.value("outcome", outcome, DecisionOutcome.class),
-                ListQuery.value("decidingBody", decidingBody, DecidingBody.class));
+        DecisionService.Filter filter = new DecisionService.Filter(QueryParams.uuid("projectId", projectId),
+                QueryParams.value("outcome", outcome, DecisionOutcome.class),
+                QueryParams.value("decidingBody", decidingBody, DecidingBody.class));
         return decisions.list(filter, page.cursor(), page.limit());
     }
 

@@ -15,11 +15,13 @@ import java.util.UUID;
 import nl.metrokaart.municipality.events.MunicipalityEvents;
 import nl.metrokaart.municipality.municipality.Municipality;
 import nl.metrokaart.municipality.project.ProjectReadModel;
-import nl.metrokaart.municipality.rest.KeysetPaging;
-import nl.metrokaart.municipality.rest.KeysetPaging.SortKey;
+import nl.metrokaart.municipality.text.RequestTexts;
+import nl.metrokaart.platform.paging.KeysetPaging;
+import nl.metrokaart.platform.paging.KeysetPaging.SortKey;
 import nl.metrokaart.municipality.variant.VariantChoice;
 import nl.metrokaart.platform.conditional.Preconditions;
 import nl.metrokaart.platform.paging.Page;
+import nl.metrokaart.platform.persistence.AdvisoryLocks;
 import nl.metrokaart.platform.persistence.StoredTime;
 import nl.metrokaart.platform.problem.Problems;
 
@@ -101,8 +103,7 @@ public class DecisionService {
      * and a new variant cannot both pass their checks concurrently. Call before reading what the check needs.
      */
     public void lockHarmonisationOf(UUID projectId) {
-        entityManager.createNativeQuery("SELECT pg_advisory_xact_lock(hashtextextended(:lock, 0))")
-                .setParameter("lock", "harmonisation:" + projectId).getSingleResult();
+        AdvisoryLocks.lock(entityManager, "harmonisation:" + projectId);
     }
 
     private void requireNoVariantOverruled(Set<UUID> projectIds) {
@@ -113,10 +114,8 @@ public class DecisionService {
             }
             List<String> withVariant = VariantChoice.municipalitiesWithVariant(projectId);
             if (!withVariant.isEmpty()) {
-                throw Problems.conflict("With this decision project " + projects.code(projectId) + " would follow one "
-                                + "uniform way of working, but " + String.join(", ", withVariant) + (withVariant.size() == 1
-                                ? " keeps its own variant" : " keep their own variant") + "; they change their variant "
-                                + "choice to uniform first.")
+                throw Problems.conflict(RequestTexts.problems().variantsKept(projects.code(projectId),
+                                String.join(", ", withVariant), withVariant.size() == 1))
                         .with("municipalitiesWithVariant", withVariant)
                         .build();
             }
@@ -127,7 +126,7 @@ public class DecisionService {
         projects.known(request.projectId(), "projectId", "body");
         String municipality = request.decidingMunicipalityCode();
         if (municipality != null && Municipality.findById(municipality) == null) {
-            throw Problems.invalid("decidingMunicipalityCode", "body", "is not a municipality of the programme: " + municipality);
+            throw Problems.invalid("decidingMunicipalityCode", "body", RequestTexts.problems().notAMunicipality(municipality));
         }
     }
 
@@ -145,7 +144,7 @@ public class DecisionService {
     private static Decision find(UUID id, LockModeType lock) {
         Decision decision = Decision.findById(id, lock);
         if (decision == null) {
-            throw HttpProblem.valueOf(Response.Status.NOT_FOUND, "Decision " + id + " does not exist.");
+            throw HttpProblem.valueOf(Response.Status.NOT_FOUND, RequestTexts.problems().decisionNotFound(id));
         }
         return decision;
     }

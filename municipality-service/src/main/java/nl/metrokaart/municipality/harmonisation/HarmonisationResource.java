@@ -7,7 +7,7 @@ import jakarta.ws.rs.Path;
 import jakarta.ws.rs.Produces;
 import jakarta.ws.rs.QueryParam;
 import jakarta.ws.rs.core.MediaType;
-import nl.metrokaart.municipality.rest.ListQuery;
+import nl.metrokaart.platform.rest.QueryParams;
 import nl.metrokaart.platform.security.Roles;
 import org.eclipse.microprofile.openapi.annotations.Operation;
 import org.eclipse.microprofile.openapi.annotations.enums.SchemaType;
@@ -42,6 +42,6 @@ public class HarmonisationResource {
     public HarmonisationResponse get(
             @Parameter(description = "Only the projects of this programme.", schema = @Schema(type = SchemaType.STRING, format = "uuid"))
             @QueryParam("programmeId") String programmeId) {
-        return harmonisation.overview(ListQuery.uuid("programmeId", programmeId));
+        return harmonisation.overview(QueryParams.uuid("programmeId", programmeId));
     }
 }

@@ -9,8 +9,9 @@ import jakarta.ws.rs.core.Response;
 import java.util.List;
 import java.util.UUID;
 import java.util.function.Function;
-import nl.metrokaart.municipality.rest.KeysetPaging;
-import nl.metrokaart.municipality.rest.KeysetPaging.SortKey;
+import nl.metrokaart.municipality.text.RequestTexts;
+import nl.metrokaart.platform.paging.KeysetPaging;
+import nl.metrokaart.platform.paging.KeysetPaging.SortKey;
 import nl.metrokaart.platform.paging.Page;
 
 /** Listing and finding {@link HeldPerProject} rows of a municipality, the same way for each kind. */
@@ -35,7 +36,7 @@ public class HeldPerProjectRecords {
                 byProject, cursor, limit, representation);
     }
 
-    /** The municipality's row for the project; 404 naming {@code what} when there is none. */
+    /** The municipality's row for the project; 404 naming {@code what} (in the request's language) when there is none. */
     public <E extends HeldPerProject> E find(Class<E> type, String what, String municipalityCode, UUID projectId, LockModeType lock) {
         List<E> found = entityManager.createQuery("select e from " + type.getSimpleName()
                         + " e where e.municipalityCode = :municipalityCode and e.projectId = :projectId", type)
@@ -45,7 +46,7 @@ public class HeldPerProjectRecords {
                 .getResultList();
         if (found.isEmpty()) {
             throw HttpProblem.valueOf(Response.Status.NOT_FOUND,
-                    "Municipality " + municipalityCode + " has no " + what + " for project " + projectId + ".");
+                    RequestTexts.problems().noRecord(municipalityCode, what, projectId));
         }
         return found.get(0);
     }

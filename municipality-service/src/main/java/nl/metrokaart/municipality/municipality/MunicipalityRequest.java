@@ -10,7 +10,7 @@ import org.eclipse.microprofile.openapi.annotations.media.Schema;
 @Schema(name = "MunicipalityRequest", description = "A municipality as a client registers it in the programme.")
 public record MunicipalityRequest(
         @Schema(description = "CBS municipality code: GM followed by four digits.", examples = "GM0610")
-        @NotNull @Pattern(regexp = MunicipalityRequest.CBS_CODE, message = "must be a CBS municipality code: GM followed by four digits")
+        @NotNull @Pattern(regexp = MunicipalityRequest.CBS_CODE, message = "{nl.metrokaart.cbsCode}")
         String code,
         @Schema(examples = "Schoonhoven") @NotBlank @Size(max = 100) String name,
         @Schema(description = "Number of inhabitants.", examples = "12000") @NotNull @Positive Integer inhabitants,

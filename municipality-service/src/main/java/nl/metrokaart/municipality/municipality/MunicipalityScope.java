@@ -5,6 +5,7 @@ import io.quarkus.security.identity.SecurityIdentity;
 import jakarta.enterprise.context.ApplicationScoped;
 import jakarta.inject.Inject;
 import jakarta.json.JsonString;
+import nl.metrokaart.municipality.text.RequestTexts;
 import nl.metrokaart.platform.security.Roles;
 import org.eclipse.microprofile.jwt.JsonWebToken;
 
@@ -30,10 +31,8 @@ public class MunicipalityScope {
             return;
         }
         throw HttpProblem.builder().withStatus(403).withTitle("Forbidden")
-                .withDetail(own == null
-                        ? "Only admins, programme managers and the municipality's own coordinator change this."
-                        : "A municipality coordinator changes only its own municipality (" + own + "), not "
-                                + municipalityCode + ".")
+                .withDetail(own == null ? RequestTexts.problems().onlyOwnCoordinator()
+                        : RequestTexts.problems().otherMunicipality(own, municipalityCode))
                 .build();
     }
 

@@ -10,9 +10,10 @@ import jakarta.transaction.Transactional;
 import jakarta.ws.rs.core.Response;
 import java.util.List;
 import nl.metrokaart.municipality.events.MunicipalityEvents;
-import nl.metrokaart.municipality.rest.KeysetPaging;
-import nl.metrokaart.municipality.rest.KeysetPaging.SortKey;
-import nl.metrokaart.municipality.rest.Text;
+import nl.metrokaart.municipality.text.RequestTexts;
+import nl.metrokaart.platform.paging.KeysetPaging;
+import nl.metrokaart.platform.paging.KeysetPaging.SortKey;
+import nl.metrokaart.platform.text.Text;
 import nl.metrokaart.platform.conditional.Preconditions;
 import nl.metrokaart.platform.paging.Page;
 import nl.metrokaart.platform.persistence.PersistOnce;
@@ -55,7 +56,7 @@ public class MunicipalityService {
     }
 
     private static HttpProblem notFound(String code) {
-        return HttpProblem.valueOf(Response.Status.NOT_FOUND, "Municipality " + code + " does not exist.");
+        return HttpProblem.valueOf(Response.Status.NOT_FOUND, RequestTexts.problems().municipalityNotFound(code));
     }
 
     @Transactional
@@ -83,7 +84,7 @@ public class MunicipalityService {
         Municipality municipality = Municipality.<Municipality>findByIdOptional(code, LockModeType.PESSIMISTIC_WRITE)
                 .orElseThrow(() -> notFound(code));
         if (!code.equals(request.code())) {
-            throw Problems.invalid("code", "body", "must be the municipality code in the path");
+            throw Problems.invalid("code", "body", RequestTexts.problems().codeNotInPath());
         }
         preconditions.requireMatch(ifMatch, MunicipalityResponse.of(municipality));
         boolean inhabitantsDiffer = municipality.inhabitants != request.inhabitants();
@@ -102,7 +103,7 @@ public class MunicipalityService {
 
     private static HttpProblem alreadyExists(String code) {
         return HttpProblem.builder().withStatus(409).withTitle("Conflict")
-                .withDetail("Municipality " + code + " already exists.")
+                .withDetail(RequestTexts.problems().municipalityExists(code))
                 .build();
     }
 }

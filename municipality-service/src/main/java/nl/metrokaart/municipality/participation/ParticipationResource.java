@@ -20,7 +20,7 @@ import jakarta.ws.rs.core.MediaType;
 import jakarta.ws.rs.core.UriInfo;
 import java.util.List;
 import java.util.UUID;
-import nl.metrokaart.municipality.rest.ListQuery;
+import nl.metrokaart.platform.rest.QueryParams;
 import nl.metrokaart.platform.conditional.EntityTags;
 import nl.metrokaart.platform.idempotency.IdempotentRequests;
 import nl.metrokaart.platform.paging.Page;
@@ -71,7 +71,7 @@ public class ParticipationResource {
             @Parameter(description = "Only the participation in this project.", schema = @Schema(type = SchemaType.STRING, format = "uuid"))
             @QueryParam("projectId") String projectId,
             @BeanParam PageRequest page) {
-        return participations.list(municipalityCode, ListQuery.uuid("projectId", projectId), page.cursor(), page.limit());
+        return participations.list(municipalityCode, QueryParams.uuid("projectId", projectId), page.cursor(), page.limit());
     }
 
     @GET

@@ -15,7 +15,8 @@ import nl.metrokaart.municipality.municipality.HeldPerProjectRecords;
 import nl.metrokaart.municipality.municipality.MunicipalityScope;
 import nl.metrokaart.municipality.municipality.MunicipalityService;
 import nl.metrokaart.municipality.project.ProjectReadModel;
-import nl.metrokaart.municipality.rest.Text;
+import nl.metrokaart.municipality.text.RequestTexts;
+import nl.metrokaart.platform.text.Text;
 import nl.metrokaart.platform.conditional.Preconditions;
 import nl.metrokaart.platform.paging.Page;
 import nl.metrokaart.platform.persistence.PersistOnce;
@@ -91,7 +92,7 @@ public class ParticipationService {
         municipalities.get(municipalityCode);
         Participation participation = find(municipalityCode, projectId, LockModeType.PESSIMISTIC_WRITE);
         if (!projectId.equals(request.projectId())) {
-            throw Problems.invalid("projectId", "body", "must be the project id in the path");
+            throw Problems.invalid("projectId", "body", RequestTexts.problems().projectIdNotInPath());
         }
         ParticipationResponse current = represent(participation);
         preconditions.requireMatch(ifMatch, current);
@@ -118,7 +119,7 @@ public class ParticipationService {
     }
 
     private Participation find(String municipalityCode, UUID projectId, LockModeType lock) {
-        return records.find(Participation.class, "participation", municipalityCode, projectId, lock);
+        return records.find(Participation.class, RequestTexts.problems().aParticipation(), municipalityCode, projectId, lock);
     }
 
     private static boolean sameAs(Participation participation, ParticipationRequest request) {
@@ -136,7 +137,6 @@ public class ParticipationService {
     }
 
     private static HttpProblem alreadyRegistered(String municipalityCode, UUID projectId) {
-        return Problems.conflict("Municipality " + municipalityCode + " already has a participation in project "
-                + projectId + "; change it with PUT.").build();
+        return Problems.conflict(RequestTexts.problems().participationExists(municipalityCode, projectId)).build();
     }
 }

@@ -6,6 +6,7 @@ import jakarta.inject.Inject;
 import jakarta.transaction.Transactional;
 import java.util.Optional;
 import java.util.UUID;
+import nl.metrokaart.municipality.text.RequestTexts;
 import nl.metrokaart.platform.persistence.StoredTime;
 import nl.metrokaart.platform.problem.Problems;
 
@@ -88,8 +89,7 @@ public class ProjectReadModel {
      * received the project from programme-service.
      */
     public ProgrammeProject known(UUID id, String field, String in) {
-        return project(id).orElseThrow(() -> Problems.invalid(field, in,
-                "is not a project of the programme known to this service: " + id));
+        return project(id).orElseThrow(() -> Problems.invalid(field, in, RequestTexts.problems().unknownProject(id)));
     }
 
     /** The project's code, for representations; null for a project not (yet) in the read model. */

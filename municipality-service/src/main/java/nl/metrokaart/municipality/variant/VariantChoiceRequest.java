@@ -18,7 +18,7 @@ public record VariantChoiceRequest(
         @Schema(description = "Why the municipality chooses so.") @Size(max = 4000) String justification) {
 
     @JsonIgnore // a validation rule, not a field of the body
-    @AssertTrue(message = "is required for approach variant and must be absent for approach uniform")
+    @AssertTrue(message = "{nl.metrokaart.municipality.variant.variantName}")
     @Schema(hidden = true)
     public boolean isVariantName() {
         boolean named = variantName != null && !variantName.isBlank();

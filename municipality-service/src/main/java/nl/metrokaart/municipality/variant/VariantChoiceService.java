@@ -21,7 +21,8 @@ import nl.metrokaart.municipality.municipality.MunicipalityService;
 import nl.metrokaart.municipality.participation.Participation;
 import nl.metrokaart.municipality.project.ProgrammeProject;
 import nl.metrokaart.municipality.project.ProjectReadModel;
-import nl.metrokaart.municipality.rest.Text;
+import nl.metrokaart.municipality.text.RequestTexts;
+import nl.metrokaart.platform.text.Text;
 import nl.metrokaart.platform.conditional.Preconditions;
 import nl.metrokaart.platform.paging.Page;
 import nl.metrokaart.platform.persistence.PersistOnce;
@@ -99,7 +100,7 @@ public class VariantChoiceService {
         decisions.lockHarmonisationOf(projectId);
         VariantChoice choice = find(municipalityCode, projectId, LockModeType.PESSIMISTIC_WRITE);
         if (!projectId.equals(request.projectId())) {
-            throw Problems.invalid("projectId", "body", "must be the project id in the path");
+            throw Problems.invalid("projectId", "body", RequestTexts.problems().projectIdNotInPath());
         }
         VariantChoiceResponse current = represent(choice);
         preconditions.requireMatch(ifMatch, current);
@@ -119,8 +120,7 @@ public class VariantChoiceService {
     private Decision requireAllowed(String municipalityCode, ProgrammeProject project, Approach approach) {
         Participation participation = Participation.of(municipalityCode, project.id);
         if (participation == null || !participation.participates) {
-            throw Problems.conflict("Municipality " + municipalityCode + " does not participate in project " + project.code
-                    + "; register its participation before choosing a way of working.").build();
+            throw Problems.conflict(RequestTexts.problems().notParticipating(municipalityCode, project.code)).build();
         }
         Decision inForce = Decision.inForce(project.id);
         if (approach == Approach.VARIANT && inForce != null && inForce.outcome == DecisionOutcome.UNIFORM) {
@@ -130,9 +130,8 @@ public class VariantChoiceService {
             decision.put("decidingBody", inForce.decidingBody.value());
             decision.put("decidedOn", inForce.decidedOn.toString());
             decision.put("href", link);
-            throw Problems.conflict("Project " + project.code + " follows one uniform way of working: decided by the "
-                            + inForce.decidingBody.value().replace('-', ' ') + " on " + inForce.decidedOn + " (decision "
-                            + inForce.id + ", " + link + "). An own variant needs a decision that allows variants.")
+            throw Problems.conflict(RequestTexts.problems().uniformDecided(project.code, inForce.decidingBody.value(),
+                            inForce.decidedOn, inForce.id, link))
                     .with("decision", decision)
                     .build();
         }
@@ -151,7 +150,7 @@ public class VariantChoiceService {
     }
 
     private VariantChoice find(String municipalityCode, UUID projectId, LockModeType lock) {
-        return records.find(VariantChoice.class, "variant choice", municipalityCode, projectId, lock);
+        return records.find(VariantChoice.class, RequestTexts.problems().aVariantChoice(), municipalityCode, projectId, lock);
     }
 
     private static boolean sameAs(VariantChoice choice, VariantChoiceRequest request, Decision inForce) {
@@ -169,7 +168,6 @@ public class VariantChoiceService {
     }
 
     private static HttpProblem alreadyMade(String municipalityCode, ProgrammeProject project) {
-        return Problems.conflict("Municipality " + municipalityCode + " already made its choice for project "
-                + project.code + "; change it with PUT.").build();
+        return Problems.conflict(RequestTexts.problems().choiceMade(municipalityCode, project.code)).build();
     }
 }

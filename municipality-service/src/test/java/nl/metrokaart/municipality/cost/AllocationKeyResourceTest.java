@@ -19,7 +19,7 @@ import io.quarkus.test.junit.QuarkusTest;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.UUID;
-import nl.metrokaart.infra.testing.TestTokens;
+import nl.metrokaart.platform.testing.TestTokens;
 import nl.metrokaart.municipality.BrokerRecords;
 import nl.metrokaart.municipality.Fixtures;
 import nl.metrokaart.municipality.events.MunicipalityEvents;
@@ -42,7 +42,7 @@ class AllocationKeyResourceTest {
     @Test
     void aProjectWithoutAKeyIs404SayingItIsSharedEqually() {
         UUID projectId = Fixtures.project("KEY-NONE");
-        given().auth().oauth2(reader(Roles.INTEGRATOR)).when().get(url(projectId))
+        given().header("Accept-Language", "en").auth().oauth2(reader(Roles.INTEGRATOR)).when().get(url(projectId))
                 .then().statusCode(404)
                 .contentType("application/problem+json")
                 .body("status", equalTo(404))

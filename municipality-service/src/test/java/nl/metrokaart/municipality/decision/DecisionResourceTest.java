@@ -28,7 +28,7 @@ import io.quarkus.test.junit.QuarkusTest;
 import jakarta.inject.Inject;
 import java.util.List;
 import java.util.UUID;
-import nl.metrokaart.infra.testing.TestTokens;
+import nl.metrokaart.platform.testing.TestTokens;
 import nl.metrokaart.municipality.BrokerRecords;
 import nl.metrokaart.municipality.events.MunicipalityEvents;
 import nl.metrokaart.platform.security.Roles;

@@ -12,7 +12,7 @@ import java.util.List;
 import java.util.Map;
 import java.util.UUID;
 import java.util.function.IntFunction;
-import nl.metrokaart.infra.testing.Concurrently;
+import nl.metrokaart.platform.testing.Concurrently;
 import nl.metrokaart.municipality.Fixtures;
 import org.junit.jupiter.api.Test;
 

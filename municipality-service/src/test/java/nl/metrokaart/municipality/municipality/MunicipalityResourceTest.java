@@ -18,7 +18,7 @@ import java.util.Map;
 import java.util.Set;
 import com.fasterxml.jackson.databind.JsonNode;
 import com.fasterxml.jackson.databind.ObjectMapper;
-import nl.metrokaart.infra.testing.TestTokens;
+import nl.metrokaart.platform.testing.TestTokens;
 import nl.metrokaart.municipality.BrokerRecords;
 import nl.metrokaart.municipality.events.MunicipalityEvents;
 import org.apache.kafka.clients.consumer.ConsumerRecord;

@@ -14,7 +14,7 @@ import io.restassured.response.ValidatableResponse;
 import java.util.UUID;
 import java.util.function.Consumer;
 import java.util.stream.Stream;
-import nl.metrokaart.infra.testing.TestTokens;
+import nl.metrokaart.platform.testing.TestTokens;
 import nl.metrokaart.municipality.Fixtures;
 import org.junit.jupiter.params.ParameterizedTest;
 import org.junit.jupiter.params.provider.Arguments;

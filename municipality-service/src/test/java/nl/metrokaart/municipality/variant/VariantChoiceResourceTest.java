@@ -25,7 +25,7 @@ import io.quarkus.test.junit.QuarkusTest;
 import jakarta.inject.Inject;
 import java.util.List;
 import java.util.UUID;
-import nl.metrokaart.infra.testing.TestTokens;
+import nl.metrokaart.platform.testing.TestTokens;
 import nl.metrokaart.municipality.BrokerRecords;
 import nl.metrokaart.municipality.events.MunicipalityEvents;
 import nl.metrokaart.platform.security.Roles;
@@ -82,7 +82,7 @@ class VariantChoiceResourceTest {
         UUID projectId = participating("GM3002", "VC2");
         decision(projectId, "variants-allowed", "2026-01-10");
         String uniform = decision(projectId, "uniform", "2026-03-15");
-        given().auth().oauth2(admin()).contentType("application/json").body(choiceBody(projectId, "variant", "Eigen"))
+        given().header("Accept-Language", "en").auth().oauth2(admin()).contentType("application/json").body(choiceBody(projectId, "variant", "Eigen"))
                 .when().post(collection("GM3002"))
                 .then().statusCode(409).contentType("application/problem+json")
                 .body("decision.id", equalTo(uniform))
@@ -113,7 +113,7 @@ class VariantChoiceResourceTest {
         UUID declined = project("VC3B");
         participation("GM3003", declined, false);
         for (UUID projectId : List.of(notRegistered, declined)) {
-            given().auth().oauth2(admin()).contentType("application/json").body(choiceBody(projectId, "uniform", null))
+            given().header("Accept-Language", "en").auth().oauth2(admin()).contentType("application/json").body(choiceBody(projectId, "uniform", null))
                     .when().post(collection("GM3003"))
                     .then().statusCode(409).contentType("application/problem+json")
                     .body("detail", containsString("does not participate"));

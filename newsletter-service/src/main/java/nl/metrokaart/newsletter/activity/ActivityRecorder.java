@@ -15,6 +15,7 @@ import nl.metrokaart.newsletter.project.ProjectKnowledge;
 import nl.metrokaart.platform.language.Language;
 import nl.metrokaart.platform.inbox.MalformedEventException;
 import nl.metrokaart.platform.inbox.ReceivedEvent;
+import nl.metrokaart.platform.persistence.AdvisoryLocks;
 import nl.metrokaart.platform.persistence.StoredTime;
 
 /** Turns a consumed CloudEvent into an {@link Activity} and tells the observers of {@link ActivityRecorded}. */
@@ -41,7 +42,7 @@ public class ActivityRecorder {
         // Positions in commit order, also with several instances consuming: the lock is held until commit, and the
         // position is taken after it (at insert). Readers that continue after a position (the feed's cursor, the
         // weekly digest) so never skip an activity that committed late with a lower position.
-        entityManager.createNativeQuery("SELECT pg_advisory_xact_lock(" + FEED_ORDER_LOCK + ")").getSingleResult();
+        AdvisoryLocks.lock(entityManager, FEED_ORDER_LOCK);
         Activity activity = new Activity();
         activity.id = UUID.randomUUID();
         activity.eventId = event.id();

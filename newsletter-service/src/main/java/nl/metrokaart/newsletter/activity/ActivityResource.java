@@ -13,8 +13,10 @@ import java.time.Instant;
 import java.util.List;
 import java.util.UUID;
 import nl.metrokaart.newsletter.events.ActivityConsumer;
+import nl.metrokaart.newsletter.text.RequestTexts;
 import nl.metrokaart.platform.paging.Page;
 import nl.metrokaart.platform.paging.PageRequest;
+import nl.metrokaart.platform.problem.ProblemTexts;
 import nl.metrokaart.platform.problem.Problems;
 import nl.metrokaart.platform.rest.QueryParams;
 import nl.metrokaart.platform.security.Roles;
@@ -65,23 +67,16 @@ public class ActivityResource {
             @QueryParam("occurredUntil") String occurredUntil,
             @BeanParam PageRequest page) {
         if (municipalityCode != null && !municipalityCode.matches("GM\\d{4}")) {
-            throw Problems.invalid("municipalityCode", "query", "must be GM followed by four digits");
+            throw Problems.invalid("municipalityCode", "query", RequestTexts.problems().municipalityCodeFormat());
         }
         if (type != null && !SHORT_TYPES.contains(type)) {
-            throw Problems.invalid("type", "query", "must be one of " + SHORT_TYPES);
+            throw Problems.invalid("type", "query", ProblemTexts.get("value.oneOf", SHORT_TYPES));
         }
-        UUID project = null;
-        if (projectId != null) {
-            try {
-                project = UUID.fromString(projectId);
-            } catch (IllegalArgumentException e) {
-                throw Problems.invalid("projectId", "query", "must be a UUID");
-            }
-        }
+        UUID project = QueryParams.uuid("projectId", projectId);
         Instant from = QueryParams.dateTime("occurredFrom", occurredFrom);
         Instant until = QueryParams.dateTime("occurredUntil", occurredUntil);
         if (from != null && until != null && from.isAfter(until)) {
-            throw Problems.invalid("occurredUntil", "query", "must not be before occurredFrom");
+            throw Problems.invalid("occurredUntil", "query", RequestTexts.problems().untilBeforeFrom());
         }
         return activities.list(new ActivityService.Filter(project, municipalityCode, type, from, until), page.cursor(), page.limit());
     }

@@ -8,8 +8,9 @@ import jakarta.ws.rs.core.Response;
 import java.time.Instant;
 import java.util.List;
 import java.util.UUID;
+import nl.metrokaart.newsletter.text.RequestTexts;
 import nl.metrokaart.platform.language.RequestLanguage;
-import nl.metrokaart.platform.paging.Cursors;
+import nl.metrokaart.platform.paging.Keyset;
 import nl.metrokaart.platform.paging.Page;
 
 /** Reads the activity feed: filtered, in feed order, a page at a time. */
@@ -50,15 +51,11 @@ public class ActivityService {
             parameters.and("until", filter.occurredUntil());
         }
         if (cursor != null) {
-            try {
-                parameters.and("after", Long.parseLong(Cursors.decode(cursor, "cursor")));
-            } catch (NumberFormatException e) {
-                throw Cursors.invalid("cursor");
-            }
+            parameters.and("after", Keyset.after(cursor, "cursor", 1).get(0, Long::valueOf));
             query.append(" and position > :after");
         }
         List<Activity> fetched = Activity.<Activity>find(query + " order by position", parameters).range(0, limit).list();
-        return Page.ofFetched(fetched, limit, a -> String.valueOf(a.position), this::response);
+        return Page.ofFetched(fetched, limit, a -> Keyset.of(a.position).position(), this::response);
     }
 
     /** The activity with its summary in the language of the request. */
@@ -68,6 +65,6 @@ public class ActivityService {
 
     public Activity get(UUID id) {
         return Activity.<Activity>findByIdOptional(id).orElseThrow(() -> HttpProblem.valueOf(
-                Response.Status.NOT_FOUND, "Activity " + id + " does not exist."));
+                Response.Status.NOT_FOUND, RequestTexts.problems().activityNotFound(id)));
     }
 }

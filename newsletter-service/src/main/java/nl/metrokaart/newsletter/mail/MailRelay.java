@@ -15,6 +15,7 @@ import java.util.ArrayList;
 import java.util.UUID;
 import java.util.List;
 import nl.metrokaart.platform.persistence.StoredTime;
+import nl.metrokaart.platform.retry.Backoff;
 import org.eclipse.microprofile.config.inject.ConfigProperty;
 import org.jboss.logging.Logger;
 
@@ -151,8 +152,7 @@ public class MailRelay {
 
     /** base × 2^(attempts-1), at most max. */
     public Duration backOff(int attempts) {
-        Duration delay = retryBase.multipliedBy(1L << Math.min(attempts - 1, 20));
-        return delay.compareTo(retryMax) > 0 ? retryMax : delay;
+        return new Backoff(retryBase, retryMax).after(attempts);
     }
 
     private Mail toMail(OutgoingMail mail) {

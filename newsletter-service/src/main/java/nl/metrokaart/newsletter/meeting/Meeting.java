@@ -34,7 +34,7 @@ public class Meeting extends PanacheEntityBase {
     @Column(nullable = false)
     public String location;
 
-    @Convert(converter = MeetingAudienceConverter.class)
+    @Convert(converter = MeetingAudience.Converter.class)
     @Column(nullable = false)
     public MeetingAudience audience;
 

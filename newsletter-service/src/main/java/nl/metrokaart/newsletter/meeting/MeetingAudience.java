@@ -1,7 +1,8 @@
 package nl.metrokaart.newsletter.meeting;
 
 import com.fasterxml.jackson.annotation.JsonValue;
-import java.util.Arrays;
+import nl.metrokaart.platform.enums.ApiValue;
+import nl.metrokaart.platform.enums.ApiValueConverter;
 import org.eclipse.microprofile.openapi.annotations.enums.SchemaType;
 import org.eclipse.microprofile.openapi.annotations.media.Schema;
 
@@ -10,7 +11,7 @@ import org.eclipse.microprofile.openapi.annotations.media.Schema;
         enumeration = {"all-staff", "secretaries", "steering-committee"},
         description = "all-staff: everyone working in the programme; secretaries: the municipal secretaries "
                 + "(gemeentesecretarissen); steering-committee: the members of the steering committee (stuurgroep).")
-public enum MeetingAudience {
+public enum MeetingAudience implements ApiValue {
     ALL_STAFF("all-staff"),
     SECRETARIES("secretaries"),
     STEERING_COMMITTEE("steering-committee");
@@ -22,17 +23,15 @@ public enum MeetingAudience {
     }
 
     @JsonValue
+    @Override
     public String value() {
         return value;
     }
 
-    /**
-     * For stored values only. Jackson reads requests through {@link JsonValue} instead, so that an unknown value
-     * fails as an invalid format naming the field (400 with invalidParams), not as a failed creator.
-     */
-    public static MeetingAudience of(String value) {
-        return Arrays.stream(values()).filter(a -> a.value.equals(value)).findFirst()
-                .orElseThrow(() -> new IllegalArgumentException("must be one of " + Arrays.stream(values())
-                        .map(MeetingAudience::value).toList()));
+    @jakarta.persistence.Converter
+    public static class Converter extends ApiValueConverter<MeetingAudience> {
+        public Converter() {
+            super(MeetingAudience.class);
+        }
     }
 }

@@ -27,12 +27,12 @@ public record MeetingRequest(
     public record AgendaItemDto(
             @Schema(examples = "Progress of the WION project") @NotBlank @Size(max = 300) String title,
             @Schema(description = "Code of the programme project this item is about, if any.", examples = "WION")
-            @Pattern(regexp = "^[A-Z0-9][A-Z0-9-]{1,19}$", message = "must be 2 to 20 capitals, digits or hyphens")
+            @Pattern(regexp = "^[A-Z0-9][A-Z0-9-]{1,19}$", message = "{nl.metrokaart.code}")
             String projectCode) {
     }
 
     @JsonIgnore // a validation rule, not a field of the body
-    @AssertTrue(message = "must be after startsAt")
+    @AssertTrue(message = "{nl.metrokaart.newsletter.meeting.endsAt}")
     @Schema(hidden = true)
     public boolean isEndsAt() {
         // At the precision the database keeps, so that a stored meeting never ends when it starts.

@@ -12,6 +12,7 @@ import jakarta.ws.rs.core.Response;
 import java.util.List;
 import java.util.UUID;
 import nl.metrokaart.newsletter.events.CommunicationEvents;
+import nl.metrokaart.newsletter.text.RequestTexts;
 import nl.metrokaart.platform.conditional.Preconditions;
 import nl.metrokaart.platform.paging.InstantKey;
 import nl.metrokaart.platform.paging.Page;
@@ -53,7 +54,7 @@ public class MeetingService {
     }
 
     private static HttpProblem notFound(UUID id) {
-        return HttpProblem.valueOf(Response.Status.NOT_FOUND, "Meeting " + id + " does not exist.");
+        return HttpProblem.valueOf(Response.Status.NOT_FOUND, RequestTexts.problems().meetingNotFound(id));
     }
 
     @Transactional
@@ -106,8 +107,7 @@ public class MeetingService {
         }
         preconditions.requireMatch(ifMatch, MeetingResponse.of(meeting));
         if (meeting.cancelled()) {
-            throw Problems.conflict("Meeting " + meeting.id + " was cancelled on " + meeting.cancelledAt
-                    + " and no longer changes; plan a new meeting instead.").build();
+            throw Problems.conflict(RequestTexts.problems().meetingCancelled(meeting.id, meeting.cancelledAt)).build();
         }
         return meeting;
     }

@@ -2,6 +2,7 @@ package nl.metrokaart.newsletter.newsletter;
 
 import io.quarkus.hibernate.orm.panache.PanacheEntityBase;
 import jakarta.persistence.Column;
+import jakarta.persistence.Convert;
 import jakarta.persistence.Entity;
 import jakarta.persistence.Id;
 import jakarta.persistence.Table;
@@ -37,8 +38,9 @@ public class Newsletter extends PanacheEntityBase {
     public LocalDate periodEnd;
 
     /** {@code draft} or {@code published} (see {@link NewsletterStatus}). */
+    @Convert(converter = NewsletterStatus.Converter.class)
     @Column(nullable = false)
-    public String status;
+    public NewsletterStatus status;
 
     /** Sections are only ever read and written whole with their newsletter, so they live in the row. */
     @JdbcTypeCode(SqlTypes.JSON)

@@ -17,7 +17,7 @@ public record NewsletterEdit(
     @Schema(name = "NewsletterSection", description = "One section of a newsletter.")
     public record SectionDto(
             @Schema(description = "Stable key of the section, kebab-case.", examples = "milestones-achieved")
-            @NotBlank @Pattern(regexp = "^[a-z0-9]+(-[a-z0-9]+)*$", message = "must be kebab-case")
+            @NotBlank @Pattern(regexp = "^[a-z0-9]+(-[a-z0-9]+)*$", message = "{nl.metrokaart.newsletter.newsletter.sectionKey}")
             @Size(max = 60) String key,
             @Schema(examples = "Milestones achieved") @NotBlank @Size(max = 200) String heading,
             @Schema(description = "The items, one readable text each.")

@@ -14,6 +14,6 @@ public record NewsletterPublished(UUID id, int number, String title, LocalDate p
 
     static NewsletterPublished of(Newsletter newsletter) {
         return new NewsletterPublished(newsletter.id, newsletter.number, newsletter.title, newsletter.periodStart,
-                newsletter.periodEnd, newsletter.status, newsletter.publishedAt, newsletter.version);
+                newsletter.periodEnd, newsletter.status.value(), newsletter.publishedAt, newsletter.version);
     }
 }

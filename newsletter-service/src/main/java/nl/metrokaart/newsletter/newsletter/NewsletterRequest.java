@@ -17,7 +17,7 @@ public record NewsletterRequest(
         @Schema(description = "Last day of the period (inclusive), not before periodStart.", examples = "2026-11-30")
         @NotNull LocalDate periodEnd,
         @Schema(description = "Title; by default \"Metrokaart newsletter <number>\".", examples = "November in the programme")
-        @Size(max = 200) @Pattern(regexp = ".*\\S.*", message = "must not be blank") String title,
+        @Size(max = 200) @Pattern(regexp = ".*\\S.*", message = "{jakarta.validation.constraints.NotBlank.message}") String title,
         @Schema(description = "The programme manager's introduction, the opening text of the issue; editable in the draft.")
         @Size(max = 10000) String introduction,
         @Schema(description = "Language of the issue: nl (default) or en. It is e-mailed to the subscribers of that language.")
@@ -26,7 +26,7 @@ public record NewsletterRequest(
         UUID programmeId) {
 
     @JsonIgnore // a validation rule, not a field of the body
-    @AssertTrue(message = "must not be before periodStart")
+    @AssertTrue(message = "{nl.metrokaart.newsletter.newsletter.periodEnd}")
     @Schema(hidden = true)
     public boolean isPeriodEnd() {
         return periodStart == null || periodEnd == null || !periodEnd.isBefore(periodStart);

@@ -14,13 +14,15 @@ import nl.metrokaart.newsletter.events.CommunicationEvents;
 import nl.metrokaart.newsletter.mail.MailQueue;
 import nl.metrokaart.newsletter.subscription.Subscribers;
 import nl.metrokaart.newsletter.subscription.Subscription;
+import nl.metrokaart.newsletter.text.RequestTexts;
 import nl.metrokaart.newsletter.text.Translations;
 import nl.metrokaart.platform.language.Language;
 import nl.metrokaart.platform.conditional.Preconditions;
-import nl.metrokaart.platform.paging.Cursors;
+import nl.metrokaart.platform.paging.Keyset;
 import nl.metrokaart.platform.paging.Page;
 import nl.metrokaart.platform.persistence.StoredTime;
 import nl.metrokaart.platform.problem.Problems;
+import nl.metrokaart.platform.text.Text;
 
 /**
  * The rules of newsletters: numbered in sequence, composed from the period's activities, editable while draft,
@@ -60,15 +62,10 @@ public class NewsletterService {
         if (cursor == null) {
             fetched = Newsletter.<Newsletter>find("order by number desc").range(0, limit).list();
         } else {
-            int after;
-            try {
-                after = Integer.parseInt(Cursors.decode(cursor, "cursor"));
-            } catch (NumberFormatException e) {
-                throw Cursors.invalid("cursor");
-            }
+            int after = Keyset.after(cursor, "cursor", 1).get(0, Integer::valueOf);
             fetched = Newsletter.<Newsletter>find("number < ?1 order by number desc", after).range(0, limit).list();
         }
-        return Page.ofFetched(fetched, limit, n -> String.valueOf(n.number), NewsletterResponse::of);
+        return Page.ofFetched(fetched, limit, n -> Keyset.of(n.number).position(), NewsletterResponse::of);
     }
 
     public Newsletter get(UUID id) {
@@ -97,11 +94,10 @@ public class NewsletterService {
         newsletter.language = language.tag();
         newsletter.title = request.title() == null ? translations.of(language).newsletterDefaultTitle(newsletter.number)
                 : request.title().strip();
-        newsletter.introduction = request.introduction() == null || request.introduction().isBlank() ? null
-                : request.introduction().strip();
+        newsletter.introduction = Text.strippedOrNull(request.introduction());
         newsletter.periodStart = request.periodStart();
         newsletter.periodEnd = request.periodEnd();
-        newsletter.status = NewsletterStatus.DRAFT.value();
+        newsletter.status = NewsletterStatus.DRAFT;
         newsletter.sections = new ArrayList<>(composer.compose(request.periodStart(), request.periodEnd(), language));
         newsletter.overview = composer.overview(request.periodStart(), request.periodEnd(), map.programmeId(), language);
         newsletter.programmeId = map.programmeId();
@@ -115,9 +111,9 @@ public class NewsletterService {
 
     @Transactional
     public Newsletter edit(UUID id, String ifMatch, NewsletterEdit edit) {
-        Newsletter newsletter = lockDraft(id, ifMatch, "edited");
+        Newsletter newsletter = lockDraft(id, ifMatch, false);
         newsletter.title = edit.title().strip();
-        newsletter.introduction = edit.introduction() == null || edit.introduction().isBlank() ? null : edit.introduction().strip();
+        newsletter.introduction = Text.strippedOrNull(edit.introduction());
         newsletter.sections = new ArrayList<>(edit.sections().stream()
                 .map(s -> new Newsletter.Section(s.key(), s.heading().strip(), s.items().stream().map(String::strip).toList()))
                 .toList());
@@ -128,8 +124,8 @@ public class NewsletterService {
 
     @Transactional
     public Newsletter publish(UUID id, String ifMatch) {
-        Newsletter newsletter = lockDraft(id, ifMatch, "published again");
-        newsletter.status = NewsletterStatus.PUBLISHED.value();
+        Newsletter newsletter = lockDraft(id, ifMatch, true);
+        newsletter.status = NewsletterStatus.PUBLISHED;
         newsletter.publishedAt = StoredTime.now();
         newsletter.updatedAt = newsletter.publishedAt;
         entityManager.flush();
@@ -145,20 +141,20 @@ public class NewsletterService {
         return pages.page(get(id));
     }
 
-    private Newsletter lockDraft(UUID id, String ifMatch, String verb) {
+    private Newsletter lockDraft(UUID id, String ifMatch, boolean publishing) {
         Newsletter newsletter = Newsletter.findById(id, LockModeType.PESSIMISTIC_WRITE);
         if (newsletter == null) {
             throw notFound(id);
         }
         preconditions.requireMatch(ifMatch, NewsletterResponse.of(newsletter));
-        if (NewsletterStatus.PUBLISHED.value().equals(newsletter.status)) {
-            throw Problems.conflict("Newsletter " + newsletter.number + " was published on " + newsletter.publishedAt
-                    + " and cannot be " + verb + ".").with("newsletterStatus", newsletter.status).build();
+        if (newsletter.status == NewsletterStatus.PUBLISHED) {
+            throw Problems.conflict(RequestTexts.problems().newsletterPublished(newsletter.number, newsletter.publishedAt, publishing))
+                    .with("newsletterStatus", newsletter.status.value()).build();
         }
         return newsletter;
     }
 
     private static HttpProblem notFound(UUID id) {
-        return HttpProblem.valueOf(Response.Status.NOT_FOUND, "Newsletter " + id + " does not exist.");
+        return HttpProblem.valueOf(Response.Status.NOT_FOUND, RequestTexts.problems().newsletterNotFound(id));
     }
 }

@@ -1,13 +1,15 @@
 package nl.metrokaart.newsletter.newsletter;
 
 import com.fasterxml.jackson.annotation.JsonValue;
+import nl.metrokaart.platform.enums.ApiValue;
+import nl.metrokaart.platform.enums.ApiValueConverter;
 import org.eclipse.microprofile.openapi.annotations.enums.SchemaType;
 import org.eclipse.microprofile.openapi.annotations.media.Schema;
 
 /** A newsletter is a draft until it is published; published is final. */
 @Schema(name = "NewsletterStatus", type = SchemaType.STRING, enumeration = {"draft", "published"},
         description = "draft: composed and editable; published: sent to the subscribers, immutable.")
-public enum NewsletterStatus {
+public enum NewsletterStatus implements ApiValue {
     DRAFT("draft"),
     PUBLISHED("published");
 
@@ -18,11 +20,15 @@ public enum NewsletterStatus {
     }
 
     @JsonValue
+    @Override
     public String value() {
         return value;
     }
 
-    static NewsletterStatus of(String value) {
-        return PUBLISHED.value.equals(value) ? PUBLISHED : DRAFT;
+    @jakarta.persistence.Converter
+    public static class Converter extends ApiValueConverter<NewsletterStatus> {
+        public Converter() {
+            super(NewsletterStatus.class);
+        }
     }
 }

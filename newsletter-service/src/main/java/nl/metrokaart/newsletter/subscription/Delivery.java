@@ -1,7 +1,8 @@
 package nl.metrokaart.newsletter.subscription;
 
 import com.fasterxml.jackson.annotation.JsonValue;
-import java.util.Arrays;
+import nl.metrokaart.platform.enums.ApiValue;
+import nl.metrokaart.platform.enums.ApiValueConverter;
 import org.eclipse.microprofile.openapi.annotations.enums.SchemaType;
 import org.eclipse.microprofile.openapi.annotations.media.Schema;
 
@@ -9,7 +10,7 @@ import org.eclipse.microprofile.openapi.annotations.media.Schema;
 @Schema(name = "Delivery", type = SchemaType.STRING, enumeration = {"per-event", "weekly-digest"},
         description = "per-event: one e-mail per activity, as it happens; weekly-digest: one e-mail a week listing"
                 + " the activities since the previous digest.")
-public enum Delivery {
+public enum Delivery implements ApiValue {
     PER_EVENT("per-event"),
     WEEKLY_DIGEST("weekly-digest");
 
@@ -20,14 +21,15 @@ public enum Delivery {
     }
 
     @JsonValue
+    @Override
     public String value() {
         return value;
     }
 
-    /** For stored values only; requests are read through {@link JsonValue} (unknown values: 400 naming the field). */
-    public static Delivery of(String value) {
-        return Arrays.stream(values()).filter(v -> v.value.equals(value)).findFirst()
-                .orElseThrow(() -> new IllegalArgumentException("must be one of " + Arrays.stream(values())
-                        .map(Delivery::value).toList()));
+    @jakarta.persistence.Converter
+    public static class Converter extends ApiValueConverter<Delivery> {
+        public Converter() {
+            super(Delivery.class);
+        }
     }
 }

@@ -1,7 +1,8 @@
 package nl.metrokaart.newsletter.subscription;
 
 import com.fasterxml.jackson.annotation.JsonValue;
-import java.util.Arrays;
+import nl.metrokaart.platform.enums.ApiValue;
+import nl.metrokaart.platform.enums.ApiValueConverter;
 import org.eclipse.microprofile.openapi.annotations.enums.SchemaType;
 import org.eclipse.microprofile.openapi.annotations.media.Schema;
 
@@ -9,7 +10,7 @@ import org.eclipse.microprofile.openapi.annotations.media.Schema;
 @Schema(name = "Follows", type = SchemaType.STRING, enumeration = {"everything", "projects", "key-milestones"},
         description = "everything: every activity; projects: the activities of the projects in projectIds;"
                 + " key-milestones: only activities about key milestones.")
-public enum Follows {
+public enum Follows implements ApiValue {
     EVERYTHING("everything"),
     PROJECTS("projects"),
     KEY_MILESTONES("key-milestones");
@@ -21,14 +22,15 @@ public enum Follows {
     }
 
     @JsonValue
+    @Override
     public String value() {
         return value;
     }
 
-    /** For stored values only; requests are read through {@link JsonValue} (unknown values: 400 naming the field). */
-    public static Follows of(String value) {
-        return Arrays.stream(values()).filter(v -> v.value.equals(value)).findFirst()
-                .orElseThrow(() -> new IllegalArgumentException("must be one of " + Arrays.stream(values())
-                        .map(Follows::value).toList()));
+    @jakarta.persistence.Converter
+    public static class Converter extends ApiValueConverter<Follows> {
+        public Converter() {
+            super(Follows.class);
+        }
     }
 }

@@ -1,7 +1,8 @@
 package nl.metrokaart.newsletter.subscription;
 
 import com.fasterxml.jackson.annotation.JsonValue;
-import java.util.Arrays;
+import nl.metrokaart.platform.enums.ApiValue;
+import nl.metrokaart.platform.enums.ApiValueConverter;
 import org.eclipse.microprofile.openapi.annotations.enums.SchemaType;
 import org.eclipse.microprofile.openapi.annotations.media.Schema;
 
@@ -11,7 +12,7 @@ import org.eclipse.microprofile.openapi.annotations.media.Schema;
         description = "secretary: a municipal secretary (gemeentesecretaris), alerted about key milestones and invited"
                 + " to secretaries' meetings; steering-committee-member: a member of the steering committee (stuurgroep),"
                 + " invited to its meetings; staff: anyone else working in the programme.")
-public enum SubscriberRole {
+public enum SubscriberRole implements ApiValue {
     SECRETARY("secretary"),
     MUNICIPALITY_COORDINATOR("municipality-coordinator"),
     PROGRAMME_MANAGER("programme-manager"),
@@ -25,14 +26,15 @@ public enum SubscriberRole {
     }
 
     @JsonValue
+    @Override
     public String value() {
         return value;
     }
 
-    /** For stored values only; requests are read through {@link JsonValue} (unknown values: 400 naming the field). */
-    public static SubscriberRole of(String value) {
-        return Arrays.stream(values()).filter(v -> v.value.equals(value)).findFirst()
-                .orElseThrow(() -> new IllegalArgumentException("must be one of " + Arrays.stream(values())
-                        .map(SubscriberRole::value).toList()));
+    @jakarta.persistence.Converter
+    public static class Converter extends ApiValueConverter<SubscriberRole> {
+        public Converter() {
+            super(SubscriberRole.class);
+        }
     }
 }

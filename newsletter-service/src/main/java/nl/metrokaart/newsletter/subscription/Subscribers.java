@@ -1,7 +1,6 @@
 package nl.metrokaart.newsletter.subscription;
 
 import jakarta.enterprise.context.ApplicationScoped;
-import java.util.Arrays;
 import java.util.List;
 import nl.metrokaart.newsletter.activity.Activity;
 
@@ -11,12 +10,12 @@ public class Subscribers {
 
     /** Per-event subscribers who follow this activity. */
     public List<Subscription> perEventFollowing(Activity activity) {
-        return Subscription.<Subscription>list("confirmedAt is not null and delivery = ?1 order by createdAt, id", Delivery.PER_EVENT.value())
+        return Subscription.<Subscription>list("confirmedAt is not null and delivery = ?1 order by createdAt, id", Delivery.PER_EVENT)
                 .stream().filter(s -> s.follows(activity)).toList();
     }
 
     public List<Subscription> withRole(SubscriberRole... roles) {
-        return Subscription.list("confirmedAt is not null and role in ?1 order by createdAt, id", Arrays.stream(roles).map(SubscriberRole::value).toList());
+        return Subscription.list("confirmedAt is not null and role in ?1 order by createdAt, id", List.of(roles));
     }
 
     public List<Subscription> all() {
@@ -24,6 +23,6 @@ public class Subscribers {
     }
 
     public List<Subscription> weeklyDigest() {
-        return Subscription.list("confirmedAt is not null and delivery = ?1 order by createdAt, id", Delivery.WEEKLY_DIGEST.value());
+        return Subscription.list("confirmedAt is not null and delivery = ?1 order by createdAt, id", Delivery.WEEKLY_DIGEST);
     }
 }

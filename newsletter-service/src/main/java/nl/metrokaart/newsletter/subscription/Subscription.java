@@ -2,6 +2,7 @@ package nl.metrokaart.newsletter.subscription;
 
 import io.quarkus.hibernate.orm.panache.PanacheEntityBase;
 import jakarta.persistence.Column;
+import jakarta.persistence.Convert;
 import jakarta.persistence.Entity;
 import jakarta.persistence.Id;
 import jakarta.persistence.Table;
@@ -38,18 +39,21 @@ public class Subscription extends PanacheEntityBase {
     @Column(name = "municipality_code")
     public String municipalityCode;
 
+    @Convert(converter = SubscriberRole.Converter.class)
     @Column(nullable = false)
-    public String role;
+    public SubscriberRole role;
 
+    @Convert(converter = Follows.Converter.class)
     @Column(nullable = false)
-    public String follows;
+    public Follows follows;
 
     @JdbcTypeCode(SqlTypes.JSON)
     @Column(name = "project_ids", nullable = false)
     public List<UUID> projectIds = new ArrayList<>();
 
+    @Convert(converter = Delivery.Converter.class)
     @Column(nullable = false)
-    public String delivery;
+    public Delivery delivery;
 
     /** The language of everything sent to this subscriber: {@code nl} or {@code en}. */
     @Column(nullable = false)
@@ -92,7 +96,7 @@ public class Subscription extends PanacheEntityBase {
 
     /** Whether this subscriber follows the given activity. */
     public boolean follows(Activity activity) {
-        return switch (Follows.of(follows)) {
+        return switch (follows) {
             case EVERYTHING -> true;
             case PROJECTS -> activity.projectId != null && projectIds.contains(activity.projectId);
             case KEY_MILESTONES -> activity.keyMilestone;

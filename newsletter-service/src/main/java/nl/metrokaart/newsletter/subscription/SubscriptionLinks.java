@@ -11,6 +11,7 @@ import java.util.function.BiFunction;
 import nl.metrokaart.newsletter.text.Texts;
 import nl.metrokaart.newsletter.text.Translations;
 import nl.metrokaart.platform.language.Language;
+import nl.metrokaart.platform.language.RequestLanguage;
 
 /**
  * The small pages behind the links in mails (confirm a subscription, unsubscribe): no sign-in, the secret link
@@ -33,7 +34,7 @@ public class SubscriptionLinks {
     public Response page(Optional<Subscription> subscription, BiFunction<Texts, Subscription, Page> content) {
         if (subscription.isEmpty()) {
             // A refusal is problem+json, as everywhere (RFC 9457).
-            Texts t = translations.of(Language.DEFAULT);
+            Texts t = translations.of(RequestLanguage.current());
             throw io.quarkiverse.resteasy.problem.HttpProblem.valueOf(Response.Status.NOT_FOUND,
                     t.linkNotValidTitle() + ": " + t.linkNotValidText());
         }

@@ -17,7 +17,7 @@ public record SubscriptionRequest(
         @Schema(examples = "Anna de Vries") @NotBlank @Size(max = 200) String name,
         @Schema(examples = "a.devries@krimpenerwaard.nl") @NotBlank @Email @Size(max = 254) String email,
         @Schema(description = "CBS code of the subscriber's municipality, if any.", examples = "GM1931")
-        @Pattern(regexp = "^GM\\d{4}$", message = "must be GM followed by four digits") String municipalityCode,
+        @Pattern(regexp = "^GM\\d{4}$", message = "{nl.metrokaart.newsletter.subscription.municipalityCode}") String municipalityCode,
         @NotNull SubscriberRole role,
         @NotNull Follows follows,
         @Schema(description = "The projects followed; required, and only allowed, when follows is projects.")
@@ -26,7 +26,7 @@ public record SubscriptionRequest(
         @Schema(description = "Language of the mails: nl (default) or en.") Language language) {
 
     @JsonIgnore // a validation rule, not a field of the body
-    @AssertTrue(message = "must list at least one project when follows is projects, and none otherwise")
+    @AssertTrue(message = "{nl.metrokaart.newsletter.subscription.projectIds}")
     @Schema(hidden = true)
     public boolean isProjectIds() {
         boolean listed = projectIds != null && !projectIds.isEmpty();

@@ -28,8 +28,8 @@ public record SubscriptionResponse(
         Instant updatedAt) {
 
     static SubscriptionResponse of(Subscription s) {
-        return new SubscriptionResponse(s.id, s.owner, s.name, s.email, s.municipalityCode, SubscriberRole.of(s.role),
-                Follows.of(s.follows), List.copyOf(s.projectIds), Delivery.of(s.delivery), s.language(),
+        return new SubscriptionResponse(s.id, s.owner, s.name, s.email, s.municipalityCode, s.role,
+                s.follows, List.copyOf(s.projectIds), s.delivery, s.language(),
                 s.confirmed() ? "active" : "pending-confirmation", s.confirmedAt, s.lastDigestAt, s.version,
                 s.createdAt, s.updatedAt);
     }

@@ -18,7 +18,9 @@ import java.util.Optional;
 import java.util.UUID;
 import nl.metrokaart.newsletter.activity.Activity;
 import nl.metrokaart.newsletter.mail.MailQueue;
+import nl.metrokaart.newsletter.text.RequestTexts;
 import nl.metrokaart.platform.language.Language;
+import nl.metrokaart.platform.persistence.AdvisoryLocks;
 import org.eclipse.microprofile.config.inject.ConfigProperty;
 import org.eclipse.microprofile.jwt.JsonWebToken;
 import nl.metrokaart.platform.conditional.Preconditions;
@@ -88,8 +90,7 @@ public class SubscriptionService {
     public Subscription create(SubscriptionRequest request) {
         String owner = caller();
         // One owner's creates are serialised, so the limits hold also for concurrent requests.
-        entityManager.createNativeQuery("SELECT pg_advisory_xact_lock(hashtext(:owner))").setParameter("owner", owner)
-                .getSingleResult();
+        AdvisoryLocks.lock(entityManager, "subscriptions of " + owner);
         requireUniqueEmail(owner, request.email(), null);
         requireBelowLimits(owner, request.email());
         Subscription subscription = new Subscription();
@@ -169,12 +170,11 @@ public class SubscriptionService {
     private void requireBelowLimits(String owner, String email) {
         long held = Subscription.count("owner", owner);
         if (held >= maxPerOwner) {
-            throw Problems.conflict("You already hold " + held + " subscriptions, the most one person may hold.")
+            throw Problems.conflict(RequestTexts.problems().subscriptionsLimit(held))
                     .with("limit", maxPerOwner).build();
         }
         if (!isOwnAddress(email) && Subscription.count("owner = ?1 and confirmedAt is null", owner) >= maxPendingPerOwner) {
-            throw Problems.conflict("You already have " + maxPendingPerOwner + " subscriptions waiting for their address "
-                    + "owner's confirmation; wait until they are confirmed or delete one.")
+            throw Problems.conflict(RequestTexts.problems().pendingLimit(maxPendingPerOwner))
                     .with("limit", maxPendingPerOwner).build();
         }
     }
@@ -227,11 +227,11 @@ public class SubscriptionService {
         subscription.name = request.name().strip();
         subscription.email = request.email().strip();
         subscription.municipalityCode = request.municipalityCode();
-        subscription.role = request.role().value();
-        subscription.follows = request.follows().value();
+        subscription.role = request.role();
+        subscription.follows = request.follows();
         subscription.projectIds = request.follows() == Follows.PROJECTS
                 ? new ArrayList<>(request.projectIds().stream().distinct().toList()) : new ArrayList<>();
-        subscription.delivery = request.delivery().value();
+        subscription.delivery = request.delivery();
         subscription.language = (request.language() == null ? Language.DEFAULT : request.language()).tag();
         subscription.updatedAt = StoredTime.now();
     }
@@ -246,7 +246,7 @@ public class SubscriptionService {
     }
 
     private static HttpProblem emailTaken(String email) {
-        return Problems.conflict("You already have a subscription for " + email.strip() + ".")
+        return Problems.conflict(RequestTexts.problems().subscriptionExists(email.strip()))
                 .with("email", email.strip()).build();
     }
 
@@ -263,6 +263,6 @@ public class SubscriptionService {
     }
 
     private static HttpProblem notFound(UUID id) {
-        return HttpProblem.valueOf(Response.Status.NOT_FOUND, "Subscription " + id + " does not exist.");
+        return HttpProblem.valueOf(Response.Status.NOT_FOUND, RequestTexts.problems().subscriptionNotFound(id));
     }
 }

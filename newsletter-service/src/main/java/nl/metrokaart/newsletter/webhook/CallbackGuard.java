@@ -9,6 +9,8 @@ import java.net.UnknownHostException;
 import java.util.Arrays;
 import java.util.Locale;
 import java.util.Optional;
+import java.util.function.Function;
+import nl.metrokaart.newsletter.text.ProblemMessages;
 
 /**
  * Server-side request forgery guard for callback URLs: only http(s) URLs without user-info, whose host resolves
@@ -43,20 +45,20 @@ public final class CallbackGuard {
         try {
             uri = new URI(url.strip());
         } catch (URISyntaxException e) {
-            throw new RefusedCallback("is not a valid URL");
+            throw new RefusedCallback("is not a valid URL", ProblemMessages::callbackNotAUrl);
         }
         String scheme = uri.getScheme() == null ? "" : uri.getScheme().toLowerCase(Locale.ROOT);
         if (!scheme.equals("https") && !scheme.equals("http")) {
-            throw new RefusedCallback("must be an https or http URL");
+            throw new RefusedCallback("must be an https or http URL", ProblemMessages::callbackScheme);
         }
         if (uri.getRawUserInfo() != null || (uri.getRawAuthority() != null && uri.getRawAuthority().contains("@"))) {
-            throw new RefusedCallback("must not contain user information");
+            throw new RefusedCallback("must not contain user information", ProblemMessages::callbackUserInfo);
         }
         if (uri.getHost() == null || uri.getHost().isBlank()) {
-            throw new RefusedCallback("must name a host");
+            throw new RefusedCallback("must name a host", ProblemMessages::callbackHost);
         }
         if (uri.getRawFragment() != null) {
-            throw new RefusedCallback("must not contain a fragment");
+            throw new RefusedCallback("must not contain a fragment", ProblemMessages::callbackFragment);
         }
         return uri;
     }
@@ -93,18 +95,20 @@ public final class CallbackGuard {
         try {
             addresses = resolver.resolve(host);
         } catch (UnknownHostException e) {
-            throw new RefusedCallback("names a host that cannot be resolved");
+            throw new RefusedCallback("names a host that cannot be resolved", ProblemMessages::callbackUnresolvable);
         }
         if (addresses == null || addresses.length == 0) {
-            throw new RefusedCallback("names a host that cannot be resolved");
+            throw new RefusedCallback("names a host that cannot be resolved", ProblemMessages::callbackUnresolvable);
         }
         if (!allowPrivateAddresses) {
             // Every address must be public: whichever one is used, and a name should not mix them.
             for (InetAddress address : addresses) {
                 Optional<String> refusal = refusal(address);
                 if (refusal.isPresent()) {
-                    throw new RefusedCallback("resolves to " + address.getHostAddress() + ", " + refusal.get()
-                            + "; deliveries only go to public addresses");
+                    String resolved = address.getHostAddress();
+                    throw new RefusedCallback("resolves to " + resolved + ", " + refusal.get()
+                            + "; deliveries only go to public addresses",
+                            texts -> texts.callbackNotPublic(resolved, refusal.get()));
                 }
             }
         }
@@ -194,10 +198,20 @@ public final class CallbackGuard {
         return true;
     }
 
-    /** A callback URL that deliveries may not go to, with the reason (completes "callbackUrl ..."). */
+    /**
+     * A callback URL that deliveries may not go to, with the reason (completes "callbackUrl ..."): in English as
+     * the message (the delivery log's outcome), and in a person's language for a refusal of the registration.
+     */
     public static final class RefusedCallback extends Exception {
-        public RefusedCallback(String reason) {
+        private final transient Function<ProblemMessages, String> localized;
+
+        public RefusedCallback(String reason, Function<ProblemMessages, String> localized) {
             super(reason, null, false, false);
+            this.localized = localized;
+        }
+
+        public String reason(ProblemMessages texts) {
+            return localized.apply(texts);
         }
     }
 }

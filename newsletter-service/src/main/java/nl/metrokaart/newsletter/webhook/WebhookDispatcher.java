@@ -12,6 +12,7 @@ import java.util.ArrayList;
 import java.util.List;
 import java.util.UUID;
 import nl.metrokaart.platform.persistence.StoredTime;
+import nl.metrokaart.platform.retry.Backoff;
 import org.eclipse.microprofile.config.inject.ConfigProperty;
 import org.jboss.logging.Logger;
 
@@ -173,10 +174,6 @@ public class WebhookDispatcher {
     }
 
     static Duration backOff(Duration initial, Duration max, int failedAttempts) {
-        Duration delay = initial;
-        for (int i = 1; i < failedAttempts && delay.compareTo(max) < 0; i++) {
-            delay = delay.multipliedBy(2);
-        }
-        return delay.compareTo(max) > 0 ? max : delay;
+        return new Backoff(initial, max).after(failedAttempts);
     }
 }

@@ -13,11 +13,13 @@ import jakarta.ws.rs.core.Response;
 import java.util.LinkedHashSet;
 import java.util.List;
 import java.util.UUID;
+import nl.metrokaart.newsletter.text.RequestTexts;
 import nl.metrokaart.platform.conditional.Preconditions;
-import nl.metrokaart.platform.paging.Cursors;
+import nl.metrokaart.platform.paging.Keyset;
 import nl.metrokaart.platform.paging.Page;
 import nl.metrokaart.platform.persistence.StoredTime;
 import nl.metrokaart.platform.problem.Problems;
+import nl.metrokaart.platform.text.Text;
 import org.eclipse.microprofile.config.inject.ConfigProperty;
 import org.jboss.logging.Logger;
 
@@ -52,18 +54,14 @@ public class WebhookSubscriptionService {
         }
         List<WebhookSubscription> fetched = WebhookSubscription.<WebhookSubscription>find(query + " order by position",
                 parameters).range(0, limit).list();
-        return Page.ofFetched(fetched, limit, s -> Long.toString(s.position), WebhookSubscriptionResponse::of);
+        return Page.ofFetched(fetched, limit, s -> Keyset.of(s.position).position(), WebhookSubscriptionResponse::of);
     }
 
     static long position(String cursor) {
         if (cursor == null) {
             return 0;
         }
-        try {
-            return Long.parseLong(Cursors.decode(cursor, "cursor"));
-        } catch (NumberFormatException e) {
-            throw Cursors.invalid("cursor");
-        }
+        return Keyset.after(cursor, "cursor", 1).get(0, Long::valueOf);
     }
 
     /** The subscription, if the caller may see it; someone else's is as absent as one that does not exist. */
@@ -76,7 +74,7 @@ public class WebhookSubscriptionService {
     }
 
     static HttpProblem notFound(UUID id) {
-        return HttpProblem.valueOf(Response.Status.NOT_FOUND, "Webhook subscription " + id + " does not exist.");
+        return HttpProblem.valueOf(Response.Status.NOT_FOUND, RequestTexts.problems().webhookNotFound(id));
     }
 
     /** A registration whose endpoint accepted the signed test delivery, not stored yet. */
@@ -94,7 +92,7 @@ public class WebhookSubscriptionService {
         UUID id = UUID.randomUUID();
         String secret = WebhookSignatures.newSecret();
         verify(id, callbackUrl, secret, eventTypes, false);
-        return new Verified(id, secret, callbackUrl, eventTypes, blankToNull(request.description()));
+        return new Verified(id, secret, callbackUrl, eventTypes, Text.strippedOrNull(request.description()));
     }
 
     /** Registers a subscription its endpoint accepted ({@link #verified}); nothing is stored otherwise. */
@@ -141,7 +139,7 @@ public class WebhookSubscriptionService {
         preconditions.requireMatch(ifMatch, WebhookSubscriptionResponse.of(subscription));
         subscription.callbackUrl = callbackUrl;
         subscription.eventTypes = eventTypes;
-        subscription.description = blankToNull(update.description());
+        subscription.description = Text.strippedOrNull(update.description());
         if (update.enabled() && !subscription.enabled) {
             subscription.consecutiveFailures = 0;
             subscription.disabledAt = null;
@@ -171,7 +169,7 @@ public class WebhookSubscriptionService {
         try {
             return sender.guard().check(url).toString();
         } catch (CallbackGuard.RefusedCallback e) {
-            throw Problems.invalid("callbackUrl", "body", e.getMessage());
+            throw Problems.invalid("callbackUrl", "body", e.reason(RequestTexts.problems()));
         }
     }
 
@@ -179,8 +177,8 @@ public class WebhookSubscriptionService {
     static List<String> knownTypes(List<String> requested) {
         List<String> unknown = requested.stream().filter(t -> !WebhookFanOut.SUBSCRIBABLE_TYPES.contains(t)).toList();
         if (!unknown.isEmpty()) {
-            throw Problems.invalid("eventTypes", "body", "contains unknown event types " + unknown
-                    + "; each must be one of " + WebhookFanOut.SUBSCRIBABLE_TYPES);
+            throw Problems.invalid("eventTypes", "body", RequestTexts.problems().unknownEventTypes(unknown.toString(),
+                    WebhookFanOut.SUBSCRIBABLE_TYPES.toString()));
         }
         return List.copyOf(new LinkedHashSet<>(requested));
     }
@@ -205,10 +203,7 @@ public class WebhookSubscriptionService {
                 QuarkusTransaction.requiringNew().run(() -> logFailedVerification(subscriptionId, messageId, body, outcome));
             }
             throw HttpProblem.builder().withStatus(422).withTitle("Unprocessable Content")
-                    .withDetail("The callback URL did not accept the verification delivery (type "
-                            + WebhookEvents.VERIFICATION_TYPE + ") with a 2xx in time. Nothing was "
-                            + (logged ? "changed; the subscription's delivery log says what came back."
-                                    : "registered; answer it with a 2xx and try again."))
+                    .withDetail(RequestTexts.problems().verificationRefused(WebhookEvents.VERIFICATION_TYPE, logged))
                     .build();
         }
     }
@@ -231,7 +226,4 @@ public class WebhookSubscriptionService {
         delivery.persist();
     }
 
-    private static String blankToNull(String text) {
-        return text == null || text.isBlank() ? null : text.strip();
-    }
 }

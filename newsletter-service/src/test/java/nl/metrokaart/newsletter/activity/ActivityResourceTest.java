@@ -14,7 +14,7 @@ import io.quarkus.test.junit.QuarkusTest;
 import java.time.Instant;
 import java.util.List;
 import java.util.UUID;
-import nl.metrokaart.infra.testing.TestTokens;
+import nl.metrokaart.platform.testing.TestTokens;
 import nl.metrokaart.newsletter.TestEvents;
 import nl.metrokaart.platform.security.Roles;
 import org.junit.jupiter.api.Test;

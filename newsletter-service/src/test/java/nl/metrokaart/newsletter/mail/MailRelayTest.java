@@ -13,7 +13,7 @@ import io.vertx.ext.mail.SMTPException;
 import java.time.Duration;
 import java.util.List;
 import java.util.UUID;
-import nl.metrokaart.infra.testing.SmtpResource;
+import nl.metrokaart.platform.testing.SmtpResource;
 import nl.metrokaart.newsletter.subscription.TestSubscriptions;
 import org.junit.jupiter.api.Test;
 

@@ -6,8 +6,8 @@ import jakarta.mail.internet.MimeMessage;
 import java.time.Duration;
 import java.util.Arrays;
 import java.util.List;
-import nl.metrokaart.infra.testing.MailMessages;
-import nl.metrokaart.infra.testing.SmtpResource;
+import nl.metrokaart.platform.testing.MailMessages;
+import nl.metrokaart.platform.testing.SmtpResource;
 
 /** Reads what the real SMTP server (GreenMail) received; the parts of a message through {@link MailMessages}. */
 public final class Mails {

@@ -1,7 +1,7 @@
 package nl.metrokaart.newsletter.meeting;
 
 import static io.restassured.RestAssured.given;
-import static nl.metrokaart.infra.testing.KafkaTestClient.header;
+import static nl.metrokaart.platform.testing.KafkaTestClient.header;
 import static org.hamcrest.MatcherAssert.assertThat;
 import static org.hamcrest.Matchers.containsString;
 import static org.hamcrest.Matchers.equalTo;
@@ -29,9 +29,9 @@ import net.fortuna.ical4j.model.Property;
 import net.fortuna.ical4j.model.component.VEvent;
 import net.fortuna.ical4j.model.property.DtStart;
 import net.fortuna.ical4j.model.property.DtEnd;
-import nl.metrokaart.infra.testing.KafkaTestClient;
-import nl.metrokaart.infra.testing.PostgresKafkaResource;
-import nl.metrokaart.infra.testing.TestTokens;
+import nl.metrokaart.platform.testing.KafkaTestClient;
+import nl.metrokaart.platform.testing.PostgresKafkaResource;
+import nl.metrokaart.platform.testing.TestTokens;
 import nl.metrokaart.newsletter.events.CommunicationEvents;
 import nl.metrokaart.platform.security.Roles;
 import org.apache.kafka.clients.consumer.ConsumerRecord;
@@ -198,7 +198,7 @@ class MeetingCalendarAndChangeTest {
         given().auth().oauth2(manager()).when().get(PATH + "/" + id).then().header("ETag", equalTo(cancelled));
         given().auth().oauth2(manager()).header("If-Match", cancelled).contentType("application/json").body(reason)
                 .when().post(path).then().statusCode(409).contentType("application/problem+json");
-        given().auth().oauth2(manager()).header("If-Match", cancelled).contentType("application/json")
+        given().header("Accept-Language", "en").auth().oauth2(manager()).header("If-Match", cancelled).contentType("application/json")
                 .body(body("Moved anyway", "2031-12-02T10:00:00Z", "2031-12-02T11:00:00Z"))
                 .when().put(PATH + "/" + id).then().statusCode(409).body("detail", containsString("cancelled"));
 

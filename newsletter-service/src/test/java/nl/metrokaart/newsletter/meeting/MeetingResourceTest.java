@@ -1,7 +1,7 @@
 package nl.metrokaart.newsletter.meeting;
 
 import static io.restassured.RestAssured.given;
-import static nl.metrokaart.infra.testing.KafkaTestClient.header;
+import static nl.metrokaart.platform.testing.KafkaTestClient.header;
 import static org.hamcrest.Matchers.containsString;
 import static org.hamcrest.Matchers.equalTo;
 import static org.hamcrest.Matchers.hasItem;
@@ -17,9 +17,9 @@ import java.time.Instant;
 import java.util.List;
 import java.util.UUID;
 import java.util.concurrent.ThreadLocalRandom;
-import nl.metrokaart.infra.testing.KafkaTestClient;
-import nl.metrokaart.infra.testing.PostgresKafkaResource;
-import nl.metrokaart.infra.testing.TestTokens;
+import nl.metrokaart.platform.testing.KafkaTestClient;
+import nl.metrokaart.platform.testing.PostgresKafkaResource;
+import nl.metrokaart.platform.testing.TestTokens;
 import nl.metrokaart.newsletter.events.CommunicationEvents;
 import nl.metrokaart.platform.paging.Cursors;
 import org.apache.kafka.clients.consumer.ConsumerRecord;
@@ -147,7 +147,7 @@ class MeetingResourceTest {
 
     @Test
     void unknownMeetingIs404() {
-        given().auth().oauth2(reader(Roles.SECRETARY))
+        given().header("Accept-Language", "en").auth().oauth2(reader(Roles.SECRETARY))
                 .when().get("/api/v1/meetings/" + UUID.randomUUID())
                 .then().statusCode(404)
                 .contentType("application/problem+json")

@@ -9,8 +9,8 @@ import io.restassured.response.Response;
 import java.util.Collections;
 import java.util.HashSet;
 import java.util.List;
-import nl.metrokaart.infra.testing.Concurrently;
-import nl.metrokaart.infra.testing.TestTokens;
+import nl.metrokaart.platform.testing.Concurrently;
+import nl.metrokaart.platform.testing.TestTokens;
 import nl.metrokaart.platform.security.Roles;
 import org.junit.jupiter.api.Test;
 

@@ -18,7 +18,7 @@ import java.util.List;
 import java.util.UUID;
 import java.util.regex.Matcher;
 import java.util.regex.Pattern;
-import nl.metrokaart.infra.testing.TestTokens;
+import nl.metrokaart.platform.testing.TestTokens;
 import nl.metrokaart.newsletter.TestEvents;
 import nl.metrokaart.newsletter.mail.MailRelay;
 import nl.metrokaart.newsletter.mail.Mails;

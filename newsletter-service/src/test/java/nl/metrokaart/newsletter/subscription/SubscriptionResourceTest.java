@@ -18,7 +18,7 @@ import io.quarkus.test.junit.QuarkusTest;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.UUID;
-import nl.metrokaart.infra.testing.TestTokens;
+import nl.metrokaart.platform.testing.TestTokens;
 import nl.metrokaart.platform.security.Roles;
 import org.junit.jupiter.api.Test;
 
@@ -165,7 +165,7 @@ class SubscriptionResourceTest {
         String user = "dup-" + UUID.randomUUID();
         String email = address("dup");
         create(user, email);
-        given().auth().oauth2(token(user)).contentType("application/json")
+        given().header("Accept-Language", "en").auth().oauth2(token(user)).contentType("application/json")
                 .body(body("Anna", email.toUpperCase(), "staff", "everything", null, "weekly-digest"))
                 .when().post("/api/v1/subscriptions")
                 .then().statusCode(409).contentType("application/problem+json").body("detail", containsString("already"));
@@ -179,7 +179,7 @@ class SubscriptionResourceTest {
         String id = create(user, address("free"));
         String etag = given().auth().oauth2(token(user)).when().get("/api/v1/subscriptions/" + id)
                 .then().statusCode(200).extract().header("ETag");
-        given().auth().oauth2(token(user)).contentType("application/json").header("If-Match", etag)
+        given().header("Accept-Language", "en").auth().oauth2(token(user)).contentType("application/json").header("If-Match", etag)
                 .body(body("Anna", taken, "staff", "everything", null, "per-event"))
                 .when().put("/api/v1/subscriptions/" + id)
                 .then().statusCode(409).contentType("application/problem+json").body("detail", containsString("already"));

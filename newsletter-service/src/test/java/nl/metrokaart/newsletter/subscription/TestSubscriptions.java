@@ -3,7 +3,7 @@ package nl.metrokaart.newsletter.subscription;
 import static io.restassured.RestAssured.given;
 
 import java.util.UUID;
-import nl.metrokaart.infra.testing.TestTokens;
+import nl.metrokaart.platform.testing.TestTokens;
 import nl.metrokaart.platform.security.Roles;
 
 /** Creates subscriptions through the API, each with a fresh address, for tests that need subscribers. */

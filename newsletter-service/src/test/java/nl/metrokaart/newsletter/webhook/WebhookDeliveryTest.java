@@ -1,7 +1,7 @@
 package nl.metrokaart.newsletter.webhook;
 
 import static io.restassured.RestAssured.given;
-import static nl.metrokaart.infra.testing.KafkaTestClient.header;
+import static nl.metrokaart.platform.testing.KafkaTestClient.header;
 import static org.awaitility.Awaitility.await;
 import static org.hamcrest.MatcherAssert.assertThat;
 import static org.hamcrest.Matchers.containsString;
@@ -23,9 +23,9 @@ import java.time.Duration;
 import java.time.Instant;
 import java.util.List;
 import java.util.UUID;
-import nl.metrokaart.infra.testing.KafkaTestClient;
-import nl.metrokaart.infra.testing.PostgresKafkaResource;
-import nl.metrokaart.infra.testing.TestTokens;
+import nl.metrokaart.platform.testing.KafkaTestClient;
+import nl.metrokaart.platform.testing.PostgresKafkaResource;
+import nl.metrokaart.platform.testing.TestTokens;
 import nl.metrokaart.newsletter.events.CommunicationEvents;
 import nl.metrokaart.platform.security.Roles;
 import org.junit.jupiter.api.AfterEach;

@@ -35,7 +35,7 @@ class WebhookPrivateAddressesTest {
                     "http://169.254.169.254/latest/meta-data/", "http://10.0.0.1/hook", "http://172.16.0.1/hook",
                     "http://192.168.0.1/hook", "http://100.64.0.1/hook", "http://0.0.0.0:" + port + "/hook",
                     "http://[fd00::1]/hook", "http://[fe80::1]/hook", "http://224.0.0.1/hook")) {
-                given().auth().oauth2(token).contentType("application/json")
+                given().header("Accept-Language", "en").auth().oauth2(token).contentType("application/json")
                         .body(WebhookSubscriptionResourceTest.body(url, WebhookSubscriptionResourceTest.MISSED))
                         .when().post(WebhookSubscriptionResourceTest.PATH)
                         .then().statusCode(400)

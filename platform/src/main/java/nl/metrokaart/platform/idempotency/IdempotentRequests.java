@@ -24,9 +24,11 @@ import java.util.HexFormat;
 import java.util.function.Supplier;
 import java.util.function.UnaryOperator;
 import java.util.regex.Pattern;
+import nl.metrokaart.platform.persistence.AdvisoryLocks;
 import nl.metrokaart.platform.problem.Problems;
 import org.eclipse.microprofile.config.inject.ConfigProperty;
 import org.jboss.resteasy.reactive.RestResponse;
+import nl.metrokaart.platform.problem.ProblemTexts;
 
 /**
  * Idempotency-Key on POST: the first request with a key runs and its successful answer is stored in the same
@@ -78,12 +80,11 @@ public class IdempotentRequests {
             return action.get();
         }
         if (!VALID_KEY.matcher(key).matches()) {
-            throw Problems.invalid(HEADER, "header", "must be 1 to 255 visible ASCII characters");
+            throw Problems.invalid(HEADER, "header", ProblemTexts.get("idempotency.key"));
         }
         String scope = scope();
         // Requests with the same key wait for each other instead of both running.
-        entityManager.createNativeQuery("SELECT pg_advisory_xact_lock(hashtextextended(:lock, 0))")
-                .setParameter("lock", scope + "\n" + key).getSingleResult();
+        AdvisoryLocks.lock(entityManager, scope + "\n" + key);
 
         String requestHash = hash(target() + "\n" + json(request));
         IdempotencyRecord previous = entityManager.find(IdempotencyRecord.class, new IdempotencyRecord.Key(scope, key));
@@ -121,7 +122,7 @@ public class IdempotentRequests {
             Supplier<P> outsideTransaction, Function<P, RestResponse<T>> action) {
         if (key != null) {
             if (!VALID_KEY.matcher(key).matches()) {
-                throw Problems.invalid(HEADER, "header", "must be 1 to 255 visible ASCII characters");
+                throw Problems.invalid(HEADER, "header", ProblemTexts.get("idempotency.key"));
             }
             Optional<RestResponse<T>> earlier = QuarkusTransaction.requiringNew().call(() -> earlier(key, request, responseType));
             if (earlier.isPresent()) {
@@ -151,8 +152,7 @@ public class IdempotentRequests {
 
     private static HttpProblem differentRequest(String key) {
         return HttpProblem.builder().withStatus(422).withTitle("Unprocessable Content")
-                .withDetail("Idempotency-Key " + key + " was already used for a different request; "
-                        + "use a new key for a new request.")
+                .withDetail(ProblemTexts.get("idempotency.different", key))
                 .build();
     }
 

@@ -3,7 +3,6 @@ package nl.metrokaart.platform.inbox;
 import java.util.LinkedHashMap;
 import java.util.Map;
 import java.util.Optional;
-import java.util.Set;
 
 /**
  * What one consumer does with each event type it understands. The data of an event is bound to the given
@@ -31,10 +30,6 @@ public final class EventHandlers {
             throw new IllegalArgumentException("Two handlers for event type " + type);
         }
         return this;
-    }
-
-    public Set<String> types() {
-        return byType.keySet();
     }
 
     Optional<Registration<?>> forType(String type) {

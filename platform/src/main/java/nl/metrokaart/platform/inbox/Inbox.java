@@ -10,6 +10,7 @@ import jakarta.persistence.EntityManager;
 import java.io.IOException;
 import java.time.Duration;
 import java.time.Instant;
+import nl.metrokaart.platform.retry.Backoff;
 import org.apache.kafka.clients.consumer.ConsumerRecord;
 import org.eclipse.microprofile.config.inject.ConfigProperty;
 import org.jboss.logging.Logger;
@@ -63,7 +64,7 @@ public class Inbox {
 
     /** Receives one record: applies it once, in its own transaction, retrying passing faults; see the class. */
     public Outcome receive(String consumer, ConsumerRecord<String, String> record, EventHandlers handlers) {
-        Duration wait = backoff;
+        Backoff waits = new Backoff(backoff, maxBackoff);
         for (int attempt = 1; ; attempt++) {
             try {
                 return QuarkusTransaction.requiringNew().call(() -> receiveOnce(consumer, record, handlers));
@@ -71,16 +72,13 @@ public class Inbox {
                 throw e; // retrying cannot mend it
             } catch (RuntimeException e) {
                 count(consumer, "retried", "unknown");
+                Duration wait = waits.after(attempt);
                 if (attempt == 1 || attempt % 10 == 0) {
                     LOG.warnf("%s: record at %s-%d@%d failed (attempt %d, retried in %d ms; the partition waits): %s",
                             consumer, record.topic(), record.partition(), record.offset(), attempt, wait.toMillis(),
                             e.toString());
                 }
                 pause(wait);
-                wait = wait.multipliedBy(2);
-                if (wait.compareTo(maxBackoff) > 0) {
-                    wait = maxBackoff;
-                }
             }
         }
     }

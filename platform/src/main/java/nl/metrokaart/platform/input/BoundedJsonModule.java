@@ -16,6 +16,7 @@ import java.time.Instant;
 import java.time.LocalDate;
 import java.time.OffsetDateTime;
 import java.util.function.Predicate;
+import java.util.function.Supplier;
 
 /**
  * Applies {@link InputBounds} to every JSON body of every service by default: a text with control characters, a
@@ -25,20 +26,18 @@ import java.util.function.Predicate;
 @Singleton
 public class BoundedJsonModule implements ObjectMapperCustomizer {
 
-    private static final String TIME_REASON = "must be a date-time " + InputBounds.DATE_RANGE;
-
     @Override
     @SuppressWarnings("unchecked")
     public void customize(ObjectMapper objectMapper) {
         SimpleModule module = new SimpleModule("metrokaart-input-bounds");
         module.addDeserializer(String.class, new Bounded<>(StringDeserializer.instance,
-                text -> !InputBounds.hasControlCharacters(text), InputBounds.CONTROL_REASON));
+                text -> !InputBounds.hasControlCharacters(text), InputBounds::controlReason));
         module.addDeserializer(LocalDate.class, new Bounded<>(LocalDateDeserializer.INSTANCE,
-                InputBounds::within, InputBounds.DATE_REASON));
+                InputBounds::within, InputBounds::dateReason));
         module.addDeserializer(OffsetDateTime.class, new Bounded<>(
                 (JsonDeserializer<OffsetDateTime>) (JsonDeserializer<?>) InstantDeserializer.OFFSET_DATE_TIME,
-                InputBounds::within, TIME_REASON));
-        module.addDeserializer(Instant.class, new Bounded<>(InstantDeserializer.INSTANT, InputBounds::within, TIME_REASON));
+                InputBounds::within, InputBounds::dateTimeReason));
+        module.addDeserializer(Instant.class, new Bounded<>(InstantDeserializer.INSTANT, InputBounds::within, InputBounds::dateTimeReason));
         objectMapper.registerModule(module);
         // 1.5 for a whole number is a mistake to report, not a value to round.
         objectMapper.disable(DeserializationFeature.ACCEPT_FLOAT_AS_INT);
@@ -54,9 +53,10 @@ public class BoundedJsonModule implements ObjectMapperCustomizer {
     static final class Bounded<T> extends JsonDeserializer<T> {
         private final JsonDeserializer<T> standard;
         private final Predicate<T> bound;
-        private final String reason;
+        private final Supplier<String> reason;
 
-        Bounded(JsonDeserializer<T> standard, Predicate<T> bound, String reason) {
+        /** {@code reason} is asked when a value breaks the bound, so it is in the language of that request. */
+        Bounded(JsonDeserializer<T> standard, Predicate<T> bound, Supplier<String> reason) {
             this.standard = standard;
             this.bound = bound;
             this.reason = reason;
@@ -66,7 +66,7 @@ public class BoundedJsonModule implements ObjectMapperCustomizer {
         public T deserialize(JsonParser parser, DeserializationContext context) throws IOException {
             T value = standard.deserialize(parser, context);
             if (value != null && !bound.test(value)) {
-                throw new InvalidValueException(parser, reason);
+                throw new InvalidValueException(parser, reason.get());
             }
             return value;
         }

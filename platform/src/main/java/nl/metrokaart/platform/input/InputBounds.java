@@ -4,6 +4,7 @@ import java.time.LocalDate;
 import java.time.OffsetDateTime;
 import java.time.ZoneOffset;
 import java.time.temporal.ChronoUnit;
+import nl.metrokaart.platform.problem.ProblemTexts;
 
 /**
  * The bounds every value a client sends must keep, declared once for all services: the database and the code can
@@ -15,9 +16,21 @@ public final class InputBounds {
     public static final LocalDate MIN_DATE = LocalDate.of(1900, 1, 1);
     /** The last day any date or time may fall on. */
     public static final LocalDate MAX_DATE = LocalDate.of(2199, 12, 31);
-    public static final String DATE_RANGE = "from " + MIN_DATE + " to " + MAX_DATE;
-    public static final String DATE_REASON = "must be a date " + DATE_RANGE;
-    public static final String CONTROL_REASON = "must not contain control characters";
+
+    /** The reason for a date outside the range, in the language of the request. */
+    public static String dateReason() {
+        return ProblemTexts.get("input.date", MIN_DATE, MAX_DATE);
+    }
+
+    /** The reason for a date-time outside the range, in the language of the request. */
+    public static String dateTimeReason() {
+        return ProblemTexts.get("input.dateTime", MIN_DATE, MAX_DATE);
+    }
+
+    /** The reason for a value with control characters, in the language of the request. */
+    public static String controlReason() {
+        return ProblemTexts.get("input.control");
+    }
 
     private InputBounds() {
     }

@@ -5,6 +5,7 @@ import jakarta.ws.rs.core.Response;
 import java.util.List;
 import java.util.Map;
 import nl.metrokaart.platform.problem.ProblemResponses;
+import nl.metrokaart.platform.problem.ProblemTexts;
 import nl.metrokaart.platform.problem.Problems;
 import org.jboss.resteasy.reactive.server.ServerRequestFilter;
 
@@ -21,19 +22,19 @@ public class ParameterBounds {
     @ServerRequestFilter(preMatching = true)
     public Response check(ContainerRequestContext request) {
         if (InputBounds.hasControlCharactersOrBreaks(request.getUriInfo().getPath())) {
-            return refuse(request, "path", "path", InputBounds.CONTROL_REASON);
+            return refuse(request, "path", "path", InputBounds.controlReason());
         }
         for (Map.Entry<String, List<String>> parameter : request.getUriInfo().getQueryParameters().entrySet()) {
             String name = parameter.getKey();
             if (InputBounds.hasControlCharactersOrBreaks(name) || name.length() > 100) {
-                return refuse(request, "query", "query", "has a parameter name that is not valid");
+                return refuse(request, "query", "query", ProblemTexts.get("query.name"));
             }
             for (String value : parameter.getValue()) {
                 if (InputBounds.hasControlCharactersOrBreaks(value)) {
-                    return refuse(request, name, "query", InputBounds.CONTROL_REASON);
+                    return refuse(request, name, "query", InputBounds.controlReason());
                 }
                 if (value.length() > MAX_QUERY_VALUE_LENGTH) {
-                    return refuse(request, name, "query", "must be at most " + MAX_QUERY_VALUE_LENGTH + " characters");
+                    return refuse(request, name, "query", ProblemTexts.get("query.length", MAX_QUERY_VALUE_LENGTH));
                 }
             }
         }

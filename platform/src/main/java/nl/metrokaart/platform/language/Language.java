@@ -6,6 +6,7 @@ import java.util.Arrays;
 import java.util.List;
 import java.util.Locale;
 import org.eclipse.microprofile.openapi.annotations.media.Schema;
+import nl.metrokaart.platform.problem.ProblemTexts;
 
 /**
  * The languages people read Metrokaart in: Dutch, the default, and English on request. Field and path names of
@@ -36,7 +37,7 @@ public enum Language {
     @JsonCreator
     public static Language of(String tag) {
         return Arrays.stream(values()).filter(l -> l.tag.equals(tag)).findFirst()
-                .orElseThrow(() -> new IllegalArgumentException("must be one of nl, en"));
+                .orElseThrow(() -> new IllegalArgumentException(ProblemTexts.get("value.oneOf", "[nl, en]")));
     }
 
     /** The language of an {@code Accept-Language} header we have, by the caller's preference; Dutch when none is. */

@@ -38,6 +38,13 @@ public class RequestLanguage {
         }, 90);
     }
 
+    /** As {@link #get()}, for code that is no bean (static factories of problems): Dutch outside a container. */
+    public static Language current() {
+        var container = Arc.container(); // none in plain unit tests
+        var requestLanguage = container == null ? null : container.instance(RequestLanguage.class);
+        return requestLanguage != null && requestLanguage.isAvailable() ? requestLanguage.get().get() : Language.DEFAULT;
+    }
+
     /** The language of the current request, marked as used for its answer; Dutch outside a request. */
     public Language get() {
         if (Arc.container() == null || !Arc.container().requestContext().isActive()) {

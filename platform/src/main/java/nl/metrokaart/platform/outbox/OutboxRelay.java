@@ -29,6 +29,7 @@ import java.util.concurrent.Executors;
 import java.util.concurrent.TimeUnit;
 import java.util.concurrent.TimeoutException;
 import java.util.concurrent.atomic.AtomicBoolean;
+import nl.metrokaart.platform.persistence.AdvisoryLocks;
 import nl.metrokaart.platform.persistence.StoredTime;
 import org.apache.kafka.common.errors.ApiException;
 import org.apache.kafka.common.errors.RetriableException;
@@ -199,8 +200,7 @@ public class OutboxRelay {
     private int publishAsLeader(boolean alwaysCount) {
         entityManager.createNativeQuery("SELECT set_config('lock_timeout', :timeout, true)")
                 .setParameter("timeout", leaderWait.toMillis() + "ms").getSingleResult();
-        entityManager.createNativeQuery("SELECT pg_advisory_xact_lock(:key)").setParameter("key", LEADER_LOCK)
-                .getSingleResult();
+        AdvisoryLocks.lock(entityManager, LEADER_LOCK);
         @SuppressWarnings("unchecked")
         List<OutboxEvent> batch = entityManager.createNativeQuery("""
                         SELECT * FROM outbox_event WHERE published_at IS NULL AND parked_at IS NULL

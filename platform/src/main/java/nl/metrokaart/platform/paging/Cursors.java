@@ -32,6 +32,6 @@ public final class Cursors {
     }
 
     public static HttpProblem invalid(String parameter) {
-        return Problems.invalid(parameter, "query", "is not a cursor this API handed out");
+        return Problems.invalidParameter(parameter, "query", "cursor.invalid");
     }
 }

@@ -12,18 +12,13 @@ public record InstantKey(Instant instant, UUID id) {
 
     /** The position to encode in a cursor: {@code instant|id}. */
     public String position() {
-        return instant + "|" + id;
+        return Keyset.of(instant, id).position();
     }
 
     /** The position a cursor names; a cursor this API did not hand out is a 400 naming {@code parameter}. */
     public static InstantKey after(String cursor, String parameter) {
-        String[] position = Cursors.decode(cursor, parameter).split("\\|", 2);
-        InstantKey key;
-        try {
-            key = new InstantKey(Instant.parse(position[0]), UUID.fromString(position[1]));
-        } catch (RuntimeException e) {
-            throw Cursors.invalid(parameter);
-        }
+        Keyset position = Keyset.after(cursor, parameter, 2);
+        InstantKey key = new InstantKey(position.get(0, Instant::parse), position.get(1, UUID::fromString));
         if (!InputBounds.within(key.instant())) {
             throw Cursors.invalid(parameter);
         }

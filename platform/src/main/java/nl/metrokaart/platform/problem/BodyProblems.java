@@ -19,8 +19,8 @@ public class BodyProblems {
     public Response mismatchedInput(MismatchedInputException e, UriInfo uriInfo) {
         HttpProblem.Builder problem = HttpProblem.builder().withStatus(400).withTitle("Bad Request");
         if (e.getPath().isEmpty()) {
-            String reason = "must be a JSON object with the fields this operation documents";
-            problem.withDetail("The request is not valid: the body " + reason + ".")
+            String reason = ProblemTexts.get("body.shape");
+            problem.withDetail(ProblemTexts.get("body.detail", reason))
                     .with(NlGovProblemDetails.INVALID_PARAMS, List.of(Map.of("name", "body", "in", "body", "reason", reason)));
         }
         return ProblemResponses.of(problem.build(), e, uriInfo);

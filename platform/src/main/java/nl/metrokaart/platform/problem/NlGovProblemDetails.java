@@ -116,17 +116,18 @@ public class NlGovProblemDetails implements ProblemPostProcessor {
         }
         if (mapping instanceof InvalidFormatException invalid) {
             Class<?> target = invalid.getTargetType();
-            String value = "invalid value '" + invalid.getValue() + "'";
+            Object value = invalid.getValue();
             if (target != null && target.isEnum()) {
                 List<String> accepted = Arrays.stream(target.getEnumConstants()).map(this::jsonValue).toList();
-                return value + "; must be one of " + accepted;
+                return ProblemTexts.get("json.oneOf", value, accepted);
             }
             if (target != null && Temporal.class.isAssignableFrom(target)) {
-                return value + "; must be an ISO 8601 " + (target == LocalDate.class ? "date (yyyy-mm-dd)" : "date-time with offset");
+                return ProblemTexts.get(target == LocalDate.class ? "json.date" : "json.dateTime", value);
             }
-            return value + "; expected " + (Number.class.isAssignableFrom(target) || target.isPrimitive() ? "a number" : "another format");
+            boolean number = target != null && (Number.class.isAssignableFrom(target) || target.isPrimitive());
+            return ProblemTexts.get(number ? "json.number" : "json.format", value);
         }
-        return "has the wrong type or shape";
+        return ProblemTexts.get("json.shape");
     }
 
     private String jsonValue(Object constant) {

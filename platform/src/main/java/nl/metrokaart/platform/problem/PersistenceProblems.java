@@ -43,7 +43,7 @@ public class PersistenceProblems {
             }
             if (cause instanceof OptimisticLockException || cause instanceof StaleStateException) {
                 return HttpProblem.builder().withStatus(412).withTitle("Precondition Failed")
-                        .withDetail("The resource was changed by another request at the same time; read it again and reapply your change.")
+                        .withDetail(ProblemTexts.get("persistence.changed"))
                         .build();
             }
             if (cause instanceof PessimisticLockException || cause instanceof LockTimeoutException
@@ -72,18 +72,20 @@ public class PersistenceProblems {
         if (state.equals("23505")) {
             List<String> fields = keyFields(sql);
             String field = fields.isEmpty() ? "body" : fields.get(fields.size() - 1);
-            return Problems.conflict("Another request has just stored the same " + String.join(" and ", fields.isEmpty() ? List.of("key") : fields)
-                            + "; it must be unique.")
-                    .with(NlGovProblemDetails.INVALID_PARAMS, List.of(Map.of("name", field, "in", "body", "reason", "must be unique; it is already taken")))
+            String taken = fields.isEmpty() ? ProblemTexts.get("persistence.unique.key")
+                    : String.join(ProblemTexts.get("persistence.unique.and"), fields);
+            return Problems.conflict(ProblemTexts.get("persistence.unique", taken))
+                    .with(NlGovProblemDetails.INVALID_PARAMS, List.of(Map.of("name", field, "in", "body",
+                            "reason", ProblemTexts.get("persistence.unique.reason"))))
                     .build();
         }
         if (state.equals("23503")) {
-            return Problems.conflict("The change refers to something that does not exist (any more), or something still refers to what it removes.").build();
+            return Problems.conflict(ProblemTexts.get("persistence.reference")).build();
         }
         if (state.startsWith("23") || state.startsWith("22")) {
             // A check, not-null or data exception (out of range, invalid text): the value cannot be stored.
             return HttpProblem.builder().withStatus(400).withTitle("Bad Request")
-                    .withDetail("The request holds a value that cannot be stored; check the ranges and formats this operation documents.")
+                    .withDetail(ProblemTexts.get("persistence.value"))
                     .build();
         }
         if (state.equals("40001") || state.equals("40P01") || state.equals("55P03")) {
@@ -124,14 +126,14 @@ public class PersistenceProblems {
     }
 
     private static HttpProblem retryConflict() {
-        return Problems.conflict("Another request changed the same data at the same time; try again.")
+        return Problems.conflict(ProblemTexts.get("persistence.retry"))
                 .withHeader("Retry-After", "1")
                 .build();
     }
 
     private static HttpProblem unavailable() {
         return HttpProblem.builder().withStatus(503).withTitle("Service Unavailable")
-                .withDetail("The service cannot reach its database right now; try again shortly.")
+                .withDetail(ProblemTexts.get("persistence.unavailable"))
                 .withHeader("Retry-After", RETRY_AFTER_SECONDS)
                 .build();
     }

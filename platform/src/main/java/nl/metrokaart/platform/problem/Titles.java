@@ -1,7 +1,6 @@
 package nl.metrokaart.platform.problem;
 
 import jakarta.ws.rs.core.Response;
-import java.text.MessageFormat;
 import java.util.Map;
 import java.util.MissingResourceException;
 import java.util.ResourceBundle;
@@ -43,7 +42,7 @@ final class Titles {
     }
 
     static String invalid(String reasons, Language language) {
-        return MessageFormat.format(bundle(language).getString("invalid").replace("'", "''"), reasons);
+        return ProblemTexts.in(language, "invalid", reasons);
     }
 
     private static String text(String key, Language language, java.util.function.Supplier<String> otherwise) {

@@ -3,7 +3,10 @@ package nl.metrokaart.platform.rest;
 import java.time.Instant;
 import java.time.OffsetDateTime;
 import java.time.format.DateTimeParseException;
+import java.util.UUID;
+import nl.metrokaart.platform.enums.ApiValue;
 import nl.metrokaart.platform.input.InputBounds;
+import nl.metrokaart.platform.problem.ProblemTexts;
 import nl.metrokaart.platform.problem.Problems;
 
 /**
@@ -17,10 +20,10 @@ public final class QueryParams {
 
     /** A whole number from {@code min} to {@code max}; absent gives {@code fallback}, or 400 when that is null. */
     public static int wholeNumber(String name, String value, Integer fallback, int min, int max) {
-        String reason = "must be a whole number from " + min + " to " + max;
+        String reason = ProblemTexts.get("query.wholeNumber", min, max);
         if (value == null || value.isBlank()) {
             if (fallback == null) {
-                throw Problems.invalid(name, "query", "is required; it " + reason);
+                throw Problems.invalid(name, "query", ProblemTexts.get("query.required", reason));
             }
             return fallback;
         }
@@ -43,7 +46,7 @@ public final class QueryParams {
         if (value == null) {
             return null;
         }
-        String reason = "must be an RFC 3339 date-time with offset " + InputBounds.DATE_RANGE + ", e.g. 2026-11-01T00:00:00Z";
+        String reason = ProblemTexts.get("query.dateTime", InputBounds.MIN_DATE, InputBounds.MAX_DATE);
         OffsetDateTime time;
         try {
             time = OffsetDateTime.parse(value.strip());
@@ -64,7 +67,31 @@ public final class QueryParams {
         return switch (value.strip()) {
             case "true" -> true;
             case "false" -> false;
-            default -> throw Problems.invalid(name, "query", "must be true or false");
+            default -> throw Problems.invalid(name, "query", ProblemTexts.get("query.flag"));
         };
+    }
+
+    /** An optional UUID, e.g. a filter on a project; null when absent or blank. */
+    public static UUID uuid(String name, String value) {
+        if (value == null || value.isBlank()) {
+            return null;
+        }
+        try {
+            return UUID.fromString(value.strip());
+        } catch (IllegalArgumentException e) {
+            throw Problems.invalidParameter(name, "query", "query.uuid");
+        }
+    }
+
+    /** An optional {@link ApiValue} enum, e.g. a filter on a status; null when absent or blank. */
+    public static <E extends Enum<E> & ApiValue> E value(String name, String value, Class<E> type) {
+        if (value == null || value.isBlank()) {
+            return null;
+        }
+        try {
+            return ApiValue.parse(type, value.strip());
+        } catch (IllegalArgumentException e) {
+            throw Problems.invalidParameter(name, "query", "value.oneOf", ApiValue.values(type));
+        }
     }
 }

@@ -11,6 +11,7 @@ import java.time.Duration;
 import java.time.Instant;
 import java.util.LinkedHashMap;
 import java.util.Map;
+import nl.metrokaart.platform.persistence.AdvisoryLocks;
 import nl.metrokaart.platform.persistence.StoredTime;
 import org.eclipse.microprofile.config.inject.ConfigProperty;
 import org.jboss.logging.Logger;
@@ -63,8 +64,7 @@ public class Retention {
     /** Applies every rule once; returns the rows deleted per rule (empty when another instance is running it). */
     public Map<String, Long> run() {
         return QuarkusTransaction.requiringNew().call(() -> {
-            boolean mine = (Boolean) entityManager.createNativeQuery("SELECT pg_try_advisory_xact_lock(:key)")
-                    .setParameter("key", LOCK).getSingleResult();
+            boolean mine = AdvisoryLocks.tryLock(entityManager, LOCK);
             Map<String, Long> deleted = new LinkedHashMap<>();
             if (!mine) {
                 return deleted;

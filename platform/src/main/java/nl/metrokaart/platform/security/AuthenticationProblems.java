@@ -6,6 +6,9 @@ import io.quarkus.security.AuthenticationFailedException;
 import io.quarkus.security.UnauthorizedException;
 import jakarta.ws.rs.core.HttpHeaders;
 import jakarta.ws.rs.core.Response;
+import jakarta.ws.rs.core.UriInfo;
+import nl.metrokaart.platform.problem.ProblemResponses;
+import nl.metrokaart.platform.problem.ProblemTexts;
 import org.jboss.resteasy.reactive.server.ServerExceptionMapper;
 
 /**
@@ -18,27 +21,28 @@ public class AuthenticationProblems {
     static final String CHALLENGE = "Bearer realm=\"metrokaart\"";
 
     @ServerExceptionMapper(priority = 1)
-    public Response missingToken(UnauthorizedException e) {
-        return unauthorized("A valid bearer token is required for this resource.");
+    public Response missingToken(UnauthorizedException e, UriInfo uriInfo) {
+        return unauthorized("auth.missing", e, uriInfo);
     }
 
     @ServerExceptionMapper(priority = 1)
-    public Response rejectedToken(AuthenticationFailedException e) {
-        return unauthorized("The bearer token is not valid: it is malformed, expired or not issued by the Metrokaart realm.");
+    public Response rejectedToken(AuthenticationFailedException e, UriInfo uriInfo) {
+        return unauthorized("auth.rejected", e, uriInfo);
     }
 
     @ServerExceptionMapper(priority = 1)
-    public Response incompleteAuthentication(AuthenticationCompletionException e) {
-        return unauthorized("Authentication could not be completed.");
+    public Response incompleteAuthentication(AuthenticationCompletionException e, UriInfo uriInfo) {
+        return unauthorized("auth.incomplete", e, uriInfo);
     }
 
-    private static Response unauthorized(String detail) {
-        return HttpProblem.builder()
+    /** Post-processed like every problem, so the title and detail are in the language of the request. */
+    private static Response unauthorized(String detailKey, Exception cause, UriInfo uriInfo) {
+        HttpProblem problem = HttpProblem.builder()
                 .withStatus(Response.Status.UNAUTHORIZED)
                 .withTitle("Unauthorized")
-                .withDetail(detail)
+                .withDetail(ProblemTexts.get(detailKey))
                 .withHeader(HttpHeaders.WWW_AUTHENTICATE, CHALLENGE)
-                .build()
-                .toResponse();
+                .build();
+        return ProblemResponses.of(problem, cause, uriInfo);
     }
 }

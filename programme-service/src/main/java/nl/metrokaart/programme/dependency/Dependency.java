@@ -23,7 +23,7 @@ public class Dependency extends PanacheEntityBase {
     @Column(name = "predecessor_id", nullable = false)
     public UUID predecessorId;
 
-    @Convert(converter = DependencyTypeConverter.class)
+    @Convert(converter = DependencyType.Converter.class)
     @Column(nullable = false)
     public DependencyType type;
 

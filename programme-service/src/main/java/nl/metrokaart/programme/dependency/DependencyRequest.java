@@ -24,7 +24,7 @@ public record DependencyRequest(
     }
 
     // Ignored by Jackson: as an is-getter it would otherwise replace lagDays in the JSON (and the idempotency hash).
-    @AssertTrue(message = "must be 0 unless type is must-finish-before")
+    @AssertTrue(message = "{nl.metrokaart.programme.dependency.lagDays}")
     @JsonIgnore
     @Schema(hidden = true)
     public boolean isLagDays() {

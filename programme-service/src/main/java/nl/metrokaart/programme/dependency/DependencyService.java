@@ -11,11 +11,15 @@ import java.util.List;
 import java.util.Map;
 import java.util.UUID;
 import java.util.stream.Collectors;
+import nl.metrokaart.platform.persistence.AdvisoryLocks;
+import nl.metrokaart.platform.persistence.PersistOnce;
 import nl.metrokaart.platform.persistence.StoredTime;
 import nl.metrokaart.platform.problem.Problems;
+import nl.metrokaart.platform.text.Text;
 import nl.metrokaart.programme.events.ProgrammeEvents;
 import nl.metrokaart.programme.project.Project;
 import nl.metrokaart.programme.project.ProjectService;
+import nl.metrokaart.programme.text.RequestTexts;
 
 /**
  * The rules around dependencies: both projects in one programme, no self-links, no duplicates, and no cycle
@@ -52,24 +56,21 @@ public class DependencyService {
     public DependencyResponse create(UUID projectId, DependencyRequest request) {
         Project project = projects.get(projectId);
         // One writer of links per programme at a time, so two concurrent links cannot close a cycle together.
-        entityManager.createNativeQuery("SELECT pg_advisory_xact_lock(hashtextextended(:lock, 0))")
-                .setParameter("lock", "dependencies\n" + project.programmeId).getSingleResult();
+        AdvisoryLocks.lock(entityManager, "dependencies\n" + project.programmeId);
 
         if (request.predecessorId().equals(projectId)) {
-            throw Problems.conflict("A project cannot depend on itself.").build();
+            throw Problems.conflict(RequestTexts.problems().selfDependency()).build();
         }
         Project predecessor = Project.findById(request.predecessorId());
         if (predecessor == null) {
-            throw Problems.invalid("predecessorId", "body", "names no existing project");
+            throw Problems.invalid("predecessorId", "body", RequestTexts.problems().predecessorUnknown());
         }
         if (!predecessor.programmeId.equals(project.programmeId)) {
-            throw Problems.conflict("Project " + predecessor.code + " belongs to another programme; dependencies link "
-                    + "projects of one programme only.").build();
+            throw Problems.conflict(RequestTexts.problems().predecessorOtherProgramme(predecessor.code)).build();
         }
         if (Dependency.count("projectId = ?1 and predecessorId = ?2 and type = ?3",
                 projectId, predecessor.id, request.type()) > 0) {
-            throw Problems.conflict("Project " + project.code + " already has a " + request.type().value()
-                    + " dependency on " + predecessor.code + ".").build();
+            throw alreadyLinked(project, predecessor, request.type());
         }
         rejectCycle(project, predecessor, request.type());
 
@@ -79,11 +80,11 @@ public class DependencyService {
         dependency.predecessorId = predecessor.id;
         dependency.type = request.type();
         dependency.lagDays = request.lagDaysOrZero();
-        dependency.explanation = request.explanation() == null || request.explanation().isBlank()
-                ? null : request.explanation().strip();
+        dependency.explanation = Text.strippedOrNull(request.explanation());
         // Microseconds, as PostgreSQL stores them, so the representation reads back with the same ETag.
         dependency.createdAt = StoredTime.now();
-        dependency.persist();
+        // The programme's lock makes the check above decisive; the unique constraint backs it up all the same.
+        PersistOnce.persist(entityManager, dependency, () -> alreadyLinked(project, predecessor, request.type()));
         DependencyResponse created = DependencyResponse.of(dependency);
         events.aboutProject(projectId, ProgrammeEvents.DEPENDENCY_ADDED, DependencyEventData.of(dependency));
         return created;
@@ -108,9 +109,8 @@ public class DependencyService {
                 .toList();
         new DependencyGraph<>(links).cycleIfLinked(predecessor.id, project.id, type).ifPresent(cycle -> {
             List<String> names = cycle.stream().map(codes::get).toList();
-            throw Problems.conflict("A must-finish-before link from " + predecessor.code + " to " + project.code
-                            + " would close the cycle " + String.join(" → ", names)
-                            + "; no planning can satisfy a circular dependency.")
+            throw Problems.conflict(RequestTexts.problems().dependencyCycle(predecessor.code, project.code,
+                            String.join(" → ", names)))
                     .with(CYCLE, names)
                     .build();
         });
@@ -121,10 +121,13 @@ public class DependencyService {
         // A link of another project is as unknown here as one that does not exist.
         if (dependency == null || !dependency.projectId.equals(projectId)) {
             throw HttpProblem.valueOf(Response.Status.NOT_FOUND,
-                    "Project " + projectId + " has no dependency " + dependencyId + ".");
+                    RequestTexts.problems().dependencyNotFound(projectId, dependencyId));
         }
         return dependency;
     }
 
-
+    private static HttpProblem alreadyLinked(Project project, Project predecessor, DependencyType type) {
+        return Problems.conflict(RequestTexts.problems().dependencyExists(project.code, type.value(), predecessor.code))
+                .build();
+    }
 }

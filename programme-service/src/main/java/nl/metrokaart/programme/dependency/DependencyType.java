@@ -1,7 +1,8 @@
 package nl.metrokaart.programme.dependency;
 
 import com.fasterxml.jackson.annotation.JsonValue;
-import java.util.Arrays;
+import nl.metrokaart.platform.enums.ApiValue;
+import nl.metrokaart.platform.enums.ApiValueConverter;
 import org.eclipse.microprofile.openapi.annotations.enums.SchemaType;
 import org.eclipse.microprofile.openapi.annotations.media.Schema;
 
@@ -9,7 +10,7 @@ import org.eclipse.microprofile.openapi.annotations.media.Schema;
 @Schema(name = "DependencyType", type = SchemaType.STRING, enumeration = {"must-finish-before", "influences"},
         description = "must-finish-before: the predecessor must be realised (plus lag) before this project starts; "
                 + "influences: a choice in the predecessor affects this project.")
-public enum DependencyType {
+public enum DependencyType implements ApiValue {
     MUST_FINISH_BEFORE("must-finish-before"),
     INFLUENCES("influences");
 
@@ -20,17 +21,19 @@ public enum DependencyType {
     }
 
     @JsonValue
+    @Override
     public String value() {
         return value;
     }
 
     /**
-     * For the database converter. Jackson reads the {@link JsonValue} instead: an unknown value then fails as a
-     * mismatched input with its field path, which the problem details turn into invalidParams.
+     * Stores a type by its value. Jackson reads requests through the {@link JsonValue}: an unknown value then fails
+     * as a mismatched input with its field path, which the problem details turn into invalidParams.
      */
-    public static DependencyType of(String value) {
-        return Arrays.stream(values()).filter(t -> t.value.equals(value)).findFirst()
-                .orElseThrow(() -> new IllegalArgumentException("must be one of " + Arrays.stream(values())
-                        .map(DependencyType::value).toList()));
+    @jakarta.persistence.Converter
+    public static class Converter extends ApiValueConverter<DependencyType> {
+        public Converter() {
+            super(DependencyType.class);
+        }
     }
 }

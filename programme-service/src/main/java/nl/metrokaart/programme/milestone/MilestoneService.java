@@ -16,6 +16,7 @@ import nl.metrokaart.platform.problem.Problems;
 import nl.metrokaart.programme.events.ProgrammeEvents;
 import nl.metrokaart.programme.project.Project;
 import nl.metrokaart.programme.project.ProjectService;
+import nl.metrokaart.programme.text.RequestTexts;
 
 /** The rules around milestones: they belong to one project, changes are conditional and announced as events. */
 @ApplicationScoped
@@ -129,8 +130,7 @@ public class MilestoneService {
     private static void requireNearProject(Project project, MilestoneRequest request) {
         LocalDate earliest = project.plannedStartDate.minusYears(YEARS_AROUND_PROJECT);
         LocalDate latest = project.plannedEndDate.plusYears(YEARS_AROUND_PROJECT);
-        String reason = "must lie within " + YEARS_AROUND_PROJECT + " years of the project's planned period ("
-                + earliest + " to " + latest + ")";
+        String reason = RequestTexts.problems().milestoneWindow(YEARS_AROUND_PROJECT, earliest, latest);
         if (request.dueDate() != null && (request.dueDate().isBefore(earliest) || request.dueDate().isAfter(latest))) {
             throw Problems.invalid("dueDate", "body", reason);
         }
@@ -144,7 +144,7 @@ public class MilestoneService {
         // A milestone of another project is as unknown here as one that does not exist.
         if (milestone == null || !milestone.projectId.equals(projectId)) {
             throw HttpProblem.valueOf(Response.Status.NOT_FOUND,
-                    "Project " + projectId + " has no milestone " + milestoneId + ".");
+                    RequestTexts.problems().milestoneNotFound(projectId, milestoneId));
         }
         return milestone;
     }

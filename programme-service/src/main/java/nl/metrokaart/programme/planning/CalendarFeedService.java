@@ -24,7 +24,9 @@ import nl.metrokaart.platform.paging.Page;
 import nl.metrokaart.platform.persistence.StoredTime;
 import nl.metrokaart.platform.problem.Problems;
 import nl.metrokaart.platform.security.Roles;
+import nl.metrokaart.platform.text.Text;
 import nl.metrokaart.programme.programme.Programme;
+import nl.metrokaart.programme.text.RequestTexts;
 import org.eclipse.microprofile.config.inject.ConfigProperty;
 import org.eclipse.microprofile.jwt.JsonWebToken;
 
@@ -60,14 +62,14 @@ public class CalendarFeedService {
     @Transactional
     public Created create(CalendarFeedRequest request) {
         if (Programme.findById(request.programmeId()) == null) {
-            throw Problems.invalid("programmeId", "body", "there is no programme with this id");
+            throw Problems.invalid("programmeId", "body", RequestTexts.problems().noProgramme());
         }
         CalendarFeed feed = new CalendarFeed();
         feed.id = UUID.randomUUID();
         feed.owner = identity.getPrincipal().getName();
         feed.programmeId = request.programmeId();
         feed.horizonDays = request.horizonDays() == null ? PlanningService.DEFAULT_HORIZON_DAYS : request.horizonDays();
-        feed.description = request.description() == null || request.description().isBlank() ? null : request.description().strip();
+        feed.description = Text.strippedOrNull(request.description());
         feed.createdAt = StoredTime.now();
         String key = newKey(feed);
         feed.persist();
@@ -148,8 +150,7 @@ public class CalendarFeedService {
         }
         if (!feed.expiresAt.isAfter(Instant.now())) {
             throw HttpProblem.builder().withStatus(Response.Status.GONE).withTitle("Gone")
-                    .withDetail("This calendar address expired on " + feed.expiresAt + "; its owner can rotate the "
-                            + "key for a new address.").build();
+                    .withDetail(RequestTexts.problems().feedExpired(feed.expiresAt)).build();
         }
         if (!owners.enabled(feed.ownerSubject)) {
             throw notFound(id);
@@ -162,7 +163,7 @@ public class CalendarFeedService {
     }
 
     private static HttpProblem notFound(UUID id) {
-        return HttpProblem.valueOf(Response.Status.NOT_FOUND, "Calendar feed " + id + " does not exist.");
+        return HttpProblem.valueOf(Response.Status.NOT_FOUND, RequestTexts.problems().feedNotFound(id));
     }
 
     private static String hash(String key) {

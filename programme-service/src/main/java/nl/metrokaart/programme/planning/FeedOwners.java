@@ -6,6 +6,7 @@ import jakarta.enterprise.inject.Instance;
 import jakarta.inject.Inject;
 import jakarta.ws.rs.NotFoundException;
 import jakarta.ws.rs.core.Response;
+import nl.metrokaart.programme.text.RequestTexts;
 import org.eclipse.microprofile.config.inject.ConfigProperty;
 import org.jboss.logging.Logger;
 import org.keycloak.admin.client.Keycloak;
@@ -49,7 +50,7 @@ public class FeedOwners {
             LOG.warnf("Cannot ask Keycloak whether calendar-feed owner %s is enabled: %s", subject, e.toString());
             throw HttpProblem.builder().withStatus(Response.Status.SERVICE_UNAVAILABLE)
                     .withTitle("Service Unavailable")
-                    .withDetail("The calendar cannot be served right now; try again later.")
+                    .withDetail(RequestTexts.problems().calendarUnavailable())
                     .withHeader("Retry-After", "60").build();
         }
     }

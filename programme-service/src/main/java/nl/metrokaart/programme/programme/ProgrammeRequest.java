@@ -33,7 +33,7 @@ public record ProgrammeRequest(
     }
 
     @JsonIgnore // a validation rule, not a field of the body
-    @AssertTrue(message = "line codes must be unique")
+    @AssertTrue(message = "{nl.metrokaart.programme.programme.uniqueLines}")
     @Schema(hidden = true)
     public boolean isLines() {
         return lines == null || lines.stream().map(MetroLineDto::code).distinct().count() == lines.size();
@@ -48,7 +48,7 @@ public record ProgrammeRequest(
     }
 
     @JsonIgnore // a validation rule, not a field of the body
-    @AssertTrue(message = "must not be before startDate")
+    @AssertTrue(message = "{nl.metrokaart.programme.programme.end}")
     @Schema(hidden = true)
     public boolean isEndDate() {
         return startDate == null || endDate == null || !endDate.isBefore(startDate);

@@ -13,6 +13,7 @@ import java.util.UUID;
 import nl.metrokaart.platform.conditional.Preconditions;
 import nl.metrokaart.platform.persistence.StoredTime;
 import nl.metrokaart.programme.events.ProgrammeEvents;
+import nl.metrokaart.programme.text.RequestTexts;
 
 /** The rules around programmes. */
 @ApplicationScoped
@@ -40,7 +41,7 @@ public class ProgrammeService {
     }
 
     private static HttpProblem notFound(UUID id) {
-        return HttpProblem.valueOf(Response.Status.NOT_FOUND, "Programme " + id + " does not exist.");
+        return HttpProblem.valueOf(Response.Status.NOT_FOUND, RequestTexts.problems().programmeNotFound(id));
     }
 
     @Transactional
@@ -70,7 +71,7 @@ public class ProgrammeService {
                 .setParameter("id", id).getResultStream().filter(line -> !keptLines.contains(line)).sorted().toList();
         if (!stillUsed.isEmpty()) {
             throw HttpProblem.builder().withStatus(409).withTitle("Conflict")
-                    .withDetail("Metro lines still used by projects cannot be removed: " + String.join(", ", stillUsed) + ".")
+                    .withDetail(RequestTexts.problems().linesStillUsed(String.join(", ", stillUsed)))
                     .build();
         }
         apply(programme, request);

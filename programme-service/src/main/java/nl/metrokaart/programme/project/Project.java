@@ -41,7 +41,7 @@ public class Project extends PanacheEntityBase {
     @Column(name = "priority_rank", nullable = false)
     public int priorityRank;
 
-    @Convert(converter = ProjectStatusConverter.class)
+    @Convert(converter = ProjectStatus.Converter.class)
     @Column(nullable = false)
     public ProjectStatus status;
 

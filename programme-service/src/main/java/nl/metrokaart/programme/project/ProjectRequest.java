@@ -19,7 +19,7 @@ public record ProjectRequest(
         @Schema(description = "The programme the project belongs to; cannot change after creation.")
         @NotNull UUID programmeId,
         @Schema(description = "Short code, unique within the programme.", examples = "WION")
-        @NotBlank @Pattern(regexp = "[A-Z0-9][A-Z0-9-]{1,19}", message = "must be 2 to 20 capitals, digits or hyphens") String code,
+        @NotBlank @Pattern(regexp = "[A-Z0-9][A-Z0-9-]{1,19}", message = "{nl.metrokaart.code}") String code,
         @NotBlank @Size(max = 200) String name,
         @NotBlank @Size(max = 4000) String description,
         @Schema(description = "Code of one of the programme's metro lines (themes).", examples = "key-registers")
@@ -33,7 +33,7 @@ public record ProjectRequest(
         @Schema(description = "Who answers for the project.") @NotBlank @Size(max = 200) String owner) {
 
     @JsonIgnore // a validation rule, not a field of the body
-    @AssertTrue(message = "must not be before plannedStartDate")
+    @AssertTrue(message = "{nl.metrokaart.programme.project.plannedEnd}")
     @Schema(hidden = true)
     public boolean isPlannedEndDate() {
         return plannedStartDate == null || plannedEndDate == null || !plannedEndDate.isBefore(plannedStartDate);

@@ -25,7 +25,9 @@ import nl.metrokaart.platform.paging.Page;
 import nl.metrokaart.platform.paging.PageRequest;
 import nl.metrokaart.platform.problem.Problems;
 import nl.metrokaart.platform.rest.Created;
+import nl.metrokaart.platform.rest.QueryParams;
 import nl.metrokaart.platform.security.Roles;
+import nl.metrokaart.programme.text.RequestTexts;
 import org.eclipse.microprofile.openapi.annotations.Operation;
 import org.eclipse.microprofile.openapi.annotations.enums.SchemaType;
 import org.eclipse.microprofile.openapi.annotations.headers.Header;
@@ -63,17 +65,19 @@ public class ProjectResource {
             content = @Content(schema = @Schema(implementation = ProjectPage.class)))
     @APIResponse(responseCode = "304", description = "Not modified since the ETag in If-None-Match.")
     public Page<ProjectResponse> list(
-            @Parameter(description = "Only projects of this programme.") @QueryParam("programmeId") UUID programmeId,
+            @Parameter(description = "Only projects of this programme.", schema = @Schema(type = SchemaType.STRING,
+                    format = "uuid")) @QueryParam("programmeId") String programmeId,
             @Parameter(description = "Only projects in this status.",
                     schema = @Schema(implementation = ProjectStatus.class)) @QueryParam("status") String status,
             @Parameter(description = "Only projects on this metro line.") @QueryParam("line") @jakarta.validation.constraints.Size(max = 40) String line,
             @Parameter(description = "Changes feed: projects changed after this cursor; 0 starts at the beginning.")
             @QueryParam("changedSince") String changedSince,
             @BeanParam PageRequest page) {
-        ProjectFilter filter = new ProjectFilter(programmeId, parseStatus(status), line);
+        ProjectFilter filter = new ProjectFilter(QueryParams.uuid("programmeId", programmeId),
+                QueryParams.value("status", status, ProjectStatus.class), line);
         if (changedSince != null) {
             if (page.cursor() != null) {
-                throw Problems.invalid("cursor", "query", "cannot be combined with changedSince");
+                throw Problems.invalid("cursor", "query", RequestTexts.problems().cursorWithChangedSince());
             }
             return projects.changedSince(changedSince, filter, page.limit());
         }
@@ -128,17 +132,6 @@ public class ProjectResource {
             @HeaderParam("If-Match") String ifMatch,
             @NotNull @Valid ProjectRequest request) {
         return entityTags.ok(ProjectResponse.of(projects.replace(projectId, ifMatch, request)));
-    }
-
-    static ProjectStatus parseStatus(String status) {
-        if (status == null) {
-            return null;
-        }
-        try {
-            return ProjectStatus.of(status);
-        } catch (IllegalArgumentException e) {
-            throw Problems.invalid("status", "query", e.getMessage());
-        }
     }
 
     /** OpenAPI name for a page of projects. */

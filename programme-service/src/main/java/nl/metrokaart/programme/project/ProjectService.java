@@ -19,7 +19,9 @@ import java.util.UUID;
 import java.util.stream.Collectors;
 import nl.metrokaart.platform.conditional.Preconditions;
 import nl.metrokaart.platform.paging.Cursors;
+import nl.metrokaart.platform.paging.Keyset;
 import nl.metrokaart.platform.paging.Page;
+import nl.metrokaart.platform.persistence.AdvisoryLocks;
 import nl.metrokaart.platform.persistence.PersistOnce;
 import nl.metrokaart.platform.persistence.StoredTime;
 import nl.metrokaart.platform.problem.NlGovProblemDetails;
@@ -30,6 +32,8 @@ import nl.metrokaart.programme.events.ProgrammeEvents;
 import nl.metrokaart.programme.milestone.Milestone;
 import nl.metrokaart.programme.programme.Programme;
 import nl.metrokaart.programme.programme.ProgrammeService;
+import nl.metrokaart.programme.text.ProblemMessages;
+import nl.metrokaart.programme.text.RequestTexts;
 
 /** The rules of projects: codes, lines, the status state machine and its guards, priorities, the changes feed. */
 @ApplicationScoped
@@ -37,6 +41,9 @@ public class ProjectService {
 
     /** Arbitrary constant naming the advisory lock that orders project changes. */
     private static final long CHANGE_FEED_LOCK = 0x6d6b7072L;
+
+    /** The first value of a changes feed cursor, so that a list cursor is not taken for one. */
+    private static final String FEED = "seq";
 
     @Inject
     ProgrammeService programmes;
@@ -58,7 +65,7 @@ public class ProjectService {
     }
 
     static HttpProblem notFound(UUID id) {
-        return HttpProblem.valueOf(jakarta.ws.rs.core.Response.Status.NOT_FOUND, "Project " + id + " does not exist.");
+        return HttpProblem.valueOf(jakarta.ws.rs.core.Response.Status.NOT_FOUND, RequestTexts.problems().projectNotFound(id));
     }
 
     /** Projects by priority, then id; the cursor is the position of the last project of the previous page. */
@@ -66,17 +73,13 @@ public class ProjectService {
         StringBuilder query = new StringBuilder("1 = 1");
         Parameters parameters = filter.apply(query);
         if (cursor != null) {
-            String[] position = Cursors.decode(cursor, "cursor").split(":", 2);
-            try {
-                parameters.and("rank", Integer.parseInt(position[0])).and("id", UUID.fromString(position[1]));
-            } catch (RuntimeException e) {
-                throw Cursors.invalid("cursor");
-            }
+            Keyset after = Keyset.after(cursor, "cursor", 2);
+            parameters.and("rank", after.get(0, Integer::valueOf)).and("id", after.get(1, UUID::fromString));
             query.append(" and (priorityRank > :rank or (priorityRank = :rank and id > :id))");
         }
         // One more than asked tells whether there is a next page (range bounds are inclusive).
         List<Project> fetched = Project.<Project>find(query + " order by priorityRank, id", parameters).range(0, limit).list();
-        return Page.ofFetched(fetched, limit, p -> p.priorityRank + ":" + p.id, ProjectResponse::of);
+        return Page.ofFetched(fetched, limit, p -> Keyset.of(p.priorityRank, p.id).position(), ProjectResponse::of);
     }
 
     /**
@@ -89,21 +92,17 @@ public class ProjectService {
         if ("0".equals(cursor)) {
             after = 0;
         } else {
-            String position = Cursors.decode(cursor, "changedSince");
-            if (!position.startsWith("seq:")) {
+            Keyset position = Keyset.after(cursor, "changedSince", 2);
+            if (!FEED.equals(position.text(0))) {
                 throw Cursors.invalid("changedSince");
             }
-            try {
-                after = Long.parseLong(position.substring(4));
-            } catch (NumberFormatException e) {
-                throw Cursors.invalid("changedSince");
-            }
+            after = position.get(1, Long::valueOf);
         }
         StringBuilder query = new StringBuilder("changeSeq > :after");
         Parameters parameters = filter.apply(query).and("after", after);
         List<Project> changed = Project.<Project>find(query + " order by changeSeq", parameters).range(0, limit - 1).list();
         long last = changed.isEmpty() ? after : changed.get(changed.size() - 1).changeSeq;
-        return new Page<>(changed.stream().map(ProjectResponse::of).toList(), Cursors.encode("seq:" + last));
+        return new Page<>(changed.stream().map(ProjectResponse::of).toList(), Keyset.of(FEED, last).cursor());
     }
 
     @Transactional
@@ -137,7 +136,7 @@ public class ProjectService {
         Project project = lock(id);
         preconditions.requireMatch(ifMatch, ProjectResponse.of(project));
         if (!project.programmeId.equals(request.programmeId())) {
-            throw Problems.conflict("A project cannot move to another programme; it belongs to " + project.programmeId + ".")
+            throw Problems.conflict(RequestTexts.problems().projectOtherProgramme(project.programmeId))
                     .build();
         }
         requireLine(entityManager.find(Programme.class, project.programmeId), request.line());
@@ -156,8 +155,9 @@ public class ProjectService {
         ProjectStatus to = request.status();
         if (!from.canBecome(to)) {
             List<String> allowed = from.allowedNext().stream().map(ProjectStatus::value).toList();
-            throw Problems.conflict("Project " + project.code + " cannot go from " + from.value() + " to " + to.value()
-                            + (allowed.isEmpty() ? "; " + from.value() + " is final." : "; allowed: " + String.join(", ", allowed) + "."))
+            ProblemMessages texts = RequestTexts.problems();
+            throw Problems.conflict(allowed.isEmpty() ? texts.statusFinal(project.code, from.value(), to.value())
+                            : texts.statusNotAllowed(project.code, from.value(), to.value(), String.join(", ", allowed)))
                     .with("allowedStatuses", allowed)
                     .build();
         }
@@ -165,8 +165,7 @@ public class ProjectService {
             List<Project> blocking = unrealisedPredecessors(project);
             if (!blocking.isEmpty()) {
                 List<String> codes = blocking.stream().map(p -> p.code).toList();
-                throw Problems.conflict("Project " + project.code + " cannot start before " + String.join(", ", codes)
-                                + (codes.size() == 1 ? " is" : " are") + " realised (must finish before).")
+                throw Problems.conflict(RequestTexts.problems().cannotStart(project.code, String.join(", ", codes), codes.size() == 1))
                         .with("blockingProjects", codes)
                         .build();
             }
@@ -175,8 +174,7 @@ public class ProjectService {
             List<Milestone> open = Milestone.list("projectId = ?1 and key = true and achievedDate is null order by dueDate", project.id);
             if (!open.isEmpty()) {
                 List<String> titles = open.stream().map(m -> m.title).toList();
-                throw Problems.conflict("Project " + project.code + " cannot be realised while key milestones are open: "
-                                + String.join("; ", titles) + ".")
+                throw Problems.conflict(RequestTexts.problems().openKeyMilestones(project.code, String.join("; ", titles)))
                         .with("openMilestones", open.stream().map(m -> Map.of("id", m.id.toString(), "title", m.title)).toList())
                         .build();
             }
@@ -200,7 +198,7 @@ public class ProjectService {
         return ProjectStatusChange.<ProjectStatusChange>find("id = ?1 and projectId = ?2", changeId, projectId)
                 .firstResultOptional()
                 .orElseThrow(() -> HttpProblem.valueOf(jakarta.ws.rs.core.Response.Status.NOT_FOUND,
-                        "Status change " + changeId + " of project " + projectId + " does not exist."));
+                        RequestTexts.problems().statusChangeNotFound(changeId, projectId)));
     }
 
     public PrioritiesResponse priorities(UUID programmeId) {
@@ -253,17 +251,18 @@ public class ProjectService {
         Set<UUID> missing = new LinkedHashSet<>(expected);
         missing.removeAll(seen);
         if (!duplicates.isEmpty() || !unknown.isEmpty() || !missing.isEmpty()) {
+            ProblemMessages texts = RequestTexts.problems();
             List<String> reasons = new ArrayList<>();
             if (!missing.isEmpty()) {
-                reasons.add("missing " + missing);
+                reasons.add(texts.prioritiesMissing(missing.toString()));
             }
             if (!unknown.isEmpty()) {
-                reasons.add("not projects of this programme " + unknown);
+                reasons.add(texts.prioritiesUnknown(unknown.toString()));
             }
             if (!duplicates.isEmpty()) {
-                reasons.add("listed twice " + duplicates);
+                reasons.add(texts.prioritiesTwice(duplicates.toString()));
             }
-            throw invalid("projectIds", "must list every project of the programme exactly once: " + String.join("; ", reasons));
+            throw invalid("projectIds", texts.prioritiesIncomplete(String.join("; ", reasons)));
         }
     }
 
@@ -291,7 +290,7 @@ public class ProjectService {
      * the project's fields change, so that its queries flush nothing and the version grows by one per change.
      */
     private void touch(Project project) {
-        entityManager.createNativeQuery("SELECT pg_advisory_xact_lock(" + CHANGE_FEED_LOCK + ")").getSingleResult();
+        AdvisoryLocks.lock(entityManager, CHANGE_FEED_LOCK);
         project.changeSeq = ((Number) entityManager.createNativeQuery("SELECT nextval('project_change_seq')")
                 .getSingleResult()).longValue();
         project.updatedAt = StoredTime.now();
@@ -319,32 +318,33 @@ public class ProjectService {
     private Programme lockedProgrammeOf(UUID programmeId) {
         Programme programme = entityManager.find(Programme.class, programmeId, LockModeType.PESSIMISTIC_WRITE);
         if (programme == null) {
-            throw invalid("programmeId", "no programme with this id");
+            throw invalid("programmeId", RequestTexts.problems().noProgramme());
         }
         return programme;
     }
 
     private static HttpProblem codeTaken(String code) {
-        return codeConflict("The programme already has a project with code " + code + ".");
+        return codeConflict(RequestTexts.problems().codeTaken(code));
     }
 
     private static HttpProblem codeConflict(String detail) {
         return Problems.conflict(detail)
-                .with(NlGovProblemDetails.INVALID_PARAMS, List.of(Map.of("name", "code", "in", "body", "reason", "is already taken in this programme")))
+                .with(NlGovProblemDetails.INVALID_PARAMS, List.of(Map.of("name", "code", "in", "body",
+                        "reason", RequestTexts.problems().codeReason())))
                 .build();
     }
 
     private static void requireLine(Programme programme, String line) {
         if (programme.line(line).isEmpty()) {
-            throw invalid("line", "not a metro line of the programme; lines: "
-                    + programme.lines.stream().map(Programme.MetroLine::code).toList());
+            throw invalid("line", RequestTexts.problems().notALine(
+                    programme.lines.stream().map(Programme.MetroLine::code).toList().toString()));
         }
     }
 
     private static void requireUniqueCode(UUID programmeId, String code, UUID except) {
         Project existing = Project.<Project>find("programmeId = ?1 and code = ?2", programmeId, code).firstResult();
         if (existing != null && !existing.id.equals(except)) {
-            throw codeConflict("The programme already has a project with code " + code + ": " + existing.id + ".");
+            throw codeConflict(RequestTexts.problems().codeTakenBy(code, existing.id));
         }
     }
 

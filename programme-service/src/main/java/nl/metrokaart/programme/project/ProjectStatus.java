@@ -1,16 +1,17 @@
 package nl.metrokaart.programme.project;
 
 import com.fasterxml.jackson.annotation.JsonValue;
-import java.util.Arrays;
 import java.util.EnumSet;
 import java.util.Set;
+import nl.metrokaart.platform.enums.ApiValue;
+import nl.metrokaart.platform.enums.ApiValueConverter;
 import org.eclipse.microprofile.openapi.annotations.enums.SchemaType;
 import org.eclipse.microprofile.openapi.annotations.media.Schema;
 
 /** The life of a project, as a state machine: {@link #allowedNext()} lists the legal transitions. */
 @Schema(name = "ProjectStatus", type = SchemaType.STRING,
         enumeration = {"proposed", "planned", "in-progress", "at-risk", "on-hold", "realised", "cancelled"})
-public enum ProjectStatus {
+public enum ProjectStatus implements ApiValue {
     PROPOSED("proposed"),
     PLANNED("planned"),
     IN_PROGRESS("in-progress"),
@@ -26,15 +27,14 @@ public enum ProjectStatus {
     }
 
     @JsonValue
+    @Override
     public String value() {
         return value;
     }
 
-    /** Jackson reads statuses through {@link #value()}; this is for query parameters and the database. */
+    /** Jackson reads statuses through {@link #value()}; this is for stored values. */
     public static ProjectStatus of(String value) {
-        return Arrays.stream(values()).filter(s -> s.value.equals(value)).findFirst()
-                .orElseThrow(() -> new IllegalArgumentException("must be one of " + Arrays.stream(values())
-                        .map(ProjectStatus::value).toList()));
+        return ApiValue.parse(ProjectStatus.class, value);
     }
 
     public Set<ProjectStatus> allowedNext() {
@@ -55,5 +55,12 @@ public enum ProjectStatus {
     /** Statuses in which the project's work has started. */
     public boolean isStarted() {
         return this == IN_PROGRESS || this == AT_RISK || this == REALISED;
+    }
+
+    @jakarta.persistence.Converter
+    public static class Converter extends ApiValueConverter<ProjectStatus> {
+        public Converter() {
+            super(ProjectStatus.class);
+        }
     }
 }

@@ -20,11 +20,11 @@ public class ProjectStatusChange extends PanacheEntityBase {
     @Column(name = "project_id", nullable = false)
     public UUID projectId;
 
-    @Convert(converter = ProjectStatusConverter.class)
+    @Convert(converter = ProjectStatus.Converter.class)
     @Column(name = "from_status")
     public ProjectStatus fromStatus;
 
-    @Convert(converter = ProjectStatusConverter.class)
+    @Convert(converter = ProjectStatus.Converter.class)
     @Column(name = "to_status", nullable = false)
     public ProjectStatus toStatus;
 

@@ -15,7 +15,7 @@ import jakarta.inject.Inject;
 import java.time.LocalDate;
 import java.util.List;
 import java.util.UUID;
-import nl.metrokaart.infra.testing.TestTokens;
+import nl.metrokaart.platform.testing.TestTokens;
 import nl.metrokaart.platform.security.Roles;
 import nl.metrokaart.programme.PlanningFixtures;
 import nl.metrokaart.programme.events.ProgrammeEvents;
@@ -128,18 +128,18 @@ class DependencyResourceTest {
 
     @Test
     void selfLinkDuplicateAndOtherProgrammeAre409() {
-        given().auth().oauth2(manager()).contentType("application/json").body(body(wabo, "influences", 0))
+        given().header("Accept-Language", "en").auth().oauth2(manager()).contentType("application/json").body(body(wabo, "influences", 0))
                 .when().post(collection(wabo))
                 .then().statusCode(409).contentType("application/problem+json")
                 .body("detail", containsString("itself"));
 
         assertEquals(201, post(durp, body(wabo, "must-finish-before", 0)).statusCode());
-        given().auth().oauth2(manager()).contentType("application/json").body(body(wabo, "must-finish-before", 7))
+        given().header("Accept-Language", "en").auth().oauth2(manager()).contentType("application/json").body(body(wabo, "must-finish-before", 7))
                 .when().post(collection(durp))
                 .then().statusCode(409).body("detail", containsString("already"));
 
         UUID elsewhere = fixtures.project(fixtures.programme(), "BAG", LocalDate.of(2010, 1, 1), LocalDate.of(2010, 2, 1));
-        given().auth().oauth2(manager()).contentType("application/json").body(body(elsewhere, "influences", 0))
+        given().header("Accept-Language", "en").auth().oauth2(manager()).contentType("application/json").body(body(elsewhere, "influences", 0))
                 .when().post(collection(durp))
                 .then().statusCode(409).contentType("application/problem+json")
                 .body("detail", containsString("another programme"));

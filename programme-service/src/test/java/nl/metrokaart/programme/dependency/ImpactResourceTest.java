@@ -9,7 +9,7 @@ import jakarta.inject.Inject;
 import java.time.LocalDate;
 import java.util.List;
 import java.util.UUID;
-import nl.metrokaart.infra.testing.TestTokens;
+import nl.metrokaart.platform.testing.TestTokens;
 import nl.metrokaart.platform.security.Roles;
 import nl.metrokaart.programme.PlanningFixtures;
 import org.junit.jupiter.api.BeforeEach;

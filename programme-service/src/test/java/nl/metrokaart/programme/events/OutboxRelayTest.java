@@ -30,7 +30,7 @@ import java.util.List;
 import java.util.Properties;
 import java.util.Set;
 import java.util.UUID;
-import nl.metrokaart.infra.testing.PostgresKafkaResource;
+import nl.metrokaart.platform.testing.PostgresKafkaResource;
 import nl.metrokaart.platform.outbox.OutboxEvent;
 import org.apache.kafka.clients.consumer.ConsumerConfig;
 import org.apache.kafka.clients.consumer.ConsumerRecord;

@@ -23,9 +23,9 @@ import java.util.List;
 import java.util.Map;
 import java.util.UUID;
 import java.util.stream.Collectors;
-import nl.metrokaart.infra.testing.TestTokens;
+import nl.metrokaart.platform.testing.TestTokens;
 import nl.metrokaart.platform.security.Roles;
-import nl.metrokaart.programme.planning.ClockProducer;
+import nl.metrokaart.platform.time.ClockProducer;
 import org.junit.jupiter.api.Test;
 import org.w3c.dom.Document;
 import org.w3c.dom.Element;
@@ -182,7 +182,7 @@ class MetroMapResourceTest {
     @Test
     void unknownProgrammeIs404ProblemJsonForBothMediaTypes() {
         String unknown = "/api/v1/programmes/" + UUID.randomUUID() + "/metro-map";
-        given().auth().oauth2(secretary()).when().get(unknown)
+        given().header("Accept-Language", "en").auth().oauth2(secretary()).when().get(unknown)
                 .then().statusCode(404)
                 .contentType("application/problem+json")
                 .body("detail", containsString("does not exist"));

@@ -36,11 +36,24 @@ class MetroMapSvgTest {
 
     @Test
     void writesTheExampleMapForPeopleToLookAt() throws Exception {
-        String svg = MetroMapSvg.write(demoMap());
+        MetroMap map = demoMap();
+        String svg = MetroMapSvg.write(map);
         Path file = Path.of("target", "metro-map-example.svg");
         Files.createDirectories(file.getParent());
         Files.writeString(file, svg, StandardCharsets.UTF_8);
         assertTrue(Files.size(file) > 1000);
+
+        // What lands on disk is a whole SVG picture of this map, sized to it, as a browser or viewer opens it.
+        Document doc = parse(Files.readString(file, StandardCharsets.UTF_8));
+        Element root = doc.getDocumentElement();
+        assertEquals("http://www.w3.org/2000/svg", root.getNamespaceURI());
+        assertEquals("svg", root.getLocalName());
+        assertEquals(String.valueOf(map.width()), root.getAttribute("width"));
+        assertEquals(String.valueOf(map.height()), root.getAttribute("height"));
+        assertEquals("0 0 " + map.width() + " " + map.height(), root.getAttribute("viewBox"));
+        assertEquals("Metrokaart: EGEM Krimpenerwaard", doc.getElementsByTagNameNS("*", "title").item(0).getTextContent());
+        assertEquals(map.lines().size(), withClass(doc, "path", "line").size());
+        assertEquals(map.stations().size(), withClass(doc, "*", "station").size());
     }
 
     @Test

@@ -20,7 +20,7 @@ import jakarta.inject.Inject;
 import java.time.LocalDate;
 import java.util.List;
 import java.util.UUID;
-import nl.metrokaart.infra.testing.TestTokens;
+import nl.metrokaart.platform.testing.TestTokens;
 import nl.metrokaart.platform.outbox.OutboxEvent;
 import nl.metrokaart.platform.security.Roles;
 import nl.metrokaart.programme.PlanningFixtures;
@@ -190,7 +190,7 @@ class MilestoneResourceTest {
         given().auth().oauth2(manager()).contentType("application/json").header("If-Match", etag)
                 .body(BODY.replace("2010-06-30", "2010-08-01"))
                 .when().put(path).then().statusCode(200);
-        given().auth().oauth2(manager()).contentType("application/json").header("If-Match", etag)
+        given().header("Accept-Language", "en").auth().oauth2(manager()).contentType("application/json").header("If-Match", etag)
                 .body(BODY.replace("2010-06-30", "2010-09-01"))
                 .when().put(path)
                 .then().statusCode(412).contentType("application/problem+json")
@@ -264,7 +264,7 @@ class MilestoneResourceTest {
     @Test
     void unknownProjectOrMilestoneIs404() {
         String unknown = UUID.randomUUID().toString();
-        given().auth().oauth2(manager()).when().get("/api/v1/projects/" + unknown + "/milestones")
+        given().header("Accept-Language", "en").auth().oauth2(manager()).when().get("/api/v1/projects/" + unknown + "/milestones")
                 .then().statusCode(404).contentType("application/problem+json")
                 .body("detail", containsString("does not exist"));
         given().auth().oauth2(manager()).contentType("application/json").body(BODY)

@@ -24,7 +24,7 @@ import net.fortuna.ical4j.data.CalendarBuilder;
 import net.fortuna.ical4j.model.Calendar;
 import net.fortuna.ical4j.model.Property;
 import net.fortuna.ical4j.model.component.VEvent;
-import nl.metrokaart.infra.testing.TestTokens;
+import nl.metrokaart.platform.testing.TestTokens;
 import nl.metrokaart.platform.security.Roles;
 import nl.metrokaart.programme.PlanningFixtures;
 import org.junit.jupiter.api.Test;
@@ -208,7 +208,7 @@ class CalendarFeedResourceTest {
         given().when().get(local(newUrl)).then().statusCode(200).contentType(startsWith("text/calendar"));
 
         fixtures.expireCalendarFeed(UUID.fromString(id));
-        given().when().get(local(newUrl)).then().statusCode(410).contentType("application/problem+json")
+        given().header("Accept-Language", "en").when().get(local(newUrl)).then().statusCode(410).contentType("application/problem+json")
                 .body("detail", containsString("rotate"));
         // A wrong key still tells nothing, expired or not.
         given().when().get(PATH + "/" + id + "/calendar?key=wrong").then().statusCode(404);

@@ -12,7 +12,7 @@ import io.quarkus.test.junit.QuarkusTest;
 import java.util.List;
 import java.util.UUID;
 import nl.metrokaart.programme.Fixtures;
-import nl.metrokaart.infra.testing.TestTokens;
+import nl.metrokaart.platform.testing.TestTokens;
 import nl.metrokaart.platform.security.Roles;
 import org.junit.jupiter.api.Test;
 
@@ -111,7 +111,7 @@ class ProgrammeResourceTest {
                  "startDate": "2009-01-01", "endDate": "2012-12-31", "programmeManager": "Karin Smit",
                  "steeringCommittee": [], "lines": [{"code": "key-registers", "name": "Key registers", "colour": "#E3001B"}]}""";
         for (String wildcard : List.of("*", etag + ", *")) {
-            given().auth().oauth2(manager()).contentType("application/json").header("If-Match", wildcard).body(changed)
+            given().header("Accept-Language", "en").auth().oauth2(manager()).contentType("application/json").header("If-Match", wildcard).body(changed)
                     .when().put(path).then().statusCode(428).contentType("application/problem+json")
                     .body("detail", containsString("real ETag"));
         }
@@ -120,7 +120,7 @@ class ProgrammeResourceTest {
 
     @Test
     void unknownProgrammeIs404() {
-        given().auth().oauth2(manager())
+        given().header("Accept-Language", "en").auth().oauth2(manager())
                 .when().get("/api/v1/programmes/6f1c3c1e-0000-4000-8000-000000000000")
                 .then().statusCode(404)
                 .contentType("application/problem+json")

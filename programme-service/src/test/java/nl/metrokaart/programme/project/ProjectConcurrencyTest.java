@@ -14,7 +14,7 @@ import java.util.Collections;
 import java.util.List;
 import java.util.UUID;
 import java.util.stream.IntStream;
-import nl.metrokaart.infra.testing.Concurrently;
+import nl.metrokaart.platform.testing.Concurrently;
 import org.junit.jupiter.api.Test;
 
 /** Many writers at once: every create and change ends in 2xx, 409 or 412, never 5xx, and nothing is lost. */

@@ -54,7 +54,7 @@ class StatusChangeResourceTest {
     @Test
     void anIllegalTransitionIs409NamingTheAllowedOnes() {
         UUID project = project(programme(), "H2");
-        given().auth().oauth2(manager()).contentType("application/json")
+        given().header("Accept-Language", "en").auth().oauth2(manager()).contentType("application/json")
                 .body("{\"status\": \"realised\", \"explanation\": \"Too soon.\"}")
                 .when().post("/api/v1/projects/" + project + "/status-changes")
                 .then().statusCode(409)

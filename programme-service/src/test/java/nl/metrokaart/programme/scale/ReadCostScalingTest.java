@@ -12,7 +12,7 @@ import java.util.LinkedHashMap;
 import java.util.Map;
 import java.util.UUID;
 import javax.sql.DataSource;
-import nl.metrokaart.infra.testing.RequestCost;
+import nl.metrokaart.platform.testing.RequestCost;
 import nl.metrokaart.platform.security.Roles;
 import org.hibernate.SessionFactory;
 import org.junit.jupiter.api.Test;

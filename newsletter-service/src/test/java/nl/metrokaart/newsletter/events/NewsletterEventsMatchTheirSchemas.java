@@ -1,0 +1,9 @@
+package nl.metrokaart.newsletter.events;
+
+import jakarta.enterprise.context.ApplicationScoped;
+import nl.metrokaart.platform.testing.PublishedEventsMatchTheirSchemas;
+
+/** Every event this service publishes in its tests is checked against its AsyncAPI document. */
+@ApplicationScoped
+public class NewsletterEventsMatchTheirSchemas extends PublishedEventsMatchTheirSchemas {
+}

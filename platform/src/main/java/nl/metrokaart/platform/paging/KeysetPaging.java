@@ -1,0 +1,71 @@
+package nl.metrokaart.platform.paging;
+
+import jakarta.enterprise.context.ApplicationScoped;
+import jakarta.inject.Inject;
+import jakarta.persistence.EntityManager;
+import jakarta.persistence.TypedQuery;
+import java.util.LinkedHashMap;
+import java.util.List;
+import java.util.Map;
+import java.util.function.Function;
+
+/**
+ * Cursor pagination of an entity list in a fixed ascending order. The cursor holds the sort key values of the
+ * last row of the page ({@link Keyset}), so a page continues exactly after it however rows are added or changed in
+ * between.
+ */
+@ApplicationScoped
+public class KeysetPaging {
+
+    @Inject
+    EntityManager entityManager;
+
+    /**
+     * A sort key: the entity attribute, how to read its value from a row, and how to read it back from a cursor.
+     * The last key of an order must be unique, so that the order is total.
+     */
+    public record SortKey<E>(String attribute, Function<E, Object> value, Function<String, Object> parse) {
+    }
+
+    /** Equality conditions of a list's filters; a filter whose value is null is left out. */
+    public static final class Where {
+        private final StringBuilder clause = new StringBuilder("1 = 1");
+        private final Map<String, Object> parameters = new LinkedHashMap<>();
+
+        public Where and(String attribute, Object value) {
+            if (value != null) {
+                clause.append(" and e.").append(attribute).append(" = :").append(attribute);
+                parameters.put(attribute, value);
+            }
+            return this;
+        }
+    }
+
+    public <E, R> Page<R> page(Class<E> type, Where where, List<SortKey<E>> order, String cursor, int limit,
+            Function<E, R> representation) {
+        StringBuilder jpql = new StringBuilder("select e from ").append(type.getSimpleName()).append(" e where ")
+                .append(where.clause);
+        Map<String, Object> parameters = new LinkedHashMap<>(where.parameters);
+        if (cursor != null) {
+            Keyset after = Keyset.after(cursor, "cursor", order.size());
+            jpql.append(" and (");
+            for (int i = 0; i < order.size(); i++) {
+                jpql.append(i == 0 ? "(" : " or (");
+                for (int j = 0; j < i; j++) {
+                    jpql.append("e.").append(order.get(j).attribute()).append(" = :after").append(j).append(" and ");
+                }
+                jpql.append("e.").append(order.get(i).attribute()).append(" > :after").append(i).append(")");
+                // A value that does not parse back (a bad UUID or date) was not handed out by us.
+                parameters.put("after" + i, after.get(i, order.get(i).parse()));
+            }
+            jpql.append(")");
+        }
+        jpql.append(" order by ").append(String.join(", ", order.stream().map(k -> "e." + k.attribute()).toList()));
+        TypedQuery<E> query = entityManager.createQuery(jpql.toString(), type);
+        parameters.forEach(query::setParameter);
+        // One more than asked tells whether there is a next page.
+        List<E> fetched = query.setMaxResults(limit + 1).getResultList();
+        return Page.ofFetched(fetched, limit,
+                last -> Keyset.of(order.stream().map(k -> k.value().apply(last)).toArray()).position(), representation);
+    }
+}

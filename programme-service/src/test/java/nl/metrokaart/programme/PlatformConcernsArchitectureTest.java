@@ -1,0 +1,12 @@
+package nl.metrokaart.programme;
+
+import nl.metrokaart.platform.testing.PlatformConcernsRules;
+
+/** Nothing in programme-service re-implements what the platform holds (rules and their fixtures in the test kit). */
+class PlatformConcernsArchitectureTest extends PlatformConcernsRules {
+
+    @Override
+    protected String servicePackage() {
+        return "nl.metrokaart.programme";
+    }
+}
