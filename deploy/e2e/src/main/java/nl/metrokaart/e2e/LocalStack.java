@@ -33,6 +33,8 @@ public final class LocalStack {
                 .municipalityPort(8082 + offset)
                 .newsletterPort(8083 + offset)
                 .gatewayPort(Integer.getInteger("gateway.port", 8080 + offset))
+                .ratePerSecond(environmentNumber("METROKAART_GATEWAY_RATE", 50))
+                .rateBurst(environmentNumber("METROKAART_GATEWAY_BURST", 100))
                 .build();
         // A long run, measured by bench/: the services get the optimising compiler, not only the quick one of tests.
         System.setProperty(ServiceProcess.QUICK_START, "false");
@@ -76,8 +78,16 @@ public final class LocalStack {
      * (e.g. a benchmark beside a developer's run) can start on one machine: 1000 gives gateway 9080, services 9081-9083.
      */
     private static int portOffset() {
-        String offset = System.getenv("METROKAART_PORT_OFFSET");
-        return offset == null || offset.isBlank() ? 0 : Integer.parseInt(offset.trim());
+        return environmentNumber("METROKAART_PORT_OFFSET", 0);
+    }
+
+    /**
+     * The gateway's rate limit per client (requests/s, burst): 50 and 100 by default; bench/run sets them for its
+     * load through METROKAART_GATEWAY_RATE and METROKAART_GATEWAY_BURST.
+     */
+    private static int environmentNumber(String name, int fallback) {
+        String value = System.getenv(name);
+        return value == null || value.isBlank() ? fallback : Integer.parseInt(value.trim());
     }
 
     /** 2525 (newsletter-service's default), or a free port when something else listens there; -Dsmtp.port overrides. */

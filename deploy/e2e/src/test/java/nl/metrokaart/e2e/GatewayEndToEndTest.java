@@ -133,7 +133,7 @@ class GatewayEndToEndTest {
     }
 
     @Test
-    void floodingIs429ProblemJsonWithRetryAfterAndADownServiceIs502() throws Exception {
+    void floodingIs429ProblemJsonWithRateLimitHeadersPerClientAndADownServiceIs502() throws Exception {
         // A second gateway with a tight limit, so the shared one keeps serving the other tests.
         Stack stack = RunningStack.stack();
         try (NginxGateway strict = NginxGateway.start(Stack.repositoryRoot().resolve("deploy/gateway"),
@@ -145,11 +145,13 @@ class GatewayEndToEndTest {
                         .keycloakUrl("http://localhost:" + keycloak().port())
                         .ratePerSecond(2).rateBurst(2)
                         .build())) {
+            String flooder = integrator();
+            String other = keycloak().clientCredentials("front-office-vlist", "front-office-vlist-secret");
             ExecutorService pool = Executors.newFixedThreadPool(8);
             List<CompletableFuture<Response>> calls = new ArrayList<>();
             for (int i = 0; i < 30; i++) {
                 String language = i % 2 == 0 ? "nl" : "en"; // every other caller asks for English
-                calls.add(CompletableFuture.supplyAsync(() -> given().baseUri(strict.baseUrl())
+                calls.add(CompletableFuture.supplyAsync(() -> given().baseUri(strict.baseUrl()).auth().oauth2(flooder)
                         .header("Accept-Language", language.equals("en") ? "en-GB, en;q=0.8" : "nl-NL")
                         .header("X-Request-Id", "flood-" + language + "-" + UUID.randomUUID())
                         .when().get("/api/v1/municipalities"), pool));
@@ -161,7 +163,15 @@ class GatewayEndToEndTest {
             Response first = limited.get(0);
             assertEquals("application/problem+json", first.contentType().split(";")[0]);
             assertEquals(429, first.jsonPath().getInt("status"));
-            assertTrue(first.header("Retry-After") != null, "429 carries Retry-After");
+            assertEquals("1", first.header("Retry-After"), "429 carries Retry-After");
+            assertEquals("2", first.header("RateLimit-Limit"));
+            assertEquals("0", first.header("RateLimit-Remaining"));
+            assertEquals("1", first.header("RateLimit-Reset"));
+            assertEquals("2;w=1;burst=2", first.header("RateLimit-Policy"));
+            // The limit is per client (the token's azp): another client at the same address still gets through.
+            given().baseUri(strict.baseUrl()).auth().oauth2(other).when().get("/api/v1/municipalities")
+                    .then().statusCode(200)
+                    .header("Retry-After", org.hamcrest.Matchers.nullValue());
             for (Response refusal : limited) {
                 boolean english = refusal.header("X-Request-Id").startsWith("flood-en-");
                 assertEquals(english ? "en" : "nl", refusal.header("Content-Language"));

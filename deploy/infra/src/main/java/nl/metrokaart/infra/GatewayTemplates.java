@@ -20,6 +20,10 @@ public final class GatewayTemplates {
 
     public static final String CONFIG_TEMPLATE = "nginx.conf.template";
     public static final String INITIALIZER_TEMPLATE = "swagger-initializer.js.template";
+    /** The rate limit's client identity (njs), copied next to the rendered config. */
+    public static final String CLIENT_KEY_SCRIPT = "client-key.js";
+    /** Where Debian's libnginx-mod-http-js and the official nginx image keep the njs module. */
+    public static final String NJS_MODULE = "/usr/lib/nginx/modules/ngx_http_js_module.so";
 
     private static final String LOOPBACK = "127.0.0.1";
     private static final Pattern PLACEHOLDER = Pattern.compile("\\$\\{([A-Z][A-Z0-9_]*)}");
@@ -65,6 +69,9 @@ public final class GatewayTemplates {
         Map<String, String> values = new LinkedHashMap<>();
         values.put("PREFIX", run.toString());
         values.put("WORKER_USER", System.getProperty("user.name"));
+        values.put("WORKER_PROCESSES", "auto");
+        values.put("NJS_MODULE", NJS_MODULE);
+        values.put("CLIENT_KEY_SCRIPT", run.resolve(CLIENT_KEY_SCRIPT).toString());
         values.put("LISTEN_ADDRESS", LOOPBACK);
         values.put("GATEWAY_PORT", Integer.toString(port));
         values.put("PROGRAMME_HOST", LOOPBACK);

@@ -48,6 +48,10 @@ public final class NginxGateway implements AutoCloseable {
     public static NginxGateway start(Path templateDirectory, Path runDirectory, GatewaySettings settings) {
         Objects.requireNonNull(settings, "settings");
         Path nginx = NginxProcess.find();
+        if (!Files.isRegularFile(Path.of(GatewayTemplates.NJS_MODULE))) {
+            throw new IllegalStateException("nginx's njs module " + GatewayTemplates.NJS_MODULE + " is missing: "
+                    + NginxProcess.INSTALL_HINT);
+        }
         Path templates = templateDirectory.toAbsolutePath().normalize();
         Path run = runDirectory.toAbsolutePath().normalize();
         checkRunDirectory(run);
@@ -130,6 +134,7 @@ public final class NginxGateway implements AutoCloseable {
             Files.createDirectories(run.resolve("temp"));
             Path html = Files.createDirectories(run.resolve("html"));
             Files.writeString(config, GatewayTemplates.render(templates, GatewayTemplates.CONFIG_TEMPLATE, values));
+            Files.copy(templates.resolve(GatewayTemplates.CLIENT_KEY_SCRIPT), run.resolve(GatewayTemplates.CLIENT_KEY_SCRIPT));
             SwaggerUiFiles.copyTo(html);
             Files.writeString(html.resolve("swagger-initializer.js"),
                     GatewayTemplates.render(templates, GatewayTemplates.INITIALIZER_TEMPLATE, values));

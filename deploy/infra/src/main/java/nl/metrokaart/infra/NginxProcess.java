@@ -16,7 +16,7 @@ import java.util.concurrent.TimeUnit;
  */
 final class NginxProcess {
 
-    static final String INSTALL_HINT = "install it with apt-get install -y nginx";
+    static final String INSTALL_HINT = "install it with apt-get install -y nginx libnginx-mod-http-js";
     private static final long STOP_SECONDS = 10;
 
     private final Process process;

@@ -37,6 +37,7 @@ public final class GeneratedManifests {
     public static final List<String> OVERLAYS = List.of("dev", "production");
     public static final String NGINX_CONF = "generated/nginx.conf";
     public static final String SWAGGER_INITIALIZER = "generated/swagger-initializer.js";
+    public static final String CLIENT_KEY_SCRIPT = "generated/" + GatewayTemplates.CLIENT_KEY_SCRIPT;
     public static final String REALM_IMPORT = "generated/realm-import.yaml";
     /** The gateway's run directory in its pod (an emptyDir, see base/gateway/gateway.yaml). */
     public static final String GATEWAY_PREFIX = "/srv/gateway";
@@ -80,6 +81,7 @@ public final class GeneratedManifests {
                 GatewayTemplates.CONFIG_TEMPLATE));
         files.put(SWAGGER_INITIALIZER, GatewayTemplates.render(read(templates.resolve(GatewayTemplates.INITIALIZER_TEMPLATE)),
                 values, GatewayTemplates.INITIALIZER_TEMPLATE));
+        files.put(CLIENT_KEY_SCRIPT, read(templates.resolve(GatewayTemplates.CLIENT_KEY_SCRIPT)));
         files.put(REALM_IMPORT, realmImport(root, environment));
         return files;
     }
@@ -99,6 +101,10 @@ public final class GeneratedManifests {
         values.put("PREFIX", GATEWAY_PREFIX);
         // The unprivileged nginx image runs as this user already ("user" is ignored when not started as root).
         values.put("WORKER_USER", "nginx");
+        values.put("WORKER_PROCESSES", "auto");
+        values.put("NJS_MODULE", GatewayTemplates.NJS_MODULE);
+        // Mounted from the ConfigMap gateway-config beside nginx.conf (base/gateway/gateway.yaml).
+        values.put("CLIENT_KEY_SCRIPT", "/etc/metrokaart/gateway/" + GatewayTemplates.CLIENT_KEY_SCRIPT);
         values.put("LISTEN_ADDRESS", "0.0.0.0");
         values.put("GATEWAY_PORT", Integer.toString(GATEWAY_PORT));
         for (String service : List.of("programme", "municipality", "newsletter")) {

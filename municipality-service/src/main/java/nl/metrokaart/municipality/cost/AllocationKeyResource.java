@@ -39,6 +39,7 @@ import org.jboss.resteasy.reactive.RestResponse;
         + "shared equally among its participants.")
 @Produces(MediaType.APPLICATION_JSON)
 @Consumes(MediaType.APPLICATION_JSON)
+@RolesAllowed({Roles.ADMIN, Roles.PROGRAMME_MANAGER, Roles.MUNICIPALITY_COORDINATOR, Roles.SECRETARY, Roles.INTEGRATOR})
 public class AllocationKeyResource {
 
     @Inject
@@ -48,7 +49,6 @@ public class AllocationKeyResource {
     EntityTags entityTags;
 
     @GET
-    @RolesAllowed({Roles.ADMIN, Roles.PROGRAMME_MANAGER, Roles.MUNICIPALITY_COORDINATOR, Roles.SECRETARY, Roles.INTEGRATOR})
     @Operation(operationId = "listAllocationKeys", summary = "List the chosen allocation keys",
             description = "By project id, a page at a time (follow nextCursor). Projects without a key are not listed: "
                     + "they are shared equally. Answers with a strong ETag; If-None-Match with it gives 304.")
@@ -56,10 +56,7 @@ public class AllocationKeyResource {
             headers = @Header(name = "ETag", description = "Strong tag of this page; send it in If-None-Match.",
                     schema = @Schema(type = SchemaType.STRING)),
             content = @Content(schema = @Schema(implementation = AllocationKeyPage.class)))
-    @APIResponse(responseCode = "304", description = "Not modified since the ETag in If-None-Match.")
     @APIResponse(responseCode = "400", description = "An invalid cursor or limit (invalidParams names it).")
-    @APIResponse(responseCode = "401", description = "No valid bearer token.")
-    @APIResponse(responseCode = "403", description = "The token has none of the roles that may read allocation keys.")
     public Page<AllocationKeyResponse> list(
             @BeanParam PageRequest page) {
         return keys.list(page.cursor(), page.limit());
@@ -67,16 +64,12 @@ public class AllocationKeyResource {
 
     @GET
     @Path("/{projectId}")
-    @RolesAllowed({Roles.ADMIN, Roles.PROGRAMME_MANAGER, Roles.MUNICIPALITY_COORDINATOR, Roles.SECRETARY, Roles.INTEGRATOR})
     @Operation(operationId = "getAllocationKey", summary = "Get a project's allocation key",
             description = "Answers with a strong ETag: send it as If-Match to replace the key. 404 when the project has "
                     + "no key (its costs are then shared equally) or is not known to this service.")
     @APIResponse(responseCode = "200", description = "The project's allocation key.",
             headers = @Header(name = "ETag", description = "Strong entity tag of the allocation key.", schema = @Schema(type = SchemaType.STRING)),
             content = @Content(schema = @Schema(implementation = AllocationKeyResponse.class)))
-    @APIResponse(responseCode = "304", description = "Not modified since the ETag in If-None-Match.")
-    @APIResponse(responseCode = "401", description = "No valid bearer token.")
-    @APIResponse(responseCode = "403", description = "The token has none of the roles that may read allocation keys.")
     @APIResponse(responseCode = "404", description = "No such project, or it has no allocation key (shared equally).")
     public AllocationKeyResponse get(@Parameter(description = "The project's id in programme-service.") @PathParam("projectId") UUID projectId) {
         return keys.get(projectId);
@@ -100,8 +93,6 @@ public class AllocationKeyResource {
             content = @Content(schema = @Schema(implementation = AllocationKeyResponse.class)))
     @APIResponse(responseCode = "400", description = "Invalid body: an unknown method, a percentage outside 0 to 100, "
             + "or inhabitantsWeightPercent missing for weighted or given for another method.")
-    @APIResponse(responseCode = "401", description = "No valid bearer token.")
-    @APIResponse(responseCode = "403", description = "Only admins and programme managers choose allocation keys.")
     @APIResponse(responseCode = "404", description = "No project with this id is known to this service.")
     @APIResponse(responseCode = "409", description = "Another request chose the project's first key at the same time.")
     @APIResponse(responseCode = "412", description = "The key changed since the ETag in If-Match, or there is no key to match.")

@@ -30,13 +30,13 @@ import org.eclipse.microprofile.openapi.annotations.tags.Tag;
         + "allocation key (equal shares when it has none), so that the shares add up to the budget exactly. "
         + "Recomputed whenever the budget, the participants, the key or a participant's inhabitants change.")
 @Produces(MediaType.APPLICATION_JSON)
+@RolesAllowed({Roles.ADMIN, Roles.PROGRAMME_MANAGER, Roles.MUNICIPALITY_COORDINATOR, Roles.SECRETARY, Roles.INTEGRATOR})
 public class CostAllocationResource {
 
     @Inject
     CostAllocationService costAllocations;
 
     @GET
-    @RolesAllowed({Roles.ADMIN, Roles.PROGRAMME_MANAGER, Roles.MUNICIPALITY_COORDINATOR, Roles.SECRETARY, Roles.INTEGRATOR})
     @Operation(operationId = "listCostAllocations", summary = "List the projects' cost allocations",
             description = "One per project known to this service, by project id, a page at a time (follow nextCursor). "
                     + "Answers with a strong ETag; If-None-Match with it gives 304.")
@@ -44,10 +44,7 @@ public class CostAllocationResource {
             headers = @Header(name = "ETag", description = "Strong tag of this page; send it in If-None-Match.",
                     schema = @Schema(type = SchemaType.STRING)),
             content = @Content(schema = @Schema(implementation = CostAllocationPage.class)))
-    @APIResponse(responseCode = "304", description = "Not modified since the ETag in If-None-Match.")
     @APIResponse(responseCode = "400", description = "An invalid projectId, participantsOnly, cursor or limit (invalidParams names it).")
-    @APIResponse(responseCode = "401", description = "No valid bearer token.")
-    @APIResponse(responseCode = "403", description = "The token has none of the roles that may read cost allocations.")
     public Page<CostAllocationResponse> list(
             @Parameter(description = "Only the allocation of this project.", schema = @Schema(type = SchemaType.STRING, format = "uuid"))
             @QueryParam("projectId") String projectId,
@@ -62,16 +59,12 @@ public class CostAllocationResource {
 
     @GET
     @Path("/{projectId}")
-    @RolesAllowed({Roles.ADMIN, Roles.PROGRAMME_MANAGER, Roles.MUNICIPALITY_COORDINATOR, Roles.SECRETARY, Roles.INTEGRATOR})
     @Operation(operationId = "getCostAllocation", summary = "Get a project's cost allocation",
             description = "What each registered municipality pays for the project, a non-participant 0. Answers with "
                     + "a strong ETag; If-None-Match with it gives 304.")
     @APIResponse(responseCode = "200", description = "The project's cost allocation.",
             headers = @Header(name = "ETag", description = "Strong entity tag of the cost allocation.", schema = @Schema(type = SchemaType.STRING)),
             content = @Content(schema = @Schema(implementation = CostAllocationResponse.class)))
-    @APIResponse(responseCode = "304", description = "Not modified since the ETag in If-None-Match.")
-    @APIResponse(responseCode = "401", description = "No valid bearer token.")
-    @APIResponse(responseCode = "403", description = "The token has none of the roles that may read cost allocations.")
     @APIResponse(responseCode = "400", description = "participantsOnly is not true or false.")
     @APIResponse(responseCode = "404", description = "No project with this id is known to this service.")
     public CostAllocationResponse get(

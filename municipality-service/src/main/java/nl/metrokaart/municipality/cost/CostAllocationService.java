@@ -1,7 +1,6 @@
 package nl.metrokaart.municipality.cost;
 
 import io.quarkiverse.resteasy.problem.HttpProblem;
-import io.quarkus.panache.common.Sort;
 import io.quarkus.runtime.StartupEvent;
 import jakarta.enterprise.context.ApplicationScoped;
 import jakarta.enterprise.event.Observes;
@@ -182,7 +181,7 @@ public class CostAllocationService {
 
     /** Every registered municipality by code: the rows of a complete allocation, payers or not. */
     Map<String, Municipality> allMunicipalities() {
-        return Municipality.<Municipality>listAll(Sort.by("code")).stream()
+        return municipalities.allByCode().stream()
                 .collect(Collectors.toMap(m -> m.code, Function.identity(), (a, b) -> a, LinkedHashMap::new));
     }
 

@@ -22,23 +22,20 @@ import org.eclipse.microprofile.openapi.annotations.tags.Tag;
 @Tag(name = "Financial summary", description = "The shared financial justification of the programme: per municipality "
         + "what it pays for all projects together and its share of the programme budget.")
 @Produces(MediaType.APPLICATION_JSON)
+@RolesAllowed({Roles.ADMIN, Roles.PROGRAMME_MANAGER, Roles.MUNICIPALITY_COORDINATOR, Roles.SECRETARY, Roles.INTEGRATOR})
 public class FinancialSummaryResource {
 
     @Inject
     FinancialSummaryService summaries;
 
     @GET
-    @RolesAllowed({Roles.ADMIN, Roles.PROGRAMME_MANAGER, Roles.MUNICIPALITY_COORDINATOR, Roles.SECRETARY, Roles.INTEGRATOR})
     @Operation(operationId = "getFinancialSummary", summary = "Get the programme's financial summary",
             description = "Sums the projects' stored cost allocations per municipality; every registered municipality "
                     + "is listed, by CBS code. Answers with a strong ETag; If-None-Match with it gives 304.")
     @APIResponse(responseCode = "200", description = "The financial summary.",
             headers = @Header(name = "ETag", description = "Strong entity tag of the summary.", schema = @Schema(type = SchemaType.STRING)),
             content = @Content(schema = @Schema(implementation = FinancialSummaryResponse.class)))
-    @APIResponse(responseCode = "304", description = "Not modified since the ETag in If-None-Match.")
     @APIResponse(responseCode = "400", description = "An invalid programmeId (invalidParams names it).")
-    @APIResponse(responseCode = "401", description = "No valid bearer token.")
-    @APIResponse(responseCode = "403", description = "The token has none of the roles that may read the financial summary.")
     public FinancialSummaryResponse get(
             @Parameter(description = "Only the projects of this programme; without it, every project known to this service.",
                     schema = @Schema(type = SchemaType.STRING, format = "uuid"))

@@ -22,13 +22,13 @@ import org.eclipse.microprofile.openapi.annotations.tags.Tag;
 @Path("/api/v1/municipalities/{municipalityCode}/cost-allocations")
 @Tag(name = "Cost allocations")
 @Produces(MediaType.APPLICATION_JSON)
+@RolesAllowed({Roles.ADMIN, Roles.PROGRAMME_MANAGER, Roles.MUNICIPALITY_COORDINATOR, Roles.SECRETARY, Roles.INTEGRATOR})
 public class MunicipalityCostsResource {
 
     @Inject
     CostAllocationService costAllocations;
 
     @GET
-    @RolesAllowed({Roles.ADMIN, Roles.PROGRAMME_MANAGER, Roles.MUNICIPALITY_COORDINATOR, Roles.SECRETARY, Roles.INTEGRATOR})
     @Operation(operationId = "listMunicipalityCostAllocations", summary = "What a municipality pays, per project and in all",
             description = "The municipality's financial summary: its share of each project's budget (0 where it does not "
                     + "participate), by project id a page at a time (follow nextCursor), and totalCents over all projects. "
@@ -37,10 +37,7 @@ public class MunicipalityCostsResource {
             headers = @Header(name = "ETag", description = "Strong tag of this page; send it in If-None-Match.",
                     schema = @Schema(type = SchemaType.STRING)),
             content = @Content(schema = @Schema(implementation = MunicipalityCostsResponse.class)))
-    @APIResponse(responseCode = "304", description = "Not modified since the ETag in If-None-Match.")
     @APIResponse(responseCode = "400", description = "An invalid cursor or limit (invalidParams names it).")
-    @APIResponse(responseCode = "401", description = "No valid bearer token.")
-    @APIResponse(responseCode = "403", description = "The token has none of the roles that may read cost allocations.")
     @APIResponse(responseCode = "404", description = "No municipality with this code.")
     public MunicipalityCostsResponse list(
             @Parameter(description = "CBS municipality code.", example = "GM0610") @PathParam("municipalityCode") String municipalityCode,

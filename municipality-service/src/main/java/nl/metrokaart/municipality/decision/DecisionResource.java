@@ -43,6 +43,7 @@ import org.jboss.resteasy.reactive.RestResponse;
         + "executive or council. The decision in force for a project is its latest by decision date, then by recording.")
 @Produces(MediaType.APPLICATION_JSON)
 @Consumes(MediaType.APPLICATION_JSON)
+@RolesAllowed({Roles.ADMIN, Roles.PROGRAMME_MANAGER, Roles.MUNICIPALITY_COORDINATOR, Roles.SECRETARY, Roles.INTEGRATOR})
 public class DecisionResource {
 
     @Inject
@@ -55,16 +56,12 @@ public class DecisionResource {
     EntityTags entityTags;
 
     @GET
-    @RolesAllowed({Roles.ADMIN, Roles.PROGRAMME_MANAGER, Roles.MUNICIPALITY_COORDINATOR, Roles.SECRETARY, Roles.INTEGRATOR})
     @Operation(operationId = "listDecisions", summary = "List decisions",
             description = "By decision date, oldest first, a page at a time (follow nextCursor).")
     @APIResponse(responseCode = "200", description = "A page of decisions.",
             headers = @Header(name = "ETag", description = "Strong tag of this page; send it in If-None-Match.",
                     schema = @Schema(type = SchemaType.STRING)),
             content = @Content(schema = @Schema(implementation = DecisionPage.class)))
-    @APIResponse(responseCode = "304", description = "Not modified since the ETag in If-None-Match.")
-    @APIResponse(responseCode = "401", description = "No valid bearer token.")
-    @APIResponse(responseCode = "403", description = "The token has none of the roles that may read decisions.")
     public Page<DecisionResponse> list(
             @Parameter(description = "Only decisions about this project.", schema = @Schema(type = SchemaType.STRING, format = "uuid"))
             @QueryParam("projectId") String projectId,
@@ -81,15 +78,11 @@ public class DecisionResource {
 
     @GET
     @Path("/{decisionId}")
-    @RolesAllowed({Roles.ADMIN, Roles.PROGRAMME_MANAGER, Roles.MUNICIPALITY_COORDINATOR, Roles.SECRETARY, Roles.INTEGRATOR})
     @Operation(operationId = "getDecision", summary = "Get one decision",
             description = "Answers with a strong ETag: send it as If-Match to correct the decision.")
     @APIResponse(responseCode = "200", description = "The decision.",
             headers = @Header(name = "ETag", description = "Strong entity tag of the decision.", schema = @Schema(type = SchemaType.STRING)),
             content = @Content(schema = @Schema(implementation = DecisionResponse.class)))
-    @APIResponse(responseCode = "304", description = "Not modified since the ETag in If-None-Match.")
-    @APIResponse(responseCode = "401", description = "No valid bearer token.")
-    @APIResponse(responseCode = "403", description = "The token has none of the roles that may read decisions.")
     @APIResponse(responseCode = "404", description = "No decision with this id.")
     public DecisionResponse get(@PathParam("decisionId") UUID decisionId) {
         return decisions.get(decisionId);
@@ -106,8 +99,6 @@ public class DecisionResource {
             content = @Content(schema = @Schema(implementation = DecisionResponse.class)))
     @APIResponse(responseCode = "400", description = "Invalid body: fewer than two options, an unknown project or municipality, "
             + "or a deciding municipality missing for (or given to) the deciding body.")
-    @APIResponse(responseCode = "401", description = "No valid bearer token.")
-    @APIResponse(responseCode = "403", description = "Only admins and programme managers record decisions.")
     @APIResponse(responseCode = "409", description = "A uniform decision would overrule municipalities' variants; municipalitiesWithVariant names them.")
     @APIResponse(responseCode = "422", description = "The Idempotency-Key was used for a different request.")
     public RestResponse<DecisionResponse> record(
@@ -131,8 +122,6 @@ public class DecisionResource {
             headers = @Header(name = "ETag", description = "Strong entity tag of the new representation.", schema = @Schema(type = SchemaType.STRING)),
             content = @Content(schema = @Schema(implementation = DecisionResponse.class)))
     @APIResponse(responseCode = "400", description = "Invalid body.")
-    @APIResponse(responseCode = "401", description = "No valid bearer token.")
-    @APIResponse(responseCode = "403", description = "Only admins and programme managers change decisions.")
     @APIResponse(responseCode = "404", description = "No decision with this id.")
     @APIResponse(responseCode = "409", description = "A uniform decision would overrule municipalities' variants; municipalitiesWithVariant names them.")
     @APIResponse(responseCode = "412", description = "The decision changed since the ETag given in If-Match.")

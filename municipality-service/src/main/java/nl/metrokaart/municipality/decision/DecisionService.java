@@ -13,12 +13,11 @@ import java.util.List;
 import java.util.Set;
 import java.util.UUID;
 import nl.metrokaart.municipality.events.MunicipalityEvents;
-import nl.metrokaart.municipality.municipality.Municipality;
+import nl.metrokaart.municipality.municipality.MunicipalityService;
 import nl.metrokaart.municipality.project.ProjectReadModel;
 import nl.metrokaart.municipality.text.RequestTexts;
 import nl.metrokaart.platform.paging.KeysetPaging;
 import nl.metrokaart.platform.paging.KeysetPaging.SortKey;
-import nl.metrokaart.municipality.variant.VariantChoice;
 import nl.metrokaart.platform.conditional.Preconditions;
 import nl.metrokaart.platform.paging.Page;
 import nl.metrokaart.platform.persistence.AdvisoryLocks;
@@ -38,6 +37,12 @@ public class DecisionService {
 
     @Inject
     ProjectReadModel projects;
+
+    @Inject
+    MunicipalityService municipalities;
+
+    @Inject
+    OwnVariants ownVariants;
 
     @Inject
     Preconditions preconditions;
@@ -112,7 +117,7 @@ public class DecisionService {
             if (inForce == null || inForce.outcome != DecisionOutcome.UNIFORM) {
                 continue;
             }
-            List<String> withVariant = VariantChoice.municipalitiesWithVariant(projectId);
+            List<String> withVariant = ownVariants.municipalitiesWithVariant(projectId);
             if (!withVariant.isEmpty()) {
                 throw Problems.conflict(RequestTexts.problems().variantsKept(projects.code(projectId),
                                 String.join(", ", withVariant), withVariant.size() == 1))
@@ -125,7 +130,7 @@ public class DecisionService {
     private void validateReferences(DecisionRequest request) {
         projects.known(request.projectId(), "projectId", "body");
         String municipality = request.decidingMunicipalityCode();
-        if (municipality != null && Municipality.findById(municipality) == null) {
+        if (municipality != null && municipalities.find(municipality).isEmpty()) {
             throw Problems.invalid("decidingMunicipalityCode", "body", RequestTexts.problems().notAMunicipality(municipality));
         }
     }

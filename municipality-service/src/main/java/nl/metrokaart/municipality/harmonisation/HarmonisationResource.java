@@ -22,13 +22,13 @@ import org.eclipse.microprofile.openapi.annotations.tags.Tag;
 @Tag(name = "Harmonisation", description = "How far the municipalities work the same way: per project the decision in "
         + "force and how many participating municipalities follow the uniform way of working or keep their own variant.")
 @Produces(MediaType.APPLICATION_JSON)
+@RolesAllowed({Roles.ADMIN, Roles.PROGRAMME_MANAGER, Roles.MUNICIPALITY_COORDINATOR, Roles.SECRETARY, Roles.INTEGRATOR})
 public class HarmonisationResource {
 
     @Inject
     HarmonisationService harmonisation;
 
     @GET
-    @RolesAllowed({Roles.ADMIN, Roles.PROGRAMME_MANAGER, Roles.MUNICIPALITY_COORDINATOR, Roles.SECRETARY, Roles.INTEGRATOR})
     @Operation(operationId = "getHarmonisation", summary = "Get the harmonisation overview",
             description = "Computed from participations, variant choices and decisions at the moment of asking; "
                     + "projects by code. Answers with a strong ETag; If-None-Match with it gives 304.")
@@ -36,9 +36,6 @@ public class HarmonisationResource {
             headers = @Header(name = "ETag", description = "Strong tag of the overview; send it in If-None-Match.",
                     schema = @Schema(type = SchemaType.STRING)),
             content = @Content(schema = @Schema(implementation = HarmonisationResponse.class)))
-    @APIResponse(responseCode = "304", description = "Not modified since the ETag in If-None-Match.")
-    @APIResponse(responseCode = "401", description = "No valid bearer token.")
-    @APIResponse(responseCode = "403", description = "The token has none of the roles that may read the overview.")
     public HarmonisationResponse get(
             @Parameter(description = "Only the projects of this programme.", schema = @Schema(type = SchemaType.STRING, format = "uuid"))
             @QueryParam("programmeId") String programmeId) {

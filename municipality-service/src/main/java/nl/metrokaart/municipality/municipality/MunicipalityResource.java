@@ -38,6 +38,7 @@ import org.jboss.resteasy.reactive.RestResponse;
 @Tag(name = "Municipalities", description = "The municipalities taking part in the programme, by CBS municipality code.")
 @Produces(MediaType.APPLICATION_JSON)
 @Consumes(MediaType.APPLICATION_JSON)
+@RolesAllowed({Roles.ADMIN, Roles.PROGRAMME_MANAGER, Roles.MUNICIPALITY_COORDINATOR, Roles.SECRETARY, Roles.INTEGRATOR})
 public class MunicipalityResource {
 
     @Inject
@@ -50,7 +51,6 @@ public class MunicipalityResource {
     EntityTags entityTags;
 
     @GET
-    @RolesAllowed({Roles.ADMIN, Roles.PROGRAMME_MANAGER, Roles.MUNICIPALITY_COORDINATOR, Roles.SECRETARY, Roles.INTEGRATOR})
     @Operation(operationId = "listMunicipalities", summary = "List the municipalities",
             description = "By name, a page at a time (follow nextCursor): a region of 30 or all 342 Dutch municipalities "
                     + "take a few pages. Answers with a strong ETag; If-None-Match with it gives 304.")
@@ -58,9 +58,6 @@ public class MunicipalityResource {
             headers = @Header(name = "ETag", description = "Strong tag of this page; send it in If-None-Match.",
                     schema = @Schema(type = SchemaType.STRING)),
             content = @Content(schema = @Schema(implementation = MunicipalityPage.class)))
-    @APIResponse(responseCode = "304", description = "Not modified since the ETag in If-None-Match.")
-    @APIResponse(responseCode = "401", description = "No valid bearer token.")
-    @APIResponse(responseCode = "403", description = "The token has none of the roles that may read municipalities.")
     public Page<MunicipalityResponse> list(
             @BeanParam PageRequest page) {
         return municipalities.list(page.cursor(), page.limit());
@@ -68,15 +65,11 @@ public class MunicipalityResource {
 
     @GET
     @Path("/{municipalityCode}")
-    @RolesAllowed({Roles.ADMIN, Roles.PROGRAMME_MANAGER, Roles.MUNICIPALITY_COORDINATOR, Roles.SECRETARY, Roles.INTEGRATOR})
     @Operation(operationId = "getMunicipality", summary = "Get one municipality",
             description = "Answers with a strong ETag: send it as If-Match to replace the municipality.")
     @APIResponse(responseCode = "200", description = "The municipality.",
             headers = @Header(name = "ETag", description = "Strong entity tag of the municipality.", schema = @Schema(type = SchemaType.STRING)),
             content = @Content(schema = @Schema(implementation = MunicipalityResponse.class)))
-    @APIResponse(responseCode = "304", description = "Not modified since the ETag in If-None-Match.")
-    @APIResponse(responseCode = "401", description = "No valid bearer token.")
-    @APIResponse(responseCode = "403", description = "The token has none of the roles that may read municipalities.")
     @APIResponse(responseCode = "404", description = "No municipality with this code.")
     public MunicipalityResponse get(
             @Parameter(description = "CBS municipality code.", example = "GM0610",
@@ -112,8 +105,6 @@ public class MunicipalityResource {
             headers = @Header(name = "ETag", description = "Strong entity tag of the new representation.", schema = @Schema(type = SchemaType.STRING)),
             content = @Content(schema = @Schema(implementation = MunicipalityResponse.class)))
     @APIResponse(responseCode = "400", description = "Invalid body, or a code other than the one in the path.")
-    @APIResponse(responseCode = "401", description = "No valid bearer token.")
-    @APIResponse(responseCode = "403", description = "Only admins and programme managers change municipalities.")
     @APIResponse(responseCode = "404", description = "No municipality with this code.")
     @APIResponse(responseCode = "412", description = "The municipality changed since the ETag given in If-Match.")
     @APIResponse(responseCode = "428", description = "If-Match is missing.")

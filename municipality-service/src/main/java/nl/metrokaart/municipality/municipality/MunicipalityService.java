@@ -1,6 +1,7 @@
 package nl.metrokaart.municipality.municipality;
 
 import io.quarkiverse.resteasy.problem.HttpProblem;
+import io.quarkus.panache.common.Sort;
 import jakarta.enterprise.context.ApplicationScoped;
 import jakarta.enterprise.event.Event;
 import jakarta.inject.Inject;
@@ -9,6 +10,7 @@ import jakarta.persistence.LockModeType;
 import jakarta.transaction.Transactional;
 import jakarta.ws.rs.core.Response;
 import java.util.List;
+import java.util.Optional;
 import nl.metrokaart.municipality.events.MunicipalityEvents;
 import nl.metrokaart.municipality.text.RequestTexts;
 import nl.metrokaart.platform.paging.KeysetPaging;
@@ -52,7 +54,16 @@ public class MunicipalityService {
     }
 
     public Municipality get(String code) {
-        return Municipality.<Municipality>findByIdOptional(code).orElseThrow(() -> notFound(code));
+        return find(code).orElseThrow(() -> notFound(code));
+    }
+
+    public Optional<Municipality> find(String code) {
+        return Municipality.findByIdOptional(code);
+    }
+
+    /** Every registered municipality, by code. */
+    public List<Municipality> allByCode() {
+        return Municipality.listAll(Sort.by("code"));
     }
 
     private static HttpProblem notFound(String code) {

@@ -42,6 +42,7 @@ import org.jboss.resteasy.reactive.RestResponse;
         + "and how far its local implementation is. A participation is identified by its project within the municipality.")
 @Produces(MediaType.APPLICATION_JSON)
 @Consumes(MediaType.APPLICATION_JSON)
+@RolesAllowed({Roles.ADMIN, Roles.PROGRAMME_MANAGER, Roles.MUNICIPALITY_COORDINATOR, Roles.SECRETARY, Roles.INTEGRATOR})
 public class ParticipationResource {
 
     @Inject
@@ -54,7 +55,6 @@ public class ParticipationResource {
     EntityTags entityTags;
 
     @GET
-    @RolesAllowed({Roles.ADMIN, Roles.PROGRAMME_MANAGER, Roles.MUNICIPALITY_COORDINATOR, Roles.SECRETARY, Roles.INTEGRATOR})
     @Operation(operationId = "listParticipations", summary = "List a municipality's participations",
             description = "By project id, a page at a time (follow nextCursor). Answers with a strong ETag; "
                     + "If-None-Match with it gives 304.")
@@ -62,9 +62,6 @@ public class ParticipationResource {
             headers = @Header(name = "ETag", description = "Strong tag of this page; send it in If-None-Match.",
                     schema = @Schema(type = SchemaType.STRING)),
             content = @Content(schema = @Schema(implementation = ParticipationPage.class)))
-    @APIResponse(responseCode = "304", description = "Not modified since the ETag in If-None-Match.")
-    @APIResponse(responseCode = "401", description = "No valid bearer token.")
-    @APIResponse(responseCode = "403", description = "The token has none of the roles that may read participations.")
     @APIResponse(responseCode = "404", description = "No municipality with this code.")
     public Page<ParticipationResponse> list(
             @Parameter(description = "CBS municipality code.", example = "GM0610") @PathParam("municipalityCode") String municipalityCode,
@@ -76,15 +73,11 @@ public class ParticipationResource {
 
     @GET
     @Path("/{projectId}")
-    @RolesAllowed({Roles.ADMIN, Roles.PROGRAMME_MANAGER, Roles.MUNICIPALITY_COORDINATOR, Roles.SECRETARY, Roles.INTEGRATOR})
     @Operation(operationId = "getParticipation", summary = "Get a municipality's participation in a project",
             description = "Answers with a strong ETag: send it as If-Match to change the participation.")
     @APIResponse(responseCode = "200", description = "The participation.",
             headers = @Header(name = "ETag", description = "Strong entity tag of the participation.", schema = @Schema(type = SchemaType.STRING)),
             content = @Content(schema = @Schema(implementation = ParticipationResponse.class)))
-    @APIResponse(responseCode = "304", description = "Not modified since the ETag in If-None-Match.")
-    @APIResponse(responseCode = "401", description = "No valid bearer token.")
-    @APIResponse(responseCode = "403", description = "The token has none of the roles that may read participations.")
     @APIResponse(responseCode = "404", description = "No such municipality, or it has no participation in this project.")
     public ParticipationResponse get(
             @Parameter(description = "CBS municipality code.", example = "GM0610") @PathParam("municipalityCode") String municipalityCode,
@@ -102,7 +95,6 @@ public class ParticipationResource {
             headers = @Header(name = "Location", description = "URL of the participation.", schema = @Schema(type = SchemaType.STRING)),
             content = @Content(schema = @Schema(implementation = ParticipationResponse.class)))
     @APIResponse(responseCode = "400", description = "Invalid body, or a project this service does not know (invalidParams names projectId).")
-    @APIResponse(responseCode = "401", description = "No valid bearer token.")
     @APIResponse(responseCode = "403", description = "Not an admin or programme manager, nor the coordinator of this municipality.")
     @APIResponse(responseCode = "404", description = "No municipality with this code.")
     @APIResponse(responseCode = "409", description = "The municipality already has a participation in this project.")
@@ -129,7 +121,6 @@ public class ParticipationResource {
             headers = @Header(name = "ETag", description = "Strong entity tag of the new representation.", schema = @Schema(type = SchemaType.STRING)),
             content = @Content(schema = @Schema(implementation = ParticipationResponse.class)))
     @APIResponse(responseCode = "400", description = "Invalid body, or a project id other than the one in the path.")
-    @APIResponse(responseCode = "401", description = "No valid bearer token.")
     @APIResponse(responseCode = "403", description = "Not an admin or programme manager, nor the coordinator of this municipality.")
     @APIResponse(responseCode = "404", description = "No such municipality, or it has no participation in this project.")
     @APIResponse(responseCode = "412", description = "The participation changed since the ETag given in If-Match.")

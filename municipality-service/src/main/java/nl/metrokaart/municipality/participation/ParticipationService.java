@@ -7,7 +7,11 @@ import jakarta.inject.Inject;
 import jakarta.persistence.EntityManager;
 import jakarta.persistence.LockModeType;
 import jakarta.transaction.Transactional;
+import java.util.HashMap;
+import java.util.HashSet;
 import java.util.List;
+import java.util.Map;
+import java.util.Set;
 import java.util.Objects;
 import java.util.UUID;
 import nl.metrokaart.municipality.events.MunicipalityEvents;
@@ -39,6 +43,16 @@ public class ParticipationService {
 
     @Inject
     ProjectReadModel projects;
+
+    /** The codes of the municipalities taking part in each of the programme's projects (of all without one). */
+    public Map<UUID, Set<String>> participantsByProject(UUID programmeId) {
+        Map<UUID, Set<String>> participants = new HashMap<>();
+        ProjectReadModel.inProgramme(entityManager.createQuery("select p.projectId, p.municipalityCode from Participation p"
+                + " where p.participates = true" + (programmeId == null ? "" : " and p.projectId in "
+                + ProjectReadModel.PROJECT_IDS_OF_PROGRAMME), Object[].class), programmeId).getResultList()
+                .forEach(row -> participants.computeIfAbsent((UUID) row[0], id -> new HashSet<>()).add((String) row[1]));
+        return participants;
+    }
 
     @Inject
     Preconditions preconditions;

@@ -3,7 +3,9 @@ package nl.metrokaart.municipality.project;
 import jakarta.enterprise.context.ApplicationScoped;
 import jakarta.enterprise.event.Event;
 import jakarta.inject.Inject;
+import jakarta.persistence.TypedQuery;
 import jakarta.transaction.Transactional;
+import java.util.List;
 import java.util.Optional;
 import java.util.UUID;
 import nl.metrokaart.municipality.text.RequestTexts;
@@ -78,6 +80,22 @@ public class ProjectReadModel {
     @Transactional(Transactional.TxType.MANDATORY)
     public void apply(ProgrammeEventData.MilestoneDeleted data) {
         ProgrammeMilestone.deleteById(data.id());
+    }
+
+    /** JPQL for "the ids of the programme's projects" ({@code :programmeId}), to restrict other features' queries. */
+    public static final String PROJECT_IDS_OF_PROGRAMME =
+            "(select pp.id from ProgrammeProject pp where pp.programmeId = :programmeId)";
+
+    /** Binds {@code :programmeId} of {@link #PROJECT_IDS_OF_PROGRAMME}; no programme means all projects. */
+    public static <T> TypedQuery<T> inProgramme(TypedQuery<T> query, UUID programmeId) {
+        return programmeId == null ? query : query.setParameter("programmeId", programmeId);
+    }
+
+    /** The projects of the programme (all projects without one), by code. */
+    public List<ProgrammeProject> byCode(UUID programmeId) {
+        return programmeId == null
+                ? ProgrammeProject.list("order by code, id")
+                : ProgrammeProject.list("programmeId = ?1 order by code, id", programmeId);
     }
 
     public Optional<ProgrammeProject> project(UUID id) {

@@ -42,6 +42,7 @@ import org.jboss.resteasy.reactive.RestResponse;
         + "uniform way of working or keep its own variant. A choice is identified by its project within the municipality.")
 @Produces(MediaType.APPLICATION_JSON)
 @Consumes(MediaType.APPLICATION_JSON)
+@RolesAllowed({Roles.ADMIN, Roles.PROGRAMME_MANAGER, Roles.MUNICIPALITY_COORDINATOR, Roles.SECRETARY, Roles.INTEGRATOR})
 public class VariantChoiceResource {
 
     @Inject
@@ -54,16 +55,12 @@ public class VariantChoiceResource {
     EntityTags entityTags;
 
     @GET
-    @RolesAllowed({Roles.ADMIN, Roles.PROGRAMME_MANAGER, Roles.MUNICIPALITY_COORDINATOR, Roles.SECRETARY, Roles.INTEGRATOR})
     @Operation(operationId = "listVariantChoices", summary = "List a municipality's variant choices",
             description = "By project id, a page at a time (follow nextCursor).")
     @APIResponse(responseCode = "200", description = "A page of variant choices.",
             headers = @Header(name = "ETag", description = "Strong tag of this page; send it in If-None-Match.",
                     schema = @Schema(type = SchemaType.STRING)),
             content = @Content(schema = @Schema(implementation = VariantChoicePage.class)))
-    @APIResponse(responseCode = "304", description = "Not modified since the ETag in If-None-Match.")
-    @APIResponse(responseCode = "401", description = "No valid bearer token.")
-    @APIResponse(responseCode = "403", description = "The token has none of the roles that may read variant choices.")
     @APIResponse(responseCode = "404", description = "No municipality with this code.")
     public Page<VariantChoiceResponse> list(
             @Parameter(description = "CBS municipality code.", example = "GM0610") @PathParam("municipalityCode") String municipalityCode,
@@ -75,15 +72,11 @@ public class VariantChoiceResource {
 
     @GET
     @Path("/{projectId}")
-    @RolesAllowed({Roles.ADMIN, Roles.PROGRAMME_MANAGER, Roles.MUNICIPALITY_COORDINATOR, Roles.SECRETARY, Roles.INTEGRATOR})
     @Operation(operationId = "getVariantChoice", summary = "Get a municipality's variant choice for a project",
             description = "Answers with a strong ETag: send it as If-Match to change the choice.")
     @APIResponse(responseCode = "200", description = "The variant choice.",
             headers = @Header(name = "ETag", description = "Strong entity tag of the choice.", schema = @Schema(type = SchemaType.STRING)),
             content = @Content(schema = @Schema(implementation = VariantChoiceResponse.class)))
-    @APIResponse(responseCode = "304", description = "Not modified since the ETag in If-None-Match.")
-    @APIResponse(responseCode = "401", description = "No valid bearer token.")
-    @APIResponse(responseCode = "403", description = "The token has none of the roles that may read variant choices.")
     @APIResponse(responseCode = "404", description = "No such municipality, or it made no choice for this project.")
     public VariantChoiceResponse get(
             @Parameter(description = "CBS municipality code.", example = "GM0610") @PathParam("municipalityCode") String municipalityCode,
@@ -101,7 +94,6 @@ public class VariantChoiceResource {
             headers = @Header(name = "Location", description = "URL of the choice.", schema = @Schema(type = SchemaType.STRING)),
             content = @Content(schema = @Schema(implementation = VariantChoiceResponse.class)))
     @APIResponse(responseCode = "400", description = "Invalid body: a variant without name, a uniform choice with one, or an unknown project.")
-    @APIResponse(responseCode = "401", description = "No valid bearer token.")
     @APIResponse(responseCode = "403", description = "Not an admin or programme manager, nor the coordinator of this municipality.")
     @APIResponse(responseCode = "404", description = "No municipality with this code.")
     @APIResponse(responseCode = "409", description = "Already chosen; or the municipality does not participate in the project; "
@@ -128,7 +120,6 @@ public class VariantChoiceResource {
             headers = @Header(name = "ETag", description = "Strong entity tag of the new representation.", schema = @Schema(type = SchemaType.STRING)),
             content = @Content(schema = @Schema(implementation = VariantChoiceResponse.class)))
     @APIResponse(responseCode = "400", description = "Invalid body, or a project id other than the one in the path.")
-    @APIResponse(responseCode = "401", description = "No valid bearer token.")
     @APIResponse(responseCode = "403", description = "Not an admin or programme manager, nor the coordinator of this municipality.")
     @APIResponse(responseCode = "404", description = "No such municipality, or it made no choice for this project.")
     @APIResponse(responseCode = "409", description = "The municipality no longer participates, or an own variant where the decision in force is uniform.")

@@ -6,6 +6,8 @@ import jakarta.inject.Inject;
 import jakarta.persistence.EntityManager;
 import jakarta.persistence.LockModeType;
 import jakarta.transaction.Transactional;
+import java.util.ArrayList;
+import java.util.HashMap;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
@@ -14,6 +16,7 @@ import java.util.UUID;
 import nl.metrokaart.municipality.decision.Decision;
 import nl.metrokaart.municipality.decision.DecisionOutcome;
 import nl.metrokaart.municipality.decision.DecisionService;
+import nl.metrokaart.municipality.decision.OwnVariants;
 import nl.metrokaart.municipality.events.MunicipalityEvents;
 import nl.metrokaart.municipality.municipality.HeldPerProjectRecords;
 import nl.metrokaart.municipality.municipality.MunicipalityScope;
@@ -34,7 +37,7 @@ import nl.metrokaart.platform.problem.Problems;
  * the project's decision in force is uniform. Changed only by those the {@link MunicipalityScope} allows.
  */
 @ApplicationScoped
-public class VariantChoiceService {
+public class VariantChoiceService implements OwnVariants {
 
     @Inject
     MunicipalityService municipalities;
@@ -59,6 +62,21 @@ public class VariantChoiceService {
 
     @Inject
     EntityManager entityManager;
+
+    @Override
+    public List<String> municipalitiesWithVariant(UUID projectId) {
+        return VariantChoice.municipalitiesWithVariant(projectId);
+    }
+
+    /** The variant choices of the programme's projects (of all projects without one), by project. */
+    public Map<UUID, List<VariantChoice>> choicesByProject(UUID programmeId) {
+        Map<UUID, List<VariantChoice>> choices = new HashMap<>();
+        ProjectReadModel.inProgramme(entityManager.createQuery("select c from VariantChoice c"
+                + (programmeId == null ? "" : " where c.projectId in " + ProjectReadModel.PROJECT_IDS_OF_PROGRAMME),
+                VariantChoice.class), programmeId).getResultList()
+                .forEach(choice -> choices.computeIfAbsent(choice.projectId, id -> new ArrayList<>()).add(choice));
+        return choices;
+    }
 
     @Transactional
     public Page<VariantChoiceResponse> list(String municipalityCode, UUID projectId, String cursor, int limit) {

@@ -12,7 +12,6 @@ import jakarta.ws.rs.core.MediaType;
 import java.time.Instant;
 import java.util.List;
 import java.util.UUID;
-import nl.metrokaart.newsletter.events.ActivityConsumer;
 import nl.metrokaart.newsletter.text.RequestTexts;
 import nl.metrokaart.platform.paging.Page;
 import nl.metrokaart.platform.paging.PageRequest;
@@ -37,7 +36,7 @@ import org.eclipse.microprofile.openapi.annotations.tags.Tag;
 public class ActivityResource {
 
     /** The short types the feed records, for validating the type filter. */
-    static final List<String> SHORT_TYPES = ActivityConsumer.TYPES.stream().map(t -> t.substring(t.lastIndexOf('.') + 1)).toList();
+    static final List<String> SHORT_TYPES = ActivityTypes.RECORDED.stream().map(t -> t.substring(t.lastIndexOf('.') + 1)).toList();
 
     @Inject
     ActivityService activities;
@@ -49,7 +48,6 @@ public class ActivityResource {
             headers = @Header(name = "ETag", description = "Strong tag of this page; send it in If-None-Match.",
                     schema = @Schema(type = SchemaType.STRING)),
             content = @Content(schema = @Schema(implementation = ActivityPage.class)))
-    @APIResponse(responseCode = "304", description = "Not modified since the ETag in If-None-Match.")
     public Page<ActivityResponse> list(
             @Parameter(description = "Only activities about this project.",
                     schema = @Schema(type = SchemaType.STRING, format = "uuid")) @QueryParam("projectId") String projectId,
@@ -85,7 +83,6 @@ public class ActivityResource {
     @Path("/{activityId}")
     @Operation(operationId = "getActivity", summary = "Get one activity")
     @APIResponse(responseCode = "200", description = "The activity.")
-    @APIResponse(responseCode = "304", description = "Not modified since the ETag in If-None-Match.")
     @APIResponse(responseCode = "404", description = "No activity with this id.")
     public ActivityResponse get(@PathParam("activityId") UUID activityId) {
         return activities.response(activities.get(activityId));

@@ -27,6 +27,28 @@ public class ActivityService {
     public record Filter(UUID projectId, String municipalityCode, String type, Instant occurredFrom, Instant occurredUntil) {
     }
 
+    /** The activities that occurred from {@code from} (included) until {@code until} (excluded), in feed order. */
+    public List<Activity> between(Instant from, Instant until) {
+        return Activity.list("occurredAt >= ?1 and occurredAt < ?2 order by occurredAt, position", from, until);
+    }
+
+    /** Every participation and variant choice activity of a municipality before {@code until}, in feed order. */
+    public List<Activity> municipalChoicesBefore(Instant until) {
+        return Activity.list("municipalityCode is not null and occurredAt < ?1 and "
+                + "(type like 'participation-%' or type like 'variant-choice-%') order by position", until);
+    }
+
+    /** The activities after this feed position, in feed order. */
+    public List<Activity> after(long position) {
+        return Activity.list("position > ?1 order by position", position);
+    }
+
+    /** The position of the newest activity; 0 while the feed is empty. */
+    public long lastPosition() {
+        Long lastPosition = Activity.find("select max(position) from Activity").project(Long.class).firstResult();
+        return lastPosition == null ? 0 : lastPosition;
+    }
+
     public Page<ActivityResponse> list(Filter filter, String cursor, int limit) {
         StringBuilder query = new StringBuilder("1 = 1");
         Parameters parameters = new Parameters();

@@ -17,6 +17,7 @@ import nl.metrokaart.newsletter.activity.ActivityRecorded;
 import nl.metrokaart.newsletter.activity.ActivitySummaries;
 import nl.metrokaart.newsletter.mail.MailQueue;
 import nl.metrokaart.newsletter.project.KnownMilestone;
+import nl.metrokaart.newsletter.project.KnownProjects;
 import nl.metrokaart.newsletter.subscription.SubscriberRole;
 import nl.metrokaart.newsletter.subscription.SubscriberMail;
 import nl.metrokaart.newsletter.subscription.Subscribers;
@@ -41,6 +42,9 @@ public class KeyMilestoneAlerts {
 
     @Inject
     Subscribers subscribers;
+
+    @Inject
+    KnownProjects knownProjects;
 
     @Inject
     MailQueue mail;
@@ -89,9 +93,7 @@ public class KeyMilestoneAlerts {
     public int checkDueMilestones() {
         return QuarkusTransaction.requiringNew().call(() -> {
             LocalDate today = LocalDate.now(clock);
-            List<KnownMilestone> due = KnownMilestone.list(
-                    "key = true and achievedDate is null and status = 'open' and dueDate >= ?1 and dueDate <= ?2 order by dueDate",
-                    today, today.plusDays(dueDays));
+            List<KnownMilestone> due = knownProjects.openKeyMilestonesDue(today, today.plusDays(dueDays));
             int alerted = 0;
             for (KnownMilestone milestone : due) {
                 if (alert(milestone.id, DUE_SOON,

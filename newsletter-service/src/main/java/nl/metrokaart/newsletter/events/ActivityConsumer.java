@@ -6,6 +6,7 @@ import jakarta.enterprise.context.ApplicationScoped;
 import jakarta.inject.Inject;
 import java.util.List;
 import nl.metrokaart.newsletter.activity.ActivityRecorder;
+import nl.metrokaart.newsletter.activity.ActivityTypes;
 import nl.metrokaart.newsletter.municipality.MunicipalityKnowledge;
 import nl.metrokaart.newsletter.project.ProjectKnowledge;
 import nl.metrokaart.platform.inbox.EventHandlers;
@@ -27,16 +28,8 @@ public class ActivityConsumer {
     static final String PROGRAMME = "nl.metrokaart.programme.";
     static final String MUNICIPALITY = "nl.metrokaart.municipality.";
 
-    /** The event types the feed records, by the service that publishes them. */
-    public static final List<String> TYPES = List.of(
-            PROGRAMME + "project-created", PROGRAMME + "project-changed", PROGRAMME + "project-status-changed",
-            PROGRAMME + "project-priority-changed", PROGRAMME + "milestone-scheduled", PROGRAMME + "milestone-rescheduled",
-            PROGRAMME + "milestone-achieved", PROGRAMME + "milestone-missed", PROGRAMME + "dependency-added",
-            PROGRAMME + "dependency-removed",
-            MUNICIPALITY + "participation-registered", MUNICIPALITY + "participation-changed",
-            MUNICIPALITY + "variant-choice-made", MUNICIPALITY + "variant-choice-changed",
-            MUNICIPALITY + "decision-recorded", MUNICIPALITY + "decision-changed",
-            MUNICIPALITY + "allocation-key-chosen", MUNICIPALITY + "cost-allocation-changed");
+    /** The event types the feed records (one activity each). */
+    public static final List<String> TYPES = ActivityTypes.RECORDED;
 
     /** Types that change what this service knows of milestones (and so its alerts) without an activity of their own. */
     public static final List<String> READ_MODEL_TYPES = List.of(PROGRAMME + "milestone-changed",

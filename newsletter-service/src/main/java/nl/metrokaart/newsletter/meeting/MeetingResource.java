@@ -41,6 +41,7 @@ import org.jboss.resteasy.reactive.RestResponse;
 @Tag(name = "Meetings", description = "Programme meetings (bijeenkomsten): time, place, audience and agenda.")
 @Produces(MediaType.APPLICATION_JSON)
 @Consumes(MediaType.APPLICATION_JSON)
+@RolesAllowed({Roles.ADMIN, Roles.PROGRAMME_MANAGER, Roles.MUNICIPALITY_COORDINATOR, Roles.SECRETARY, Roles.INTEGRATOR})
 public class MeetingResource {
 
     static final MediaType CALENDAR = MediaType.valueOf(MeetingCalendar.MEDIA_TYPE);
@@ -63,14 +64,12 @@ public class MeetingResource {
     EntityTags entityTags;
 
     @GET
-    @RolesAllowed({Roles.ADMIN, Roles.PROGRAMME_MANAGER, Roles.MUNICIPALITY_COORDINATOR, Roles.SECRETARY, Roles.INTEGRATOR})
     @Operation(operationId = "listMeetings", summary = "List the meetings",
             description = "Meetings by start, a page at a time (follow nextCursor).")
     @APIResponse(responseCode = "200", description = "A page of meetings, by start.",
             headers = @Header(name = "ETag", description = "Strong tag of this page; send it in If-None-Match.",
                     schema = @Schema(type = SchemaType.STRING)),
             content = @Content(schema = @Schema(implementation = MeetingPage.class)))
-    @APIResponse(responseCode = "304", description = "Not modified since the ETag in If-None-Match.")
     @APIResponse(responseCode = "400", description = "cursor or limit is not valid.")
     public Page<MeetingResponse> list(
             @BeanParam PageRequest page) {
@@ -80,7 +79,6 @@ public class MeetingResource {
     @GET
     @Path("/{meetingId}")
     @Produces({MediaType.APPLICATION_JSON, MeetingCalendar.MEDIA_TYPE})
-    @RolesAllowed({Roles.ADMIN, Roles.PROGRAMME_MANAGER, Roles.MUNICIPALITY_COORDINATOR, Roles.SECRETARY, Roles.INTEGRATOR})
     @Operation(operationId = "getMeeting", summary = "Get one meeting",
             description = "As JSON, or with Accept: text/calendar as an iCalendar (RFC 5545, METHOD:PUBLISH) with one "
                     + "event: UID <meetingId>@metrokaart, start and end in UTC, the title as SUMMARY, the location, and "
@@ -92,7 +90,6 @@ public class MeetingResource {
                     @Content(mediaType = MediaType.APPLICATION_JSON, schema = @Schema(implementation = MeetingResponse.class)),
                     @Content(mediaType = MeetingCalendar.MEDIA_TYPE, schema = @Schema(type = SchemaType.STRING,
                             description = "An iCalendar (RFC 5545) with one VEVENT for the meeting."))})
-    @APIResponse(responseCode = "304", description = "Not modified since the ETag in If-None-Match.")
     @APIResponse(responseCode = "404", description = "No meeting with this id.")
     @APIResponse(responseCode = "406", description = "Neither application/json nor text/calendar is acceptable.")
     public Response get(@PathParam("meetingId") UUID meetingId, @Context Request request) {

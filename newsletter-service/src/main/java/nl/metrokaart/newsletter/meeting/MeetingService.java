@@ -35,6 +35,11 @@ public class MeetingService {
     @Inject
     Preconditions preconditions;
 
+    /** The meetings, not cancelled, starting from {@code from} (included) until {@code until} (excluded). */
+    public List<Meeting> startingBetween(Instant from, Instant until) {
+        return Meeting.list("cancelledAt is null and startsAt >= ?1 and startsAt < ?2 order by startsAt", from, until);
+    }
+
     /** Meetings by start, then id; the cursor is the start and id of the last meeting of the previous page. */
     public Page<MeetingResponse> list(String cursor, int limit) {
         String query = "1 = 1";

@@ -3,6 +3,7 @@ package nl.metrokaart.newsletter.municipality;
 import com.fasterxml.jackson.databind.JsonNode;
 import jakarta.enterprise.context.ApplicationScoped;
 import jakarta.transaction.Transactional;
+import java.util.List;
 import java.util.Optional;
 import java.util.regex.Pattern;
 import nl.metrokaart.platform.inbox.MalformedEventException;
@@ -56,5 +57,10 @@ public class MunicipalityKnowledge {
             throw new MalformedEventException("Event data lacks " + field);
         }
         return value.asText();
+    }
+
+    /** Every municipality known here. */
+    public List<KnownMunicipality> all() {
+        return KnownMunicipality.listAll();
     }
 }

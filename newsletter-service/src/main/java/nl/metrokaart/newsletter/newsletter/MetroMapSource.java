@@ -13,7 +13,7 @@ import java.util.Map;
 import java.util.Optional;
 import java.util.UUID;
 import java.util.stream.Collectors;
-import nl.metrokaart.newsletter.project.KnownProject;
+import nl.metrokaart.newsletter.project.KnownProjects;
 import nl.metrokaart.platform.language.Language;
 import org.eclipse.microprofile.config.inject.ConfigProperty;
 import org.jboss.logging.Logger;
@@ -33,6 +33,9 @@ public class MetroMapSource {
     @Inject
     OidcClient oidc;
 
+    @Inject
+    KnownProjects knownProjects;
+
     @ConfigProperty(name = "metrokaart.programme-service.url")
     String programmeService;
 
@@ -43,7 +46,7 @@ public class MetroMapSource {
         if (requested != null) {
             return Optional.of(requested);
         }
-        Map<UUID, Long> projects = KnownProject.<KnownProject>streamAll().filter(p -> p.programmeId != null)
+        Map<UUID, Long> projects = knownProjects.all().stream().filter(p -> p.programmeId != null)
                 .collect(Collectors.groupingBy(p -> p.programmeId, Collectors.counting()));
         return projects.entrySet().stream().max(Map.Entry.comparingByValue()).map(Map.Entry::getKey);
     }

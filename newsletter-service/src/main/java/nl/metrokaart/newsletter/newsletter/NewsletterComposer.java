@@ -17,11 +17,14 @@ import java.util.UUID;
 import java.util.function.Predicate;
 import java.util.stream.Collectors;
 import nl.metrokaart.newsletter.activity.Activity;
+import nl.metrokaart.newsletter.activity.ActivityService;
 import nl.metrokaart.newsletter.activity.ActivitySummaries;
 import nl.metrokaart.newsletter.meeting.Meeting;
-import nl.metrokaart.newsletter.municipality.KnownMunicipality;
+import nl.metrokaart.newsletter.meeting.MeetingService;
+import nl.metrokaart.newsletter.municipality.MunicipalityKnowledge;
 import nl.metrokaart.newsletter.project.KnownMilestone;
 import nl.metrokaart.newsletter.project.KnownProject;
+import nl.metrokaart.newsletter.project.KnownProjects;
 import nl.metrokaart.newsletter.text.Names;
 import nl.metrokaart.newsletter.text.ProgrammeTime;
 import nl.metrokaart.newsletter.text.Texts;
@@ -54,6 +57,18 @@ public class NewsletterComposer {
     Names names;
 
     @Inject
+    ActivityService activities;
+
+    @Inject
+    MeetingService meetings;
+
+    @Inject
+    KnownProjects knownProjects;
+
+    @Inject
+    MunicipalityKnowledge municipalityKnowledge;
+
+    @Inject
     ProgrammeTime time;
 
     public List<Newsletter.Section> compose(LocalDate periodStart, LocalDate periodEnd, Language language) {
@@ -79,10 +94,9 @@ public class NewsletterComposer {
      */
     public Overview overview(LocalDate periodStart, LocalDate periodEnd, UUID programmeId, Language language) {
         Texts t = translations.of(language);
-        List<KnownProject> projects = programmeId == null ? KnownProject.list("order by code")
-                : KnownProject.list("programmeId = ?1 order by code", programmeId);
+        List<KnownProject> projects = knownProjects.ofProgramme(programmeId);
         java.util.Set<UUID> ids = projects.stream().map(p -> p.id).collect(Collectors.toSet());
-        List<KnownMilestone> keyMilestones = KnownMilestone.<KnownMilestone>list("key = true").stream()
+        List<KnownMilestone> keyMilestones = knownProjects.keyMilestones().stream()
                 .filter(m -> ids.contains(m.projectId)).toList();
         Map<String, Integer> perStatus = new TreeMap<>(Comparator.comparingInt(NewsletterComposer::statusRank));
         projects.forEach(p -> perStatus.merge(p.status, 1, Integer::sum));
@@ -107,7 +121,7 @@ public class NewsletterComposer {
     private List<Activity> activities(LocalDate periodStart, LocalDate periodEnd) {
         Instant from = periodStart.atStartOfDay(time.zone()).toInstant();
         Instant until = periodEnd.plusDays(1).atStartOfDay(time.zone()).toInstant();
-        return Activity.list("occurredAt >= ?1 and occurredAt < ?2 order by occurredAt, position", from, until);
+        return activities.between(from, until);
     }
 
     private Newsletter.Section section(String key, String heading, List<Activity> activities, Predicate<Activity> belongs,
@@ -118,9 +132,8 @@ public class NewsletterComposer {
     /** Key milestones not achieved, due in the weeks after the period, by due date. */
     private List<String> upcoming(LocalDate periodEnd, Language language) {
         Texts t = translations.of(language);
-        List<KnownMilestone> milestones = KnownMilestone.list(
-                "key = true and achievedDate is null and status = 'open' and dueDate > ?1 and dueDate <= ?2 order by dueDate, title",
-                periodEnd, periodEnd.plusDays(UPCOMING_DAYS));
+        List<KnownMilestone> milestones = knownProjects.openKeyMilestonesDue(periodEnd.plusDays(1),
+                periodEnd.plusDays(UPCOMING_DAYS));
         return milestones.stream().map(m -> t.keyMilestoneDue(m.title, names.project(m.projectId, null, t),
                 time.date(m.dueDate, language))).toList();
     }
@@ -130,7 +143,7 @@ public class NewsletterComposer {
         Texts t = translations.of(language);
         Instant from = periodEnd.plusDays(1).atStartOfDay(time.zone()).toInstant();
         Instant until = periodEnd.plusDays(UPCOMING_DAYS + 1).atStartOfDay(time.zone()).toInstant();
-        List<Meeting> meetings = Meeting.list("cancelledAt is null and startsAt >= ?1 and startsAt < ?2 order by startsAt", from, until);
+        List<Meeting> meetings = this.meetings.startingBetween(from, until);
         return meetings.stream().map(m -> t.meetingItem(m.title, time.span(m.startsAt, m.endsAt, language), m.location)).toList();
     }
 
@@ -142,8 +155,7 @@ public class NewsletterComposer {
     private List<Overview.MunicipalityRow> municipalities(LocalDate periodStart, LocalDate periodEnd, Language language) {
         Instant from = periodStart.atStartOfDay(time.zone()).toInstant();
         Instant until = periodEnd.plusDays(1).atStartOfDay(time.zone()).toInstant();
-        List<Activity> history = Activity.list("municipalityCode is not null and occurredAt < ?1 and "
-                + "(type like 'participation-%' or type like 'variant-choice-%') order by position", until);
+        List<Activity> history = activities.municipalChoicesBefore(until);
         Map<String, Map<UUID, JsonNode>> participation = new TreeMap<>();
         Map<String, Map<UUID, JsonNode>> choice = new TreeMap<>();
         Map<String, List<String>> inPeriod = new LinkedHashMap<>();
@@ -155,7 +167,7 @@ public class NewsletterComposer {
                 inPeriod.computeIfAbsent(a.municipalityCode, c -> new ArrayList<>()).add(summaries.of(a, language));
             }
         }
-        Map<String, String> known = KnownMunicipality.<KnownMunicipality>listAll().stream()
+        Map<String, String> known = municipalityKnowledge.all().stream()
                 .collect(Collectors.toMap(m -> m.code, m -> m.name));
         java.util.Set<String> codes = new java.util.TreeSet<>(known.keySet());
         codes.addAll(participation.keySet());

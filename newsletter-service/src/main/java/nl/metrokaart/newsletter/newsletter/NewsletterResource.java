@@ -41,6 +41,7 @@ import org.jboss.resteasy.reactive.RestResponse;
         + "programme manager edits, then publishes (e-mailed to every subscriber; immutable afterwards).")
 @Produces(MediaType.APPLICATION_JSON)
 @Consumes(MediaType.APPLICATION_JSON)
+@RolesAllowed({Roles.ADMIN, Roles.PROGRAMME_MANAGER, Roles.MUNICIPALITY_COORDINATOR, Roles.SECRETARY, Roles.INTEGRATOR})
 public class NewsletterResource {
 
     @Inject
@@ -53,13 +54,11 @@ public class NewsletterResource {
     EntityTags entityTags;
 
     @GET
-    @RolesAllowed({Roles.ADMIN, Roles.PROGRAMME_MANAGER, Roles.MUNICIPALITY_COORDINATOR, Roles.SECRETARY, Roles.INTEGRATOR})
     @Operation(operationId = "listNewsletters", summary = "List the newsletters", description = "Newest first, a page at a time.")
     @APIResponse(responseCode = "200", description = "A page of newsletters.",
             headers = @Header(name = "ETag", description = "Strong tag of this page; send it in If-None-Match.",
                     schema = @Schema(type = SchemaType.STRING)),
             content = @Content(schema = @Schema(implementation = NewsletterPage.class)))
-    @APIResponse(responseCode = "304", description = "Not modified since the ETag in If-None-Match.")
     public Page<NewsletterResponse> list(
             @BeanParam PageRequest page) {
         return newsletters.list(page.cursor(), page.limit());
@@ -68,7 +67,6 @@ public class NewsletterResource {
     @GET
     @Path("/{newsletterId}")
     @Produces({MediaType.APPLICATION_JSON, MediaType.TEXT_HTML})
-    @RolesAllowed({Roles.ADMIN, Roles.PROGRAMME_MANAGER, Roles.MUNICIPALITY_COORDINATOR, Roles.SECRETARY, Roles.INTEGRATOR})
     @Operation(operationId = "getNewsletter", summary = "Get one newsletter",
             description = "JSON by default; with Accept: text/html a readable, self-contained HTML page in the "
                     + "newsletter's language (Content-Language), the metro map drawn inline.")
@@ -77,7 +75,6 @@ public class NewsletterResource {
                     schema = @Schema(type = SchemaType.STRING)),
             content = {@Content(mediaType = MediaType.APPLICATION_JSON, schema = @Schema(implementation = NewsletterResponse.class)),
                     @Content(mediaType = MediaType.TEXT_HTML, schema = @Schema(type = SchemaType.STRING))})
-    @APIResponse(responseCode = "304", description = "Not modified since the ETag in If-None-Match.")
     @APIResponse(responseCode = "404", description = "No newsletter with this id.")
     public Response get(@PathParam("newsletterId") UUID newsletterId, @Context HttpHeaders headers) {
         NewsletterResponse newsletter = NewsletterResponse.of(newsletters.get(newsletterId));

@@ -8,6 +8,7 @@ import jakarta.inject.Inject;
 import java.util.List;
 import java.util.UUID;
 import nl.metrokaart.newsletter.activity.Activity;
+import nl.metrokaart.newsletter.activity.ActivityService;
 import nl.metrokaart.newsletter.activity.ActivityRecorded;
 import nl.metrokaart.newsletter.activity.ActivitySummaries;
 import nl.metrokaart.newsletter.mail.MailQueue;
@@ -26,6 +27,9 @@ public class ActivityMails {
 
     @Inject
     Subscribers subscribers;
+
+    @Inject
+    ActivityService activities;
 
     @Inject
     MailQueue mail;
@@ -73,7 +77,7 @@ public class ActivityMails {
         if (subscription == null || !subscription.confirmed()) {
             return false;
         }
-        List<Activity> since = Activity.list("position > ?1 order by position", subscription.lastDigestPosition);
+        List<Activity> since = activities.after(subscription.lastDigestPosition);
         List<Activity> followed = since.stream().filter(subscription::follows).toList();
         if (!since.isEmpty()) {
             subscription.lastDigestPosition = since.get(since.size() - 1).position;

@@ -59,7 +59,6 @@ public class SubscriptionResource {
             headers = @Header(name = "ETag", description = "Strong tag of this page; send it in If-None-Match.",
                     schema = @Schema(type = SchemaType.STRING)),
             content = @Content(schema = @Schema(implementation = SubscriptionPage.class)))
-    @APIResponse(responseCode = "304", description = "Not modified since the ETag in If-None-Match.")
     public Page<SubscriptionResponse> list(
             @BeanParam PageRequest page) {
         return subscriptions.list(page.cursor(), page.limit());
@@ -71,7 +70,6 @@ public class SubscriptionResource {
     @APIResponse(responseCode = "200", description = "The subscription.",
             headers = @Header(name = "ETag", description = "Send it in If-Match to change the subscription.",
                     schema = @Schema(type = SchemaType.STRING)))
-    @APIResponse(responseCode = "304", description = "Not modified since the ETag in If-None-Match.")
     @APIResponse(responseCode = "404", description = "No subscription with this id that you may manage.")
     public SubscriptionResponse get(@PathParam("subscriptionId") UUID subscriptionId) {
         return SubscriptionResponse.of(subscriptions.get(subscriptionId));

@@ -16,7 +16,7 @@ import java.util.HexFormat;
 import java.util.Locale;
 import java.util.Optional;
 import java.util.UUID;
-import nl.metrokaart.newsletter.activity.Activity;
+import nl.metrokaart.newsletter.activity.ActivityService;
 import nl.metrokaart.newsletter.mail.MailQueue;
 import nl.metrokaart.newsletter.text.RequestTexts;
 import nl.metrokaart.platform.language.Language;
@@ -51,6 +51,9 @@ public class SubscriptionService {
 
     @Inject
     MailQueue mail;
+
+    @Inject
+    ActivityService activities;
 
     @Inject
     SubscriberMail letters;
@@ -99,8 +102,7 @@ public class SubscriptionService {
         subscription.linkToken = newLinkToken();
         subscription.createdAt = StoredTime.now();
         // A digest covers what happens from now on, not the whole history of the feed.
-        Long lastPosition = Activity.find("select max(position) from Activity").project(Long.class).firstResult();
-        subscription.lastDigestPosition = lastPosition == null ? 0 : lastPosition;
+        subscription.lastDigestPosition = activities.lastPosition();
         apply(subscription, request);
         consent(subscription);
         // Two parallel requests can both pass the check above; the unique index decides.

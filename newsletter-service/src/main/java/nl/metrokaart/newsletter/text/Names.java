@@ -6,6 +6,7 @@ import java.util.Locale;
 import java.util.UUID;
 import nl.metrokaart.newsletter.municipality.MunicipalityKnowledge;
 import nl.metrokaart.newsletter.project.KnownProject;
+import nl.metrokaart.newsletter.project.KnownProjects;
 import nl.metrokaart.newsletter.project.ProjectKnowledge;
 
 /**
@@ -17,6 +18,9 @@ public class Names {
 
     @Inject
     ProjectKnowledge projects;
+
+    @Inject
+    KnownProjects knownProjects;
 
     @Inject
     MunicipalityKnowledge municipalities;
@@ -43,7 +47,7 @@ public class Names {
 
     /** A project by its code as people name it ("WION – Wet ..."); the code alone if it is not known here. */
     public String projectByCode(String code) {
-        return KnownProject.<KnownProject>find("code", code).firstResultOptional().map(Names::project).orElse(code);
+        return knownProjects.byCode(code).map(Names::project).orElse(code);
     }
 
     /** The municipality's name; its CBS code only while its registration has not reached this service. */

@@ -25,13 +25,13 @@ import org.eclipse.microprofile.openapi.annotations.tags.Tag;
 @Path("/api/v1/webhook-subscriptions/{webhookSubscriptionId}/deliveries")
 @Tag(name = "Webhook subscriptions")
 @Produces(MediaType.APPLICATION_JSON)
+@RolesAllowed({Roles.ADMIN, Roles.INTEGRATOR})
 public class WebhookDeliveryResource {
 
     @Inject
     WebhookSubscriptionService subscriptions;
 
     @GET
-    @RolesAllowed({Roles.ADMIN, Roles.INTEGRATOR})
     @Operation(operationId = "listWebhookDeliveries", summary = "List the deliveries of a webhook subscription",
             description = "The delivery log, newest first, a page at a time (follow nextCursor): per event its "
                     + "status, attempts, last response and next attempt, and every attempt made.")
@@ -39,7 +39,6 @@ public class WebhookDeliveryResource {
             headers = @Header(name = "ETag", description = "Strong tag of this page; send it in If-None-Match.",
                     schema = @Schema(type = SchemaType.STRING)),
             content = @Content(schema = @Schema(implementation = WebhookDeliveryPage.class)))
-    @APIResponse(responseCode = "304", description = "Not modified since the ETag in If-None-Match.")
     @APIResponse(responseCode = "400", description = "cursor or limit is not valid.")
     @APIResponse(responseCode = "404", description = "No subscription with this id, or not the caller's.")
     public Page<WebhookDeliveryResponse> list(@PathParam("webhookSubscriptionId") UUID webhookSubscriptionId,

@@ -45,6 +45,7 @@ import org.jboss.resteasy.reactive.RestResponse;
         + "client_id); those of others answer 404. Admins see all.")
 @Produces(MediaType.APPLICATION_JSON)
 @Consumes(MediaType.APPLICATION_JSON)
+@RolesAllowed({Roles.ADMIN, Roles.INTEGRATOR})
 public class WebhookSubscriptionResource {
 
     @Inject
@@ -57,7 +58,6 @@ public class WebhookSubscriptionResource {
     EntityTags entityTags;
 
     @GET
-    @RolesAllowed({Roles.ADMIN, Roles.INTEGRATOR})
     @Operation(operationId = "listWebhookSubscriptions", summary = "List webhook subscriptions",
             description = "The caller's own subscriptions (admins: everyone's) in order of registration, a page at a "
                     + "time (follow nextCursor). The signing secret is never listed.")
@@ -65,7 +65,6 @@ public class WebhookSubscriptionResource {
             headers = @Header(name = "ETag", description = "Strong tag of this page; send it in If-None-Match.",
                     schema = @Schema(type = SchemaType.STRING)),
             content = @Content(schema = @Schema(implementation = WebhookSubscriptionPage.class)))
-    @APIResponse(responseCode = "304", description = "Not modified since the ETag in If-None-Match.")
     @APIResponse(responseCode = "400", description = "cursor or limit is not valid.")
     public Page<WebhookSubscriptionResponse> list(
             @BeanParam PageRequest page) {
@@ -74,20 +73,17 @@ public class WebhookSubscriptionResource {
 
     @GET
     @Path("/{webhookSubscriptionId}")
-    @RolesAllowed({Roles.ADMIN, Roles.INTEGRATOR})
     @Operation(operationId = "getWebhookSubscription", summary = "Get one webhook subscription",
             description = "Without its secret, which is only in the answer to the registration.")
     @APIResponse(responseCode = "200", description = "The subscription.",
             headers = @Header(name = "ETag", description = "Send it in If-Match to change the subscription.",
                     schema = @Schema(type = SchemaType.STRING)))
-    @APIResponse(responseCode = "304", description = "Not modified since the ETag in If-None-Match.")
     @APIResponse(responseCode = "404", description = "No subscription with this id, or not the caller's.")
     public WebhookSubscriptionResponse get(@PathParam("webhookSubscriptionId") UUID webhookSubscriptionId) {
         return WebhookSubscriptionResponse.of(subscriptions.get(webhookSubscriptionId));
     }
 
     @POST
-    @RolesAllowed({Roles.ADMIN, Roles.INTEGRATOR})
     @Operation(operationId = "createWebhookSubscription", summary = "Register a webhook subscription",
             description = "First sends a signed test delivery of type nl.metrokaart.newsletter.webhook-verification "
                     + "to the callback URL (signed with the new secret); only when it answers 2xx within a few seconds "
@@ -114,7 +110,6 @@ public class WebhookSubscriptionResource {
 
     @PUT
     @Path("/{webhookSubscriptionId}")
-    @RolesAllowed({Roles.ADMIN, Roles.INTEGRATOR})
     @Operation(operationId = "replaceWebhookSubscription", summary = "Change a webhook subscription",
             description = "Replaces callbackUrl, eventTypes, description and enabled. A changed callbackUrl is verified "
                     + "again like at registration; enabling a disabled subscription resets its run of failures. "
@@ -137,7 +132,6 @@ public class WebhookSubscriptionResource {
 
     @DELETE
     @Path("/{webhookSubscriptionId}")
-    @RolesAllowed({Roles.ADMIN, Roles.INTEGRATOR})
     @Operation(operationId = "deleteWebhookSubscription", summary = "Delete a webhook subscription",
             description = "Stops all deliveries to it; its delivery log goes with it.")
     @APIResponse(responseCode = "204", description = "Deleted.")

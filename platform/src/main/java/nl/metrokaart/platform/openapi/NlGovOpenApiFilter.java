@@ -23,7 +23,8 @@ import org.eclipse.microprofile.openapi.models.security.SecurityRequirement;
  * Applies the NL GOV API Design Rules to every service's OpenAPI document at build time, so that no resource
  * has to repeat them: paths relative to the versioned server URL {@code /api/v1}, the {@code API-Version}
  * header on every success response, and {@code application/problem+json} on every error response, including
- * the 400 that every operation with input can answer.
+ * the 400 that every operation with input can answer, the 401 and 403 of every secured operation and the 304 of
+ * every conditional GET ({@link nl.metrokaart.platform.conditional.ConditionalGet} tags every JSON GET).
  */
 @OpenApiFilter(OpenApiFilter.RunStage.BUILD)
 public class NlGovOpenApiFilter implements OASFilter {
@@ -67,6 +68,17 @@ public class NlGovOpenApiFilter implements OASFilter {
     }
 
     private static void conform(PathItem.HttpMethod method, Operation operation) {
+        APIResponses responses = operation.getResponses() == null ? OASFactory.createAPIResponses() : operation.getResponses();
+        operation.setResponses(responses);
+        if (operation.getSecurity() != null && operation.getSecurity().stream()
+                .anyMatch(requirement -> requirement.getSchemes() != null && !requirement.getSchemes().isEmpty())) {
+            documentRefusals(operation, responses);
+        }
+        if (method == PathItem.HttpMethod.GET && answersJson(responses.getAPIResponse("200"))
+                && !responses.hasAPIResponse("304")) {
+            responses.addAPIResponse("304", OASFactory.createAPIResponse()
+                    .description("Not modified: the representation still has the ETag given in If-None-Match."));
+        }
         if (operation.getSecurity() != null) {
             // Roles are not OAuth scopes: the requirement names the scheme only, so Swagger UI asks for no scopes.
             operation.setSecurity(operation.getSecurity().stream()
@@ -77,8 +89,6 @@ public class NlGovOpenApiFilter implements OASFilter {
                     })
                     .toList());
         }
-        APIResponses responses = operation.getResponses() == null ? OASFactory.createAPIResponses() : operation.getResponses();
-        operation.setResponses(responses);
         boolean hasInput = operation.getRequestBody() != null
                 || (operation.getParameters() != null && !operation.getParameters().isEmpty())
                 || method == PathItem.HttpMethod.POST || method == PathItem.HttpMethod.PUT
@@ -91,6 +101,37 @@ public class NlGovOpenApiFilter implements OASFilter {
             responses.addAPIResponse("500", OASFactory.createAPIResponse().description("Unexpected error."));
         }
         responses.getAPIResponses().forEach((code, response) -> conform(code, response));
+    }
+
+    /**
+     * 401 and 403 of a secured operation; the roles come from the requirement's scopes, which Quarkus fills from
+     * {@code @RolesAllowed}. A 403 a resource describes itself (e.g. a coordinator's own municipality) is kept.
+     */
+    private static void documentRefusals(Operation operation, APIResponses responses) {
+        List<String> roles = operation.getSecurity().stream()
+                .flatMap(requirement -> requirement.getSchemes().values().stream())
+                .filter(java.util.Objects::nonNull)
+                .flatMap(List::stream)
+                .distinct()
+                .toList();
+        if (!responses.hasAPIResponse("401") || QUARKUS_401.equals(responses.getAPIResponse("401").getDescription())) {
+            responses.addAPIResponse("401", OASFactory.createAPIResponse()
+                    .description("No valid bearer token: none was sent, or it is expired, malformed or not meant for this service."));
+        }
+        if (!responses.hasAPIResponse("403") || QUARKUS_403.equals(responses.getAPIResponse("403").getDescription())) {
+            responses.addAPIResponse("403", OASFactory.createAPIResponse().description(roles.isEmpty()
+                    ? "The token lacks the role this operation needs."
+                    : "The token has none of the roles " + String.join(", ", roles) + "."));
+        }
+    }
+
+    /** The descriptions Quarkus gives the 401 and 403 it adds by itself. */
+    private static final String QUARKUS_401 = "Not Authorized";
+    private static final String QUARKUS_403 = "Not Allowed";
+
+    private static boolean answersJson(APIResponse ok) {
+        return ok != null && ok.getContent() != null && ok.getContent().getMediaTypes() != null
+                && ok.getContent().getMediaTypes().keySet().stream().anyMatch(type -> type.startsWith("application/json"));
     }
 
     private static void conform(String code, APIResponse response) {

@@ -35,6 +35,7 @@ import org.jboss.resteasy.reactive.RestResponse;
         + "Must-finish-before links drive the planning and can never form a cycle.")
 @Produces(MediaType.APPLICATION_JSON)
 @Consumes(MediaType.APPLICATION_JSON)
+@RolesAllowed({Roles.ADMIN, Roles.PROGRAMME_MANAGER, Roles.MUNICIPALITY_COORDINATOR, Roles.SECRETARY, Roles.INTEGRATOR})
 public class DependencyResource {
 
     @Inject
@@ -44,16 +45,12 @@ public class DependencyResource {
     IdempotentRequests idempotentRequests;
 
     @GET
-    @RolesAllowed({Roles.ADMIN, Roles.PROGRAMME_MANAGER, Roles.MUNICIPALITY_COORDINATOR, Roles.SECRETARY, Roles.INTEGRATOR})
     @Operation(operationId = "listDependencies", summary = "List what a project depends on",
             description = "The links in which this project depends on a predecessor, oldest first. Answers with a "
                     + "strong ETag; If-None-Match with it gives 304.")
     @APIResponse(responseCode = "200", description = "The project's dependencies on its predecessors.",
             headers = @Header(name = "ETag", description = "Strong entity tag of the list.", schema = @Schema(type = SchemaType.STRING)),
             content = @Content(schema = @Schema(implementation = DependencyResponse.class, type = SchemaType.ARRAY)))
-    @APIResponse(responseCode = "304", description = "Not modified: the list still has the ETag given in If-None-Match.")
-    @APIResponse(responseCode = "401", description = "No valid bearer token.")
-    @APIResponse(responseCode = "403", description = "The token has none of the roles that may read dependencies.")
     @APIResponse(responseCode = "404", description = "No project with this id.")
     public List<DependencyResponse> list(@PathParam("projectId") UUID projectId) {
         return dependencies.list(projectId);
@@ -61,14 +58,10 @@ public class DependencyResource {
 
     @GET
     @Path("/{dependencyId}")
-    @RolesAllowed({Roles.ADMIN, Roles.PROGRAMME_MANAGER, Roles.MUNICIPALITY_COORDINATOR, Roles.SECRETARY, Roles.INTEGRATOR})
     @Operation(operationId = "getDependency", summary = "Get one dependency of a project")
     @APIResponse(responseCode = "200", description = "The dependency.",
             headers = @Header(name = "ETag", description = "Strong entity tag of the dependency.", schema = @Schema(type = SchemaType.STRING)),
             content = @Content(schema = @Schema(implementation = DependencyResponse.class)))
-    @APIResponse(responseCode = "304", description = "Not modified: the dependency still has the ETag given in If-None-Match.")
-    @APIResponse(responseCode = "401", description = "No valid bearer token.")
-    @APIResponse(responseCode = "403", description = "The token has none of the roles that may read dependencies.")
     @APIResponse(responseCode = "404", description = "No such project, or the project has no dependency with this id.")
     public DependencyResponse get(@PathParam("projectId") UUID projectId, @PathParam("dependencyId") UUID dependencyId) {
         return dependencies.get(projectId, dependencyId);
@@ -84,8 +77,6 @@ public class DependencyResource {
     @APIResponse(responseCode = "201", description = "Created; Location names the new dependency.",
             headers = @Header(name = "Location", description = "URL of the new dependency.", schema = @Schema(type = SchemaType.STRING)),
             content = @Content(schema = @Schema(implementation = DependencyResponse.class)))
-    @APIResponse(responseCode = "401", description = "No valid bearer token.")
-    @APIResponse(responseCode = "403", description = "Only admins and programme managers link projects.")
     @APIResponse(responseCode = "404", description = "No project with this id.")
     @APIResponse(responseCode = "409", description = "Self-link, predecessor in another programme, duplicate link, "
             + "or a must-finish-before cycle (member cycle lists the project codes in order).")
@@ -109,8 +100,6 @@ public class DependencyResource {
             description = "Records the event dependency-removed. No If-Match is needed: a link never changes, so "
                     + "there is no stale version of it to overwrite; deleting it twice answers 404 the second time.")
     @APIResponse(responseCode = "204", description = "Removed.")
-    @APIResponse(responseCode = "401", description = "No valid bearer token.")
-    @APIResponse(responseCode = "403", description = "Only admins and programme managers remove links.")
     @APIResponse(responseCode = "404", description = "No such project, or the project has no dependency with this id.")
     public void delete(@PathParam("projectId") UUID projectId, @PathParam("dependencyId") UUID dependencyId) {
         dependencies.delete(projectId, dependencyId);

@@ -17,6 +17,7 @@ import nl.metrokaart.platform.persistence.StoredTime;
 import nl.metrokaart.platform.problem.Problems;
 import nl.metrokaart.platform.text.Text;
 import nl.metrokaart.programme.events.ProgrammeEvents;
+import nl.metrokaart.programme.project.MustFinishBeforePredecessors;
 import nl.metrokaart.programme.project.Project;
 import nl.metrokaart.programme.project.ProjectService;
 import nl.metrokaart.programme.text.RequestTexts;
@@ -26,7 +27,7 @@ import nl.metrokaart.programme.text.RequestTexts;
  * among must-finish-before links (a circular planning can never be met).
  */
 @ApplicationScoped
-public class DependencyService {
+public class DependencyService implements MustFinishBeforePredecessors {
 
     static final String CYCLE = "cycle";
 
@@ -38,6 +39,17 @@ public class DependencyService {
 
     @Inject
     EntityManager entityManager;
+
+    @Override
+    public List<UUID> mustFinishBefore(UUID projectId) {
+        return Dependency.<Dependency>list("projectId = ?1 and type = ?2", projectId, DependencyType.MUST_FINISH_BEFORE)
+                .stream().map(d -> d.predecessorId).toList();
+    }
+
+    /** The dependencies among these projects (both ends among them), in no particular order. */
+    public List<Dependency> among(List<UUID> projectIds) {
+        return projectIds.isEmpty() ? List.of() : Dependency.list("projectId in ?1 and predecessorId in ?1", projectIds);
+    }
 
     @Transactional
     public List<DependencyResponse> list(UUID projectId) {
@@ -61,7 +73,7 @@ public class DependencyService {
         if (request.predecessorId().equals(projectId)) {
             throw Problems.conflict(RequestTexts.problems().selfDependency()).build();
         }
-        Project predecessor = Project.findById(request.predecessorId());
+        Project predecessor = projects.find(request.predecessorId()).orElse(null);
         if (predecessor == null) {
             throw Problems.invalid("predecessorId", "body", RequestTexts.problems().predecessorUnknown());
         }
@@ -100,7 +112,7 @@ public class DependencyService {
     }
 
     private void rejectCycle(Project project, Project predecessor, DependencyType type) {
-        List<Project> projects = Project.list("programmeId", project.programmeId);
+        List<Project> projects = this.projects.ofProgramme(project.programmeId);
         Map<UUID, String> codes = projects.stream().collect(Collectors.toMap(p -> p.id, p -> p.code));
         List<DependencyGraph.Link<UUID>> links = Dependency.<Dependency>list(
                         "projectId in ?1 and type = ?2 order by createdAt, id", codes.keySet(), DependencyType.MUST_FINISH_BEFORE)

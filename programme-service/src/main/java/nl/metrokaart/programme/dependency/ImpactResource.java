@@ -23,6 +23,7 @@ import org.eclipse.microprofile.openapi.annotations.tags.Tag;
 @Path("/api/v1/projects/{projectId}/impact")
 @Tag(name = "Impact", description = "What-if analysis of the planning: which projects and milestones move when a project slips.")
 @Produces(MediaType.APPLICATION_JSON)
+@RolesAllowed({Roles.ADMIN, Roles.PROGRAMME_MANAGER, Roles.MUNICIPALITY_COORDINATOR, Roles.SECRETARY, Roles.INTEGRATOR})
 public class ImpactResource {
 
     static final int MAX_SLIP_DAYS = 3650;
@@ -31,7 +32,6 @@ public class ImpactResource {
     ImpactService impacts;
 
     @GET
-    @RolesAllowed({Roles.ADMIN, Roles.PROGRAMME_MANAGER, Roles.MUNICIPALITY_COORDINATOR, Roles.SECRETARY, Roles.INTEGRATOR})
     @Operation(operationId = "getProjectImpact", summary = "Impact of a project slipping",
             description = "Moves the project's end slipDays later and propagates over must-finish-before links: a "
                     + "successor must start at least lag + 1 days after its predecessor's new end, moves only as far "
@@ -40,9 +40,6 @@ public class ImpactResource {
     @APIResponse(responseCode = "200", description = "The projects and milestones that would move.",
             headers = @Header(name = "ETag", description = "Strong entity tag of the answer.", schema = @Schema(type = SchemaType.STRING)),
             content = @Content(schema = @Schema(implementation = ImpactResponse.class)))
-    @APIResponse(responseCode = "304", description = "Not modified: the answer still has the ETag given in If-None-Match.")
-    @APIResponse(responseCode = "401", description = "No valid bearer token.")
-    @APIResponse(responseCode = "403", description = "The token has none of the roles that may read the planning.")
     @APIResponse(responseCode = "404", description = "No project with this id.")
     public ImpactResponse impact(
             @PathParam("projectId") UUID projectId,

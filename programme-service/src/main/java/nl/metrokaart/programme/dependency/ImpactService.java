@@ -10,7 +10,7 @@ import java.util.Map;
 import java.util.UUID;
 import java.util.function.Function;
 import java.util.stream.Collectors;
-import nl.metrokaart.programme.milestone.Milestone;
+import nl.metrokaart.programme.milestone.MilestoneService;
 import nl.metrokaart.programme.project.Project;
 import nl.metrokaart.programme.project.ProjectService;
 
@@ -21,10 +21,13 @@ public class ImpactService {
     @Inject
     ProjectService projectService;
 
+    @Inject
+    MilestoneService milestoneService;
+
     @Transactional
     public ImpactResponse impact(UUID projectId, int slipDays) {
         Project origin = projectService.get(projectId);
-        Map<UUID, Project> projects = Project.<Project>list("programmeId", origin.programmeId).stream()
+        Map<UUID, Project> projects = projectService.ofProgramme(origin.programmeId).stream()
                 .collect(Collectors.toMap(p -> p.id, Function.identity()));
         List<SlipPropagation.Link<UUID>> links = Dependency.<Dependency>list("projectId in ?1 and type = ?2",
                         projects.keySet(), DependencyType.MUST_FINISH_BEFORE).stream()
@@ -38,8 +41,7 @@ public class ImpactService {
         List<ImpactResponse.ImpactedProject> moved = new ArrayList<>();
         shifts.forEach((id, shift) -> moved.add(new ImpactResponse.ImpactedProject(
                 id, projects.get(id).code, shift.days(), shift.newStart(), shift.newEnd())));
-        List<ImpactResponse.ImpactedMilestone> milestones = Milestone.<Milestone>list(
-                        "projectId in ?1 and achievedDate is null", shifts.keySet()).stream()
+        List<ImpactResponse.ImpactedMilestone> milestones = milestoneService.openOf(shifts.keySet()).stream()
                 .map(m -> new ImpactResponse.ImpactedMilestone(m.id, m.projectId, m.title, m.dueDate,
                         m.dueDate.plusDays(shifts.get(m.projectId).days())))
                 .sorted(Comparator.comparing(ImpactResponse.ImpactedMilestone::newDueDate)

@@ -25,6 +25,7 @@ import org.eclipse.microprofile.openapi.annotations.tags.Tag;
 @Path("/api/v1/programmes/{programmeId}/metro-map")
 @Tag(name = "Metro map", description = "The programme drawn as a metro map: themes are lines, projects and key "
         + "milestones stations, dependencies interchanges.")
+@RolesAllowed({Roles.ADMIN, Roles.PROGRAMME_MANAGER, Roles.MUNICIPALITY_COORDINATOR, Roles.SECRETARY, Roles.INTEGRATOR})
 public class MetroMapResource {
 
     /** JSON first: it is what a client gets that accepts anything. */
@@ -39,7 +40,6 @@ public class MetroMapResource {
 
     @GET
     @Produces({MediaType.APPLICATION_JSON, MetroMapSvg.MEDIA_TYPE})
-    @RolesAllowed({Roles.ADMIN, Roles.PROGRAMME_MANAGER, Roles.MUNICIPALITY_COORDINATOR, Roles.SECRETARY, Roles.INTEGRATOR})
     @Operation(operationId = "getMetroMap", summary = "Get the programme's metro map",
             description = "With Accept: application/json the map's data and its computed layout (pixel coordinates "
                     + "of every station, line and the time axis); with Accept: image/svg+xml the map drawn as SVG. "

@@ -9,10 +9,13 @@ import java.util.UUID;
 import nl.metrokaart.platform.language.Language;
 import nl.metrokaart.programme.text.Texts;
 import nl.metrokaart.programme.dependency.Dependency;
+import nl.metrokaart.programme.dependency.DependencyService;
 import nl.metrokaart.programme.milestone.Milestone;
+import nl.metrokaart.programme.milestone.MilestoneService;
 import nl.metrokaart.programme.programme.Programme;
 import nl.metrokaart.programme.programme.ProgrammeService;
 import nl.metrokaart.programme.project.Project;
+import nl.metrokaart.programme.project.ProjectService;
 
 /** Gathers a programme's projects, key milestones and dependencies and lays them out as a metro map. */
 @ApplicationScoped
@@ -22,17 +25,24 @@ public class MetroMapService {
     ProgrammeService programmes;
 
     @Inject
+    ProjectService projects;
+
+    @Inject
+    MilestoneService milestones;
+
+    @Inject
+    DependencyService dependencies;
+
+    @Inject
     Clock clock;
 
     public MetroMap metroMap(UUID programmeId) {
         Programme programme = programmes.get(programmeId);
-        List<Project> projects = Project.list("programmeId", programmeId);
+        List<Project> projects = this.projects.ofProgramme(programmeId);
         List<UUID> ids = projects.stream().map(p -> p.id).toList();
-        List<Milestone> keyMilestones = ids.isEmpty() ? List.of()
-                : Milestone.list("from Milestone m where m.key = true and m.projectId in ?1", ids);
+        List<Milestone> keyMilestones = milestones.keyMilestonesOf(ids);
         // Both ends inside the programme: a dependency on another programme's project has no station here.
-        List<Dependency> dependencies = ids.isEmpty() ? List.of()
-                : Dependency.list("projectId in ?1 and predecessorId in ?1", ids);
+        List<Dependency> dependencies = this.dependencies.among(ids);
         return MetroMapLayout.layout(programme, projects, keyMilestones, dependencies, LocalDate.now(clock));
     }
 

@@ -38,6 +38,7 @@ import org.jboss.resteasy.reactive.RestResponse;
         + "municipal secretaries and marked missed when their due date passes unachieved.")
 @Produces(MediaType.APPLICATION_JSON)
 @Consumes(MediaType.APPLICATION_JSON)
+@RolesAllowed({Roles.ADMIN, Roles.PROGRAMME_MANAGER, Roles.MUNICIPALITY_COORDINATOR, Roles.SECRETARY, Roles.INTEGRATOR})
 public class MilestoneResource {
 
     @Inject
@@ -50,15 +51,11 @@ public class MilestoneResource {
     EntityTags entityTags;
 
     @GET
-    @RolesAllowed({Roles.ADMIN, Roles.PROGRAMME_MANAGER, Roles.MUNICIPALITY_COORDINATOR, Roles.SECRETARY, Roles.INTEGRATOR})
     @Operation(operationId = "listMilestones", summary = "List the milestones of a project",
             description = "Ordered by due date. Answers with a strong ETag; If-None-Match with it gives 304.")
     @APIResponse(responseCode = "200", description = "The project's milestones, by due date.",
             headers = @Header(name = "ETag", description = "Strong entity tag of the list.", schema = @Schema(type = SchemaType.STRING)),
             content = @Content(schema = @Schema(implementation = MilestoneResponse.class, type = SchemaType.ARRAY)))
-    @APIResponse(responseCode = "304", description = "Not modified: the list still has the ETag given in If-None-Match.")
-    @APIResponse(responseCode = "401", description = "No valid bearer token.")
-    @APIResponse(responseCode = "403", description = "The token has none of the roles that may read milestones.")
     @APIResponse(responseCode = "404", description = "No project with this id.")
     public List<MilestoneResponse> list(@PathParam("projectId") UUID projectId) {
         return milestones.list(projectId);
@@ -66,15 +63,11 @@ public class MilestoneResource {
 
     @GET
     @Path("/{milestoneId}")
-    @RolesAllowed({Roles.ADMIN, Roles.PROGRAMME_MANAGER, Roles.MUNICIPALITY_COORDINATOR, Roles.SECRETARY, Roles.INTEGRATOR})
     @Operation(operationId = "getMilestone", summary = "Get one milestone of a project",
             description = "Answers with a strong ETag: send it as If-Match to change or delete the milestone.")
     @APIResponse(responseCode = "200", description = "The milestone.",
             headers = @Header(name = "ETag", description = "Strong entity tag of the milestone.", schema = @Schema(type = SchemaType.STRING)),
             content = @Content(schema = @Schema(implementation = MilestoneResponse.class)))
-    @APIResponse(responseCode = "304", description = "Not modified: the milestone still has the ETag given in If-None-Match.")
-    @APIResponse(responseCode = "401", description = "No valid bearer token.")
-    @APIResponse(responseCode = "403", description = "The token has none of the roles that may read milestones.")
     @APIResponse(responseCode = "404", description = "No such project, or the project has no milestone with this id.")
     public MilestoneResponse get(@PathParam("projectId") UUID projectId, @PathParam("milestoneId") UUID milestoneId) {
         return milestones.get(projectId, milestoneId);
@@ -88,8 +81,6 @@ public class MilestoneResource {
     @APIResponse(responseCode = "201", description = "Created; Location names the new milestone.",
             headers = @Header(name = "Location", description = "URL of the new milestone.", schema = @Schema(type = SchemaType.STRING)),
             content = @Content(schema = @Schema(implementation = MilestoneResponse.class)))
-    @APIResponse(responseCode = "401", description = "No valid bearer token.")
-    @APIResponse(responseCode = "403", description = "Only admins and programme managers schedule milestones.")
     @APIResponse(responseCode = "404", description = "No project with this id.")
     @APIResponse(responseCode = "422", description = "The Idempotency-Key was already used for a different request.")
     public RestResponse<MilestoneResponse> create(
@@ -114,8 +105,6 @@ public class MilestoneResource {
     @APIResponse(responseCode = "200", description = "The milestone as it is now.",
             headers = @Header(name = "ETag", description = "Strong entity tag of the new representation.", schema = @Schema(type = SchemaType.STRING)),
             content = @Content(schema = @Schema(implementation = MilestoneResponse.class)))
-    @APIResponse(responseCode = "401", description = "No valid bearer token.")
-    @APIResponse(responseCode = "403", description = "Only admins and programme managers change milestones.")
     @APIResponse(responseCode = "404", description = "No such project, or the project has no milestone with this id.")
     @APIResponse(responseCode = "412", description = "The milestone changed since the ETag given in If-Match.")
     @APIResponse(responseCode = "428", description = "If-Match is missing.")
@@ -134,8 +123,6 @@ public class MilestoneResource {
     @Operation(operationId = "deleteMilestone", summary = "Delete a milestone",
             description = "If-Match with the milestone's current ETag is required.")
     @APIResponse(responseCode = "204", description = "Deleted.")
-    @APIResponse(responseCode = "401", description = "No valid bearer token.")
-    @APIResponse(responseCode = "403", description = "Only admins and programme managers delete milestones.")
     @APIResponse(responseCode = "404", description = "No such project, or the project has no milestone with this id.")
     @APIResponse(responseCode = "412", description = "The milestone changed since the ETag given in If-Match.")
     @APIResponse(responseCode = "428", description = "If-Match is missing.")

@@ -7,6 +7,7 @@ import jakarta.persistence.LockModeType;
 import jakarta.transaction.Transactional;
 import jakarta.ws.rs.core.Response;
 import java.time.LocalDate;
+import java.util.Collection;
 import java.util.List;
 import java.util.Objects;
 import java.util.UUID;
@@ -14,13 +15,14 @@ import nl.metrokaart.platform.conditional.Preconditions;
 import nl.metrokaart.platform.persistence.StoredTime;
 import nl.metrokaart.platform.problem.Problems;
 import nl.metrokaart.programme.events.ProgrammeEvents;
+import nl.metrokaart.programme.project.OpenKeyMilestones;
 import nl.metrokaart.programme.project.Project;
 import nl.metrokaart.programme.project.ProjectService;
 import nl.metrokaart.programme.text.RequestTexts;
 
 /** The rules around milestones: they belong to one project, changes are conditional and announced as events. */
 @ApplicationScoped
-public class MilestoneService {
+public class MilestoneService implements OpenKeyMilestones {
 
     static final int YEARS_AROUND_PROJECT = 25;
 
@@ -32,6 +34,25 @@ public class MilestoneService {
 
     @Inject
     ProjectService projects;
+
+    @Override
+    public List<OpenMilestone> openKeyMilestones(UUID projectId) {
+        return Milestone.<Milestone>list("projectId = ?1 and key = true and achievedDate is null order by dueDate", projectId)
+                .stream().map(m -> new OpenMilestone(m.id, m.title)).toList();
+    }
+
+    /** The key milestones of these projects, in no particular order. */
+    public List<Milestone> keyMilestonesOf(Collection<UUID> projectIds) {
+        if (projectIds.isEmpty()) {
+            return List.of();
+        }
+        return Milestone.list("from Milestone m where m.key = true and m.projectId in ?1", List.copyOf(projectIds));
+    }
+
+    /** The milestones of these projects not yet achieved, in no particular order. */
+    public List<Milestone> openOf(Collection<UUID> projectIds) {
+        return Milestone.list("projectId in ?1 and achievedDate is null", projectIds);
+    }
 
     @Transactional
     public List<MilestoneResponse> list(UUID projectId) {

@@ -67,9 +67,7 @@ public class CalendarFeedResource {
             headers = @Header(name = "ETag", description = "Strong tag of this page; send it in If-None-Match.",
                     schema = @Schema(type = SchemaType.STRING)),
             content = @Content(schema = @Schema(implementation = CalendarFeedPage.class)))
-    @APIResponse(responseCode = "304", description = "Not modified since the ETag in If-None-Match.")
     @APIResponse(responseCode = "400", description = "cursor or limit is not valid.")
-    @APIResponse(responseCode = "401", description = "No valid bearer token.")
     public Page<CalendarFeedResponse> list(@BeanParam PageRequest page) {
         return feeds.list(page.cursor(), page.limit());
     }
@@ -81,8 +79,6 @@ public class CalendarFeedResource {
     @APIResponse(responseCode = "200", description = "The calendar feed, without its address.",
             headers = @Header(name = "ETag", description = "Strong entity tag of the feed.", schema = @Schema(type = SchemaType.STRING)),
             content = @Content(schema = @Schema(implementation = CalendarFeedResponse.class)))
-    @APIResponse(responseCode = "304", description = "Not modified since the ETag in If-None-Match.")
-    @APIResponse(responseCode = "401", description = "No valid bearer token.")
     @APIResponse(responseCode = "404", description = "No calendar feed with this id that you may manage.")
     public CalendarFeedResponse get(@PathParam("calendarFeedId") UUID calendarFeedId) {
         return CalendarFeedResponse.of(feeds.get(calendarFeedId), null);
@@ -97,7 +93,6 @@ public class CalendarFeedResource {
             headers = @Header(name = "Location", description = "URL of the calendar feed.", schema = @Schema(type = SchemaType.STRING)),
             content = @Content(schema = @Schema(implementation = CalendarFeedResponse.class)))
     @APIResponse(responseCode = "400", description = "Invalid body, or no programme with this programmeId (invalidParams names it).")
-    @APIResponse(responseCode = "401", description = "No valid bearer token.")
     @APIResponse(responseCode = "422", description = "The Idempotency-Key was used for a different request.")
     public RestResponse<CalendarFeedResponse> create(
             @Parameter(description = "Makes a retried POST safe: the same key and body give the same answer, once.")
@@ -118,7 +113,6 @@ public class CalendarFeedResource {
                     + "key lifetime; the old address stops working at once. Only the feed's owner can rotate its key.")
     @APIResponse(responseCode = "200", description = "The feed with its new address.",
             content = @Content(schema = @Schema(implementation = CalendarFeedResponse.class)))
-    @APIResponse(responseCode = "401", description = "No valid bearer token.")
     @APIResponse(responseCode = "404", description = "No calendar feed with this id of yours.")
     @Consumes(MediaType.WILDCARD) // no body
     public CalendarFeedResponse rotateKey(@PathParam("calendarFeedId") UUID calendarFeedId) {
@@ -138,7 +132,6 @@ public class CalendarFeedResource {
     @Operation(operationId = "deleteCalendarFeed", summary = "Revoke a calendar feed",
             description = "Its address stops working at once.")
     @APIResponse(responseCode = "204", description = "Deleted.")
-    @APIResponse(responseCode = "401", description = "No valid bearer token.")
     @APIResponse(responseCode = "404", description = "No calendar feed with this id that you may manage.")
     public void delete(@PathParam("calendarFeedId") UUID calendarFeedId) {
         feeds.delete(calendarFeedId);

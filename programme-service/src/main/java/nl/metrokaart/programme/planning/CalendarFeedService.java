@@ -25,7 +25,7 @@ import nl.metrokaart.platform.persistence.StoredTime;
 import nl.metrokaart.platform.problem.Problems;
 import nl.metrokaart.platform.security.Roles;
 import nl.metrokaart.platform.text.Text;
-import nl.metrokaart.programme.programme.Programme;
+import nl.metrokaart.programme.programme.ProgrammeService;
 import nl.metrokaart.programme.text.RequestTexts;
 import org.eclipse.microprofile.config.inject.ConfigProperty;
 import org.eclipse.microprofile.jwt.JsonWebToken;
@@ -46,6 +46,9 @@ public class CalendarFeedService {
     PlanningService planning;
 
     @Inject
+    ProgrammeService programmes;
+
+    @Inject
     JsonWebToken token;
 
     @Inject
@@ -61,7 +64,7 @@ public class CalendarFeedService {
 
     @Transactional
     public Created create(CalendarFeedRequest request) {
-        if (Programme.findById(request.programmeId()) == null) {
+        if (programmes.find(request.programmeId()).isEmpty()) {
             throw Problems.invalid("programmeId", "body", RequestTexts.problems().noProgramme());
         }
         CalendarFeed feed = new CalendarFeed();

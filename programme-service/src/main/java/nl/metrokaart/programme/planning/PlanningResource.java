@@ -28,6 +28,7 @@ import org.eclipse.microprofile.openapi.annotations.tags.Tag;
 
 @Path("/api/v1/programmes/{programmeId}/planning")
 @Tag(name = "Planning", description = "The key milestone planning the municipal secretaries follow, also as a calendar feed.")
+@RolesAllowed({Roles.ADMIN, Roles.PROGRAMME_MANAGER, Roles.MUNICIPALITY_COORDINATOR, Roles.SECRETARY, Roles.INTEGRATOR})
 public class PlanningResource {
 
     static final String CALENDAR_UTF8 = PlanningCalendar.MEDIA_TYPE + "; charset=utf-8";
@@ -42,7 +43,6 @@ public class PlanningResource {
 
     @GET
     @Produces({MediaType.APPLICATION_JSON, PlanningCalendar.MEDIA_TYPE})
-    @RolesAllowed({Roles.ADMIN, Roles.PROGRAMME_MANAGER, Roles.MUNICIPALITY_COORDINATOR, Roles.SECRETARY, Roles.INTEGRATOR})
     @Operation(operationId = "getPlanning", summary = "Get the key milestone planning",
             description = "Key milestones split into upcoming, overdue and achieved as of today (Europe/Amsterdam). "
                     + "With Accept: text/calendar the same milestones come as an iCalendar feed (RFC 5545): one "

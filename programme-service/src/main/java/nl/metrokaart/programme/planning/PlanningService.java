@@ -12,9 +12,11 @@ import java.util.UUID;
 import java.util.function.Function;
 import java.util.stream.Collectors;
 import nl.metrokaart.programme.milestone.Milestone;
+import nl.metrokaart.programme.milestone.MilestoneService;
 import nl.metrokaart.programme.programme.Programme;
 import nl.metrokaart.programme.programme.ProgrammeService;
 import nl.metrokaart.programme.project.Project;
+import nl.metrokaart.programme.project.ProjectService;
 
 /** Splits a programme's key milestones into upcoming, overdue and achieved, as of today. */
 @ApplicationScoped
@@ -34,18 +36,24 @@ public class PlanningService {
     ProgrammeService programmes;
 
     @Inject
+    ProjectService projects;
+
+    @Inject
+    MilestoneService milestones;
+
+    @Inject
     Clock clock;
 
     public Planning planning(UUID programmeId, int horizonDays) {
         Programme programme = programmes.get(programmeId);
         LocalDate today = LocalDate.now(clock);
         LocalDate horizon = today.plusDays(horizonDays);
-        Map<UUID, Project> projects = Project.<Project>list("programmeId", programmeId).stream()
+        Map<UUID, Project> projects = this.projects.ofProgramme(programmeId).stream()
                 .collect(Collectors.toMap(p -> p.id, Function.identity()));
         List<PlannedMilestone> upcoming = new ArrayList<>();
         List<PlannedMilestone> overdue = new ArrayList<>();
         List<PlannedMilestone> achieved = new ArrayList<>();
-        for (Milestone milestone : keyMilestones(projects.keySet())) {
+        for (Milestone milestone : milestones.keyMilestonesOf(projects.keySet())) {
             PlanningState status = PlanningState.of(milestone, today);
             PlannedMilestone item = item(milestone, projects.get(milestone.projectId), status);
             switch (status) {
@@ -63,13 +71,6 @@ public class PlanningService {
         achieved.sort(BY_DUE_DATE);
         return new Planning(programmeId, programme.name, today, horizonDays, List.copyOf(upcoming), List.copyOf(overdue),
                 List.copyOf(achieved));
-    }
-
-    private static List<Milestone> keyMilestones(java.util.Collection<UUID> projectIds) {
-        if (projectIds.isEmpty()) {
-            return List.of();
-        }
-        return Milestone.list("from Milestone m where m.key = true and m.projectId in ?1", List.copyOf(projectIds));
     }
 
     private static PlannedMilestone item(Milestone milestone, Project project, PlanningState status) {

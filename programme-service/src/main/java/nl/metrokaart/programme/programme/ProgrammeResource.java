@@ -35,6 +35,7 @@ import org.jboss.resteasy.reactive.RestResponse;
 @Tag(name = "Programmes", description = "The joint programme: shared ambition, goals, period and governance.")
 @Produces(MediaType.APPLICATION_JSON)
 @Consumes(MediaType.APPLICATION_JSON)
+@RolesAllowed({Roles.ADMIN, Roles.PROGRAMME_MANAGER, Roles.MUNICIPALITY_COORDINATOR, Roles.SECRETARY, Roles.INTEGRATOR})
 public class ProgrammeResource {
 
     @Inject
@@ -47,7 +48,6 @@ public class ProgrammeResource {
     IdempotentRequests idempotency;
 
     @GET
-    @RolesAllowed({Roles.ADMIN, Roles.PROGRAMME_MANAGER, Roles.MUNICIPALITY_COORDINATOR, Roles.SECRETARY, Roles.INTEGRATOR})
     @Operation(operationId = "listProgrammes", summary = "List the programmes")
     @APIResponse(responseCode = "200", description = "The programmes, by start date.",
             content = @Content(schema = @Schema(implementation = ProgrammeResponse.class, type = SchemaType.ARRAY)))
@@ -57,7 +57,6 @@ public class ProgrammeResource {
 
     @GET
     @Path("/{programmeId}")
-    @RolesAllowed({Roles.ADMIN, Roles.PROGRAMME_MANAGER, Roles.MUNICIPALITY_COORDINATOR, Roles.SECRETARY, Roles.INTEGRATOR})
     @Operation(operationId = "getProgramme", summary = "Get one programme")
     @APIResponse(responseCode = "200", description = "The programme.")
     @APIResponse(responseCode = "404", description = "No programme with this id.")

@@ -36,6 +36,16 @@ public class ProgrammeService {
         return Programme.findByIdOptional(id);
     }
 
+    /** The programme, its row locked until commit: the order every change of its projects takes locks in. */
+    public Optional<Programme> lock(UUID id) {
+        return Optional.ofNullable(entityManager.find(Programme.class, id, LockModeType.PESSIMISTIC_WRITE));
+    }
+
+    /** A share lock: changes of its projects go on side by side, a change of the programme itself waits for them. */
+    public Optional<Programme> lockShared(UUID id) {
+        return Optional.ofNullable(entityManager.find(Programme.class, id, LockModeType.PESSIMISTIC_READ));
+    }
+
     public Programme get(UUID id) {
         return find(id).orElseThrow(() -> notFound(id));
     }

@@ -28,22 +28,21 @@ import org.jboss.resteasy.reactive.RestResponse;
 @Tag(name = "Priorities", description = "The order of the programme's projects, highest priority first.")
 @Produces(MediaType.APPLICATION_JSON)
 @Consumes(MediaType.APPLICATION_JSON)
+@RolesAllowed({Roles.ADMIN, Roles.PROGRAMME_MANAGER, Roles.MUNICIPALITY_COORDINATOR, Roles.SECRETARY, Roles.INTEGRATOR})
 public class PriorityResource {
 
     @Inject
     EntityTags entityTags;
 
     @Inject
-    ProjectService projects;
+    PriorityService priorities;
 
     @GET
-    @RolesAllowed({Roles.ADMIN, Roles.PROGRAMME_MANAGER, Roles.MUNICIPALITY_COORDINATOR, Roles.SECRETARY, Roles.INTEGRATOR})
     @Operation(operationId = "getPriorities", summary = "The programme's projects by priority")
     @APIResponse(responseCode = "200", description = "Project ids, highest priority first.")
-    @APIResponse(responseCode = "304", description = "Not modified since the ETag in If-None-Match.")
     @APIResponse(responseCode = "404", description = "No programme with this id.")
     public PrioritiesResponse get(@PathParam("programmeId") UUID programmeId) {
-        return projects.priorities(programmeId);
+        return priorities.priorities(programmeId);
     }
 
     @PUT
@@ -59,6 +58,6 @@ public class PriorityResource {
             @Parameter(description = "The ETag of the priorities as last read.", required = true)
             @HeaderParam("If-Match") String ifMatch,
             @NotNull @Valid PrioritiesRequest request) {
-        return entityTags.ok(projects.reorder(programmeId, ifMatch, request));
+        return entityTags.ok(priorities.reorder(programmeId, ifMatch, request));
     }
 }

@@ -42,6 +42,7 @@ import org.jboss.resteasy.reactive.RestResponse;
 @Tag(name = "Projects", description = "The programme's projects: code, metro line, priority, status, budget, planning.")
 @Produces(MediaType.APPLICATION_JSON)
 @Consumes(MediaType.APPLICATION_JSON)
+@RolesAllowed({Roles.ADMIN, Roles.PROGRAMME_MANAGER, Roles.MUNICIPALITY_COORDINATOR, Roles.SECRETARY, Roles.INTEGRATOR})
 public class ProjectResource {
 
     @Inject
@@ -54,7 +55,6 @@ public class ProjectResource {
     IdempotentRequests idempotency;
 
     @GET
-    @RolesAllowed({Roles.ADMIN, Roles.PROGRAMME_MANAGER, Roles.MUNICIPALITY_COORDINATOR, Roles.SECRETARY, Roles.INTEGRATOR})
     @Operation(operationId = "listProjects", summary = "List projects, or poll the changes feed",
             description = "Without changedSince: projects by priority, a page at a time (follow nextCursor). "
                     + "With changedSince: every project changed after that cursor, in change order; start with 0 and "
@@ -63,7 +63,6 @@ public class ProjectResource {
             headers = @Header(name = "ETag", description = "Strong tag of this page; send it in If-None-Match.",
                     schema = @Schema(type = SchemaType.STRING)),
             content = @Content(schema = @Schema(implementation = ProjectPage.class)))
-    @APIResponse(responseCode = "304", description = "Not modified since the ETag in If-None-Match.")
     public Page<ProjectResponse> list(
             @Parameter(description = "Only projects of this programme.", schema = @Schema(type = SchemaType.STRING,
                     format = "uuid")) @QueryParam("programmeId") String programmeId,
@@ -86,12 +85,10 @@ public class ProjectResource {
 
     @GET
     @Path("/{projectId}")
-    @RolesAllowed({Roles.ADMIN, Roles.PROGRAMME_MANAGER, Roles.MUNICIPALITY_COORDINATOR, Roles.SECRETARY, Roles.INTEGRATOR})
     @Operation(operationId = "getProject", summary = "Get one project")
     @APIResponse(responseCode = "200", description = "The project.",
             headers = @Header(name = "ETag", description = "Send it in If-Match to change the project.",
                     schema = @Schema(type = SchemaType.STRING)))
-    @APIResponse(responseCode = "304", description = "Not modified since the ETag in If-None-Match.")
     @APIResponse(responseCode = "404", description = "No project with this id.")
     public ProjectResponse get(@PathParam("projectId") UUID projectId) {
         return ProjectResponse.of(projects.get(projectId));

@@ -32,32 +32,31 @@ import org.jboss.resteasy.reactive.RestResponse;
 @Tag(name = "Project status", description = "The status state machine of a project and its history.")
 @Produces(MediaType.APPLICATION_JSON)
 @Consumes(MediaType.APPLICATION_JSON)
+@RolesAllowed({Roles.ADMIN, Roles.PROGRAMME_MANAGER, Roles.MUNICIPALITY_COORDINATOR, Roles.SECRETARY, Roles.INTEGRATOR})
 public class StatusChangeResource {
 
     @Inject
-    ProjectService projects;
+    ProjectStatusService statuses;
 
     @Inject
     IdempotentRequests idempotency;
 
     @GET
-    @RolesAllowed({Roles.ADMIN, Roles.PROGRAMME_MANAGER, Roles.MUNICIPALITY_COORDINATOR, Roles.SECRETARY, Roles.INTEGRATOR})
     @Operation(operationId = "listStatusChanges", summary = "The project's status history, oldest first")
     @APIResponse(responseCode = "200", description = "Every status the project had, with who changed it and why.",
             content = @Content(schema = @Schema(implementation = StatusChangeResponse.class, type = SchemaType.ARRAY)))
     @APIResponse(responseCode = "404", description = "No project with this id.")
     public List<StatusChangeResponse> history(@PathParam("projectId") UUID projectId) {
-        return projects.history(projectId).stream().map(StatusChangeResponse::of).toList();
+        return statuses.history(projectId).stream().map(StatusChangeResponse::of).toList();
     }
 
     @GET
     @Path("/{statusChangeId}")
-    @RolesAllowed({Roles.ADMIN, Roles.PROGRAMME_MANAGER, Roles.MUNICIPALITY_COORDINATOR, Roles.SECRETARY, Roles.INTEGRATOR})
     @Operation(operationId = "getStatusChange", summary = "One status change")
     @APIResponse(responseCode = "200", description = "The status change.")
     @APIResponse(responseCode = "404", description = "No such status change of this project.")
     public StatusChangeResponse get(@PathParam("projectId") UUID projectId, @PathParam("statusChangeId") UUID statusChangeId) {
-        return StatusChangeResponse.of(projects.statusChange(projectId, statusChangeId));
+        return StatusChangeResponse.of(statuses.statusChange(projectId, statusChangeId));
     }
 
     @POST
@@ -77,7 +76,7 @@ public class StatusChangeResource {
             @HeaderParam(IdempotentRequests.HEADER) String idempotencyKey,
             @NotNull @Valid StatusChangeRequest request, @Context UriInfo uriInfo) {
         return idempotency.once(idempotencyKey, request, StatusChangeResponse.class, () -> {
-            ProjectStatusChange change = projects.changeStatus(projectId, request);
+            ProjectStatusChange change = statuses.changeStatus(projectId, request);
             return Created.at(uriInfo, change.id, StatusChangeResponse.of(change));
         });
     }

@@ -1,12 +1,11 @@
-package nl.metrokaart.newsletter.mail;
+package nl.metrokaart.newsletter.meeting;
 
 import jakarta.enterprise.context.ApplicationScoped;
 import jakarta.enterprise.event.Observes;
 import jakarta.inject.Inject;
 import java.util.List;
-import nl.metrokaart.newsletter.meeting.Meeting;
-import nl.metrokaart.newsletter.meeting.MeetingCalendar;
-import nl.metrokaart.newsletter.meeting.MeetingScheduled;
+import nl.metrokaart.newsletter.mail.MailMessage;
+import nl.metrokaart.newsletter.mail.MailQueue;
 import nl.metrokaart.newsletter.subscription.SubscriberMail;
 import nl.metrokaart.newsletter.subscription.SubscriberRole;
 import nl.metrokaart.newsletter.subscription.Subscribers;
