@@ -1,6 +1,5 @@
 package nl.metrokaart.municipality.project;
 
-import io.quarkus.hibernate.orm.panache.PanacheEntityBase;
 import jakarta.persistence.Column;
 import jakarta.persistence.Entity;
 import jakarta.persistence.Id;
@@ -8,11 +7,12 @@ import jakarta.persistence.Table;
 import java.time.Instant;
 import java.time.LocalDate;
 import java.util.UUID;
+import nl.metrokaart.platform.readmodel.SourceCopy;
 
 /** This service's copy of a project milestone, kept from programme-service's milestone events. */
 @Entity
 @Table(name = "programme_milestone")
-public class ProgrammeMilestone extends PanacheEntityBase {
+public class ProgrammeMilestone extends SourceCopy {
 
     @Id
     public UUID id;
@@ -35,9 +35,6 @@ public class ProgrammeMilestone extends PanacheEntityBase {
     /** programme-service's milestone status, e.g. {@code achieved} or {@code missed}. */
     @Column(nullable = false)
     public String status;
-
-    @Column(name = "source_version", nullable = false)
-    public long sourceVersion;
 
     @Column(name = "received_at", nullable = false)
     public Instant receivedAt;

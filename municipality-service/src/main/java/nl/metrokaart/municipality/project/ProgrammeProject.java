@@ -1,6 +1,5 @@
 package nl.metrokaart.municipality.project;
 
-import io.quarkus.hibernate.orm.panache.PanacheEntityBase;
 import jakarta.persistence.Column;
 import jakarta.persistence.Entity;
 import jakarta.persistence.Id;
@@ -8,6 +7,7 @@ import jakarta.persistence.Table;
 import java.math.BigDecimal;
 import java.time.Instant;
 import java.util.UUID;
+import nl.metrokaart.platform.readmodel.SourceCopy;
 
 /**
  * This service's copy of a programme project, kept from programme-service's events (never read from its
@@ -15,7 +15,7 @@ import java.util.UUID;
  */
 @Entity
 @Table(name = "programme_project")
-public class ProgrammeProject extends PanacheEntityBase {
+public class ProgrammeProject extends SourceCopy {
 
     @Id
     public UUID id;
@@ -36,10 +36,6 @@ public class ProgrammeProject extends PanacheEntityBase {
     /** Budget in euros, exact to the cent. */
     @Column(nullable = false)
     public BigDecimal budget;
-
-    /** The project's version in programme-service: an event with a lower one is older and changes nothing. */
-    @Column(name = "source_version", nullable = false)
-    public long sourceVersion;
 
     @Column(name = "received_at", nullable = false)
     public Instant receivedAt;

@@ -6,16 +6,19 @@ import jakarta.inject.Inject;
 import jakarta.persistence.TypedQuery;
 import jakarta.transaction.Transactional;
 import java.util.List;
+import java.math.BigDecimal;
 import java.util.Optional;
 import java.util.UUID;
 import nl.metrokaart.municipality.text.RequestTexts;
 import nl.metrokaart.platform.persistence.StoredTime;
 import nl.metrokaart.platform.problem.Problems;
+import nl.metrokaart.platform.readmodel.ReadModels;
+import nl.metrokaart.platform.readmodel.ReadModels.Applied;
 
 /**
  * Keeps {@link ProgrammeProject} and {@link ProgrammeMilestone} up to date from programme-service's events.
- * Events may come twice or out of order: a copy is only replaced by a higher source version, so applying an
- * older or the same event again changes nothing.
+ * Events may come twice or out of order: a copy is only replaced by a higher source version
+ * ({@link ReadModels#applyIfNewer}), so applying an older or the same event again changes nothing.
  */
 @ApplicationScoped
 public class ProjectReadModel {
@@ -29,51 +32,40 @@ public class ProjectReadModel {
 
     @Transactional(Transactional.TxType.MANDATORY)
     public void apply(ProgrammeEventData.Project data) {
-        ProgrammeProject project = ProgrammeProject.findById(data.id());
-        boolean isNew = project == null;
-        if (isNew) {
-            project = new ProgrammeProject();
+        ProgrammeProject current = ProgrammeProject.findById(data.id());
+        BigDecimal budgetBefore = current == null ? null : current.budget;
+        Applied applied = ReadModels.applyIfNewer(current, data.version(), () -> {
+            ProgrammeProject project = new ProgrammeProject();
             project.id = data.id();
-        } else if (data.version() <= project.sourceVersion) {
-            return;
-        }
-        boolean budgetDiffers = isNew || project.budget.compareTo(data.budget()) != 0;
-        project.programmeId = data.programmeId();
-        project.code = data.code();
-        project.name = data.name();
-        project.status = data.status();
-        project.budget = data.budget();
-        project.sourceVersion = data.version();
-        project.receivedAt = StoredTime.now();
-        if (isNew) {
-            project.persist();
-        }
-        if (budgetDiffers) {
-            budgetChanged.fire(new BudgetChanged(project.id));
+            return project;
+        }, project -> {
+            project.programmeId = data.programmeId();
+            project.code = data.code();
+            project.name = data.name();
+            project.status = data.status();
+            project.budget = data.budget();
+            project.receivedAt = StoredTime.now();
+        });
+        if (applied == Applied.CREATED || applied == Applied.UPDATED && budgetBefore.compareTo(data.budget()) != 0) {
+            budgetChanged.fire(new BudgetChanged(data.id()));
         }
     }
 
     @Transactional(Transactional.TxType.MANDATORY)
     public void apply(ProgrammeEventData.Milestone data) {
-        ProgrammeMilestone milestone = ProgrammeMilestone.findById(data.id());
-        boolean isNew = milestone == null;
-        if (isNew) {
-            milestone = new ProgrammeMilestone();
+        ReadModels.applyIfNewer(ProgrammeMilestone.<ProgrammeMilestone>findById(data.id()), data.version(), () -> {
+            ProgrammeMilestone milestone = new ProgrammeMilestone();
             milestone.id = data.id();
-        } else if (data.version() <= milestone.sourceVersion) {
-            return;
-        }
-        milestone.projectId = data.projectId();
-        milestone.title = data.title();
-        milestone.dueDate = data.dueDate();
-        milestone.achievedDate = data.achievedDate();
-        milestone.key = data.key();
-        milestone.status = data.status();
-        milestone.sourceVersion = data.version();
-        milestone.receivedAt = StoredTime.now();
-        if (isNew) {
-            milestone.persist();
-        }
+            return milestone;
+        }, milestone -> {
+            milestone.projectId = data.projectId();
+            milestone.title = data.title();
+            milestone.dueDate = data.dueDate();
+            milestone.achievedDate = data.achievedDate();
+            milestone.key = data.key();
+            milestone.status = data.status();
+            milestone.receivedAt = StoredTime.now();
+        });
     }
 
     /** A deleted milestone leaves the read model (events of one project arrive in order, so nothing revives it). */

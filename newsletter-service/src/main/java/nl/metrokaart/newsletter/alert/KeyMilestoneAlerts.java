@@ -18,6 +18,7 @@ import nl.metrokaart.newsletter.activity.ActivitySummaries;
 import nl.metrokaart.newsletter.mail.MailQueue;
 import nl.metrokaart.newsletter.project.KnownMilestone;
 import nl.metrokaart.newsletter.project.KnownProjects;
+import nl.metrokaart.newsletter.project.ProgrammeEventData;
 import nl.metrokaart.newsletter.subscription.SubscriberRole;
 import nl.metrokaart.newsletter.subscription.SubscriberMail;
 import nl.metrokaart.newsletter.subscription.Subscribers;
@@ -75,12 +76,12 @@ public class KeyMilestoneAlerts {
 
     void missed(@Observes ActivityRecorded recorded) {
         Activity activity = recorded.activity();
-        if (!"milestone-missed".equals(activity.type) || !activity.keyMilestone) {
+        if (!"milestone-missed".equals(activity.type) || !activity.keyMilestone
+                || !(recorded.payload() instanceof ProgrammeEventData.Milestone milestone)) {
             return;
         }
-        UUID milestoneId = UUID.fromString(recorded.data().path("id").asText());
-        String title = recorded.data().path("title").asText();
-        alert(milestoneId, MISSED, (t, language) -> t.alertMissedSubject(title), language -> summaries.of(activity, language));
+        alert(milestone.id(), MISSED, (t, language) -> t.alertMissedSubject(milestone.title()),
+                language -> summaries.of(activity, language));
     }
 
     @Scheduled(cron = "${metrokaart.alerts.cron}", concurrentExecution = Scheduled.ConcurrentExecution.SKIP,

@@ -1,7 +1,9 @@
 package nl.metrokaart.newsletter.mail;
 
 import jakarta.enterprise.context.ApplicationScoped;
+import jakarta.enterprise.inject.Produces;
 import jakarta.transaction.Transactional;
+import java.time.Duration;
 import java.util.ArrayList;
 import java.util.Collection;
 import java.util.LinkedHashMap;
@@ -10,6 +12,7 @@ import java.util.Map;
 import java.util.UUID;
 import java.util.function.Function;
 import nl.metrokaart.platform.persistence.StoredTime;
+import nl.metrokaart.platform.retention.RetentionRule;
 
 /**
  * Queues e-mail in the caller's transaction: the mail exists exactly when the reason to send it does, and
@@ -17,6 +20,13 @@ import nl.metrokaart.platform.persistence.StoredTime;
  */
 @ApplicationScoped
 public class MailQueue {
+
+    /** Sent and failed mail goes after {@code metrokaart.retention.mails} (the platform's Retention job runs the rule). */
+    @Produces
+    static RetentionRule sentMails() {
+        return RetentionRule.configured("mails", Duration.ofDays(30), "sent or failed mails", "outgoing_mail",
+                "(sent_at < :before OR failed_at < :before)");
+    }
 
     @Transactional(Transactional.TxType.MANDATORY)
     public OutgoingMail queue(MailMessage message) {

@@ -14,6 +14,8 @@ import java.time.Instant;
 import java.util.ArrayList;
 import java.util.UUID;
 import java.util.List;
+import java.util.Optional;
+import nl.metrokaart.platform.claim.ClaimedBatches;
 import nl.metrokaart.platform.persistence.StoredTime;
 import nl.metrokaart.platform.retry.Backoff;
 import org.eclipse.microprofile.config.inject.ConfigProperty;
@@ -61,25 +63,12 @@ public class MailRelay {
 
     /** Sends what is due now; returns how many mails the SMTP server accepted. */
     public int relay() {
-        int sent = 0;
-        List<Claimed> batch;
-        do {
-            batch = QuarkusTransaction.requiringNew().call(this::claim);
-            int sentOfBatch = 0;
-            for (Claimed claimed : batch) {
-                Throwable failure = send(claimed.mail());
-                QuarkusTransaction.requiringNew().run(() -> record(claimed, failure));
-                if (failure == null) {
-                    sentOfBatch++;
-                }
-            }
-            sent += sentOfBatch;
-            // A batch where the server failed is not retried in this run: the failed mails wait for their back-off.
-            if (sentOfBatch < batch.size()) {
-                break;
-            }
-        } while (batch.size() == BATCH);
-        return sent;
+        // A batch where the server failed ends the run: the failed mails wait for their back-off.
+        return ClaimedBatches.drain(BATCH, new ClaimedBatches.Worker<Claimed, Optional<Throwable>>(
+                () -> QuarkusTransaction.requiringNew().call(this::claim),
+                claimed -> Optional.ofNullable(send(claimed.mail())),
+                (claimed, failure) -> QuarkusTransaction.requiringNew().run(() -> record(claimed, failure.orElse(null)))),
+                Optional::isEmpty, true).succeeded();
     }
 
     record Claimed(UUID id, UUID claimToken, Mail mail) {
@@ -94,7 +83,7 @@ public class MailRelay {
                 .setParameter("batch", BATCH)
                 .getResultList();
         UUID token = UUID.randomUUID();
-        Instant lease = StoredTime.now().plus(sendTimeout.multipliedBy(Math.max(due.size(), 1))).plusSeconds(30);
+        Instant lease = ClaimedBatches.lease(StoredTime.now(), sendTimeout, due.size());
         List<Claimed> claimed = new ArrayList<>();
         for (OutgoingMail mail : due) {
             mail.claimToken = token;

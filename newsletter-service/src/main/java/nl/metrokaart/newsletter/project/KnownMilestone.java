@@ -1,17 +1,17 @@
 package nl.metrokaart.newsletter.project;
 
-import io.quarkus.hibernate.orm.panache.PanacheEntityBase;
 import jakarta.persistence.Column;
 import jakarta.persistence.Entity;
 import jakarta.persistence.Id;
 import jakarta.persistence.Table;
 import java.time.LocalDate;
 import java.util.UUID;
+import nl.metrokaart.platform.readmodel.SourceCopy;
 
 /** A project milestone as known from programme-service's events: for upcoming-milestone sections and alerts. */
 @Entity
 @Table(name = "known_milestone")
-public class KnownMilestone extends PanacheEntityBase {
+public class KnownMilestone extends SourceCopy {
 
     @Id
     public UUID id;
@@ -34,7 +34,4 @@ public class KnownMilestone extends PanacheEntityBase {
     /** programme-service's milestone status, {@code open}, {@code achieved} or {@code missed}. */
     @Column(nullable = false)
     public String status;
-
-    @Column(name = "source_version", nullable = false)
-    public long sourceVersion;
 }

@@ -1,16 +1,16 @@
 package nl.metrokaart.newsletter.project;
 
-import io.quarkus.hibernate.orm.panache.PanacheEntityBase;
 import jakarta.persistence.Column;
 import jakarta.persistence.Entity;
 import jakarta.persistence.Id;
 import jakarta.persistence.Table;
 import java.util.UUID;
+import nl.metrokaart.platform.readmodel.SourceCopy;
 
 /** What this service knows of a programme project from programme-service's events: enough to name it. */
 @Entity
 @Table(name = "known_project")
-public class KnownProject extends PanacheEntityBase {
+public class KnownProject extends SourceCopy {
 
     @Id
     public UUID id;
@@ -26,8 +26,4 @@ public class KnownProject extends PanacheEntityBase {
 
     @Column(name = "programme_id")
     public UUID programmeId;
-
-    /** programme-service's version of the project: older events do not overwrite newer knowledge. */
-    @Column(name = "source_version", nullable = false)
-    public long sourceVersion;
 }

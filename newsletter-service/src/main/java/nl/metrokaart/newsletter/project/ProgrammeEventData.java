@@ -14,9 +14,11 @@ public final class ProgrammeEventData {
     private ProgrammeEventData() {
     }
 
-    /** The project of project-created, project-changed and (as {@code project}) project-status-changed. */
+    /**
+     * The project of project-created, project-changed and (as {@code project}) project-status-changed.
+     * {@code programmeId} may be absent in older events: then the programme is not known here.
+     */
     @JsonIgnoreProperties(ignoreUnknown = true)
-    /** {@code programmeId} may be absent in older events: then the programme is not known here. */
     public record Project(UUID id, String code, String name, String status, Long version, UUID programmeId) {
         public Project {
             Objects.requireNonNull(id, "id");
@@ -24,6 +26,22 @@ public final class ProgrammeEventData {
             Objects.requireNonNull(name, "name");
             Objects.requireNonNull(status, "status");
             Objects.requireNonNull(version, "version");
+        }
+    }
+
+    /** Data of project-status-changed: the project after the change. */
+    @JsonIgnoreProperties(ignoreUnknown = true)
+    public record StatusChange(Project project, String fromStatus, String toStatus, String explanation) {
+        public StatusChange {
+            Objects.requireNonNull(project, "project");
+        }
+    }
+
+    /** Data of project-priority-changed. */
+    @JsonIgnoreProperties(ignoreUnknown = true)
+    public record PriorityChange(UUID projectId, String code, Integer fromRank, Integer toRank) {
+        public PriorityChange {
+            Objects.requireNonNull(projectId, "projectId");
         }
     }
 
@@ -47,6 +65,14 @@ public final class ProgrammeEventData {
     public record MilestoneDeleted(UUID id, UUID projectId) {
         public MilestoneDeleted {
             Objects.requireNonNull(id, "id");
+        }
+    }
+
+    /** Data of dependency-added and dependency-removed: the link between a project and its predecessor. */
+    @JsonIgnoreProperties(ignoreUnknown = true)
+    public record Dependency(UUID id, UUID projectId, UUID predecessorId, String type) {
+        public Dependency {
+            Objects.requireNonNull(projectId, "projectId");
         }
     }
 }

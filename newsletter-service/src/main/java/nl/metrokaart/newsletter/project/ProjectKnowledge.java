@@ -1,89 +1,58 @@
 package nl.metrokaart.newsletter.project;
 
-import com.fasterxml.jackson.databind.JsonNode;
-import com.fasterxml.jackson.databind.ObjectMapper;
 import jakarta.enterprise.context.ApplicationScoped;
-import jakarta.inject.Inject;
 import jakarta.transaction.Transactional;
-import java.io.IOException;
 import java.util.Optional;
 import java.util.UUID;
-import nl.metrokaart.platform.inbox.MalformedEventException;
+import nl.metrokaart.platform.readmodel.ReadModels;
 
 /**
- * Keeps {@link KnownProject} and {@link KnownMilestone} from programme-service's event data, bound to the typed
- * records of {@link ProgrammeEventData} (data that does not bind is an invalid event, for the dead-letter topic).
- * Events may come twice or out of order: a copy is only replaced by a higher source version.
+ * Keeps {@link KnownProject} and {@link KnownMilestone} from programme-service's events, bound by the inbox to the
+ * typed records of {@link ProgrammeEventData}. Events may come twice or out of order: a copy is only replaced by a
+ * higher source version ({@link ReadModels#applyIfNewer}).
  */
 @ApplicationScoped
 public class ProjectKnowledge {
 
-    @Inject
-    ObjectMapper objectMapper;
-
     @Transactional(Transactional.TxType.MANDATORY)
-    public void project(JsonNode data) {
-        ProgrammeEventData.Project project = bind(data, ProgrammeEventData.Project.class);
-        KnownProject known = KnownProject.findById(project.id());
-        if (known != null && project.version() <= known.sourceVersion) {
-            return;
-        }
-        boolean isNew = known == null;
-        if (isNew) {
-            known = new KnownProject();
-            known.id = project.id();
-        }
-        known.code = project.code();
-        known.name = project.name();
-        known.status = project.status();
-        if (project.programmeId() != null) {
-            known.programmeId = project.programmeId();
-        }
-        known.sourceVersion = project.version();
-        if (isNew) {
-            known.persist();
-        }
+    public void apply(ProgrammeEventData.Project data) {
+        ReadModels.applyIfNewer(KnownProject.<KnownProject>findById(data.id()), data.version(), () -> {
+            KnownProject known = new KnownProject();
+            known.id = data.id();
+            return known;
+        }, known -> {
+            known.code = data.code();
+            known.name = data.name();
+            known.status = data.status();
+            if (data.programmeId() != null) {
+                known.programmeId = data.programmeId();
+            }
+        });
     }
 
     @Transactional(Transactional.TxType.MANDATORY)
-    public void milestone(JsonNode data) {
-        ProgrammeEventData.Milestone milestone = bind(data, ProgrammeEventData.Milestone.class);
-        KnownMilestone known = KnownMilestone.findById(milestone.id());
-        if (known != null && milestone.version() <= known.sourceVersion) {
-            return;
-        }
-        boolean isNew = known == null;
-        if (isNew) {
-            known = new KnownMilestone();
-            known.id = milestone.id();
-        }
-        known.projectId = milestone.projectId();
-        known.title = milestone.title();
-        known.dueDate = milestone.dueDate();
-        known.achievedDate = milestone.achievedDate();
-        known.key = milestone.key();
-        known.status = milestone.status();
-        known.sourceVersion = milestone.version();
-        if (isNew) {
-            known.persist();
-        }
+    public void apply(ProgrammeEventData.Milestone data) {
+        ReadModels.applyIfNewer(KnownMilestone.<KnownMilestone>findById(data.id()), data.version(), () -> {
+            KnownMilestone known = new KnownMilestone();
+            known.id = data.id();
+            return known;
+        }, known -> {
+            known.projectId = data.projectId();
+            known.title = data.title();
+            known.dueDate = data.dueDate();
+            known.achievedDate = data.achievedDate();
+            known.key = data.key();
+            known.status = data.status();
+        });
     }
 
     /** The tombstone of a milestone: its copy goes, so no alert is sent about it any more. */
     @Transactional(Transactional.TxType.MANDATORY)
-    public void milestoneDeleted(JsonNode data) {
-        KnownMilestone.deleteById(bind(data, ProgrammeEventData.MilestoneDeleted.class).id());
+    public void apply(ProgrammeEventData.MilestoneDeleted data) {
+        KnownMilestone.deleteById(data.id());
     }
 
     public Optional<KnownProject> project(UUID id) {
         return id == null ? Optional.empty() : KnownProject.findByIdOptional(id);
-    }
-
-    private <T> T bind(JsonNode data, Class<T> type) {
-        try {
-            return objectMapper.treeToValue(data, type);
-        } catch (IOException | IllegalArgumentException e) {
-            throw new MalformedEventException("Event data does not fit " + type.getSimpleName() + ": " + e.getMessage(), e);
-        }
     }
 }

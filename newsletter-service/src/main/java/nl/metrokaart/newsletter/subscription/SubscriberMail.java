@@ -15,8 +15,12 @@ import nl.metrokaart.platform.rest.PublicUrls;
 @ApplicationScoped
 public class SubscriberMail {
 
-    public static final String UNSUBSCRIBE_PATH = "/api/v1/unsubscriptions";
-    public static final String CONFIRMATION_PATH = "/api/v1/subscription-confirmations";
+    /** Where the links in mails lead ({@link SubscriptionLinkResource}): below the API root, a path each. */
+    static final String LINKS_ROOT = "/api/v1";
+    static final String UNSUBSCRIBE = "unsubscriptions";
+    static final String CONFIRMATION = "subscription-confirmations";
+    public static final String UNSUBSCRIBE_PATH = LINKS_ROOT + "/" + UNSUBSCRIBE;
+    public static final String CONFIRMATION_PATH = LINKS_ROOT + "/" + CONFIRMATION;
 
     @Inject
     Translations translations;

@@ -11,6 +11,7 @@ import java.time.Instant;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.UUID;
+import nl.metrokaart.platform.claim.ClaimedBatches;
 import nl.metrokaart.platform.persistence.StoredTime;
 import nl.metrokaart.platform.retry.Backoff;
 import org.eclipse.microprofile.config.inject.ConfigProperty;
@@ -61,18 +62,11 @@ public class WebhookDispatcher {
 
     /** Sends every delivery due now, batch after batch; returns how many attempts were made. */
     public synchronized int deliverDue() {
-        int attempted = 0;
-        List<Claimed> batch;
-        do {
-            batch = claim();
-            for (Claimed claimed : batch) {
-                WebhookSender.Outcome outcome = sender.send(claimed.callbackUrl(), claimed.secret(),
-                        claimed.deliveryId().toString(), claimed.payload());
-                QuarkusTransaction.requiringNew().run(() -> record(claimed, outcome));
-                attempted++;
-            }
-        } while (batch.size() == batchSize);
-        return attempted;
+        return ClaimedBatches.drain(batchSize, new ClaimedBatches.Worker<Claimed, WebhookSender.Outcome>(this::claim,
+                claimed -> sender.send(claimed.callbackUrl(), claimed.secret(), claimed.deliveryId().toString(),
+                        claimed.payload()),
+                (claimed, outcome) -> QuarkusTransaction.requiringNew().run(() -> record(claimed, outcome))),
+                WebhookSender.Outcome::success, false).attempted();
     }
 
     record Claimed(UUID deliveryId, UUID claimToken, UUID subscriptionId, String callbackUrl, String secret,
@@ -92,9 +86,7 @@ public class WebhookDispatcher {
                     .setParameter("now", now)
                     .setParameter("batch", batchSize)
                     .getResultList();
-            // The batch is sent one after the other: the lease covers every attempt of it, with a margin.
-            Instant lease = StoredTime.of(now.plus(sender.maxAttemptDuration().multipliedBy(Math.max(ids.size(), 1)))
-                    .plusSeconds(30));
+            Instant lease = ClaimedBatches.lease(now, sender.maxAttemptDuration(), ids.size());
             UUID token = UUID.randomUUID();
             List<Claimed> claimed = new ArrayList<>();
             for (Object id : ids) {

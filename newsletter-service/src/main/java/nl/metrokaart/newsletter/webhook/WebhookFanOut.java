@@ -5,8 +5,10 @@ import com.fasterxml.jackson.databind.JsonNode;
 import com.fasterxml.jackson.databind.ObjectMapper;
 import jakarta.enterprise.context.ApplicationScoped;
 import jakarta.enterprise.event.Observes;
+import jakarta.enterprise.inject.Produces;
 import jakarta.inject.Inject;
 import jakarta.persistence.EntityManager;
+import java.time.Duration;
 import java.time.Instant;
 import java.util.List;
 import java.util.stream.Stream;
@@ -16,6 +18,7 @@ import nl.metrokaart.newsletter.events.ActivityConsumer;
 import nl.metrokaart.newsletter.events.CommunicationEvents;
 import nl.metrokaart.platform.outbox.OutboxEvent;
 import nl.metrokaart.platform.persistence.StoredTime;
+import nl.metrokaart.platform.retention.RetentionRule;
 
 /**
  * Queues one delivery per enabled subscription that wants an event's type, in the transaction that brought the
@@ -26,6 +29,16 @@ import nl.metrokaart.platform.persistence.StoredTime;
  */
 @ApplicationScoped
 public class WebhookFanOut {
+
+    /**
+     * Settled deliveries (delivered, failed, abandoned) go after {@code metrokaart.retention.webhook-deliveries} (the
+     * platform's Retention job runs the rule).
+     */
+    @Produces
+    static RetentionRule settledWebhookDeliveries() {
+        return RetentionRule.configured("webhook-deliveries", Duration.ofDays(30), "settled webhook deliveries",
+                "webhook_delivery", "status <> 'pending' AND COALESCE(last_attempt_at, created_at) < :before");
+    }
 
     /** What a webhook subscription may ask for: the events of the activity feed and this service's own. */
     public static final List<String> SUBSCRIBABLE_TYPES = Stream.concat(ActivityConsumer.TYPES.stream(),

@@ -5,8 +5,10 @@ import java.util.Map;
 import java.util.Optional;
 
 /**
- * What one consumer does with each event type it understands. The data of an event is bound to the given
- * class (an event contract owned by the consuming service); types not registered are skipped by the inbox.
+ * What one consumer does with each event type it understands: the typed consumer every service writes. The data of
+ * an event is bound to the given record (owned by the consuming service, mirroring the publisher's AsyncAPI schema;
+ * its constructor refuses what the consumer cannot use), so no handler reads JSON field by field; data that does not
+ * bind makes the event invalid, for the dead-letter topic. Types not registered are skipped by the inbox.
  */
 public final class EventHandlers {
 
@@ -25,7 +27,10 @@ public final class EventHandlers {
         return new EventHandlers();
     }
 
-    public <T> EventHandlers on(String type, Class<T> dataType, Handler<T> handler) {
+    public <T extends Record> EventHandlers on(String type, Class<T> dataType, Handler<T> handler) {
+        if (!dataType.isRecord()) {
+            throw new IllegalArgumentException("Event data of " + type + " binds to a record, not " + dataType.getName());
+        }
         if (byType.putIfAbsent(type, new Registration<>(dataType, handler)) != null) {
             throw new IllegalArgumentException("Two handlers for event type " + type);
         }

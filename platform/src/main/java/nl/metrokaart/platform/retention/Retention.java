@@ -13,7 +13,6 @@ import java.util.LinkedHashMap;
 import java.util.Map;
 import nl.metrokaart.platform.persistence.AdvisoryLocks;
 import nl.metrokaart.platform.persistence.StoredTime;
-import org.eclipse.microprofile.config.inject.ConfigProperty;
 import org.jboss.logging.Logger;
 
 /**
@@ -36,22 +35,17 @@ public class Retention {
     @Inject
     Instance<RetentionRule> rules;
 
-    /** Published outbox events are kept this long (for diagnosis; Kafka holds them for the consumers). */
-    @ConfigProperty(name = "metrokaart.retention.outbox", defaultValue = "P7D")
-    Duration outbox;
-
-    /** Inbox marks are kept this long: must exceed the retention of the topics consumed, or a replay applies twice. */
-    @ConfigProperty(name = "metrokaart.retention.inbox", defaultValue = "P30D")
-    Duration inbox;
-
+    /** Published outbox events are kept {@code metrokaart.retention.outbox} (for diagnosis; Kafka holds them for the consumers). */
     @Produces
-    RetentionRule outboxRule() {
-        return new RetentionRule("published outbox events", "outbox_event", "published_at < :before", outbox);
+    static RetentionRule outboxRule() {
+        return RetentionRule.configured("outbox", Duration.ofDays(7), "published outbox events", "outbox_event",
+                "published_at < :before");
     }
 
+    /** Inbox marks are kept {@code metrokaart.retention.inbox}: longer than the topics consumed, or a replay applies twice. */
     @Produces
-    RetentionRule inboxRule() {
-        return new RetentionRule("inbox marks", "inbox_event", "processed_at < :before", inbox);
+    static RetentionRule inboxRule() {
+        return RetentionRule.configured("inbox", Duration.ofDays(30), "inbox marks", "inbox_event", "processed_at < :before");
     }
 
     @Scheduled(identity = "retention", every = "${metrokaart.retention.every:1h}", delayed = "${metrokaart.retention.initial-delay:5m}",
