@@ -3,32 +3,40 @@
 allocation's budget) and newsletter-service (the activity feed). Run against a local suite (deploy/run-local).
 
 At RATE writes/s for DURATION s, budget changes (PUT /api/v1/projects/{id} with If-Match) go round-robin to PROJECTS
-bench projects, one write per project in flight. Each write k of a project sets its budget to base + k cents, so
-municipality-service shows write k once a cost allocation's budgetCents reaches it; newsletter-service shows it once
-the project has k project-changed activities since the start. One poller per read model reads the whole view in a
-loop; a write counts as visible at the first poll that shows it (resolution: one poll cycle, reported too).
-Writes the percentiles to bench/results/propagation.json. Only localhost is ever contacted.
+bench projects (PROP-00, PROP-01, ...: made by the first run, reused by the next, so reruns see the same data), one
+write per project in flight. Write k of a run sets a project's budget to its budget at the start plus k cents, so
+municipality-service shows write k once the project's cost allocation has that budget; newsletter-service shows it
+once the project has k new project-changed activities. The observers are cheap, so that measuring does not slow what
+is measured: one reads the cost allocations (one page), the other follows the activity feed from its cursor (only
+what is new). A write counts as visible at the first observation that shows it; the mean observation cycle is
+reported (the resolution). With psql on the PATH and the suite's PostgreSQL reachable, the stages of each event
+(outbox recorded -> acknowledged by Kafka -> applied by each consumer's inbox) are reported as well.
+Writes everything to bench/results/propagation.json. Only localhost is ever contacted.
 """
+import http.client
 import json
 import os
+import shutil
 import statistics
+import subprocess
 import sys
 import threading
 import time
-import urllib.error
 import urllib.parse
-import urllib.request
 import uuid
 
-PROGRAMME = os.environ.get("PROGRAMME", "http://localhost:8081")
-MUNICIPALITY = os.environ.get("MUNICIPALITY", "http://localhost:8082")
-NEWSLETTER = os.environ.get("NEWSLETTER", "http://localhost:8083")
-KEYCLOAK = os.environ.get("KEYCLOAK", "http://localhost:8180/realms/metrokaart")
+OFFSET = int(os.environ.get("METROKAART_PORT_OFFSET", "0") or "0")
+PROGRAMME = os.environ.get("PROGRAMME", "http://localhost:%d" % (8081 + OFFSET))
+MUNICIPALITY = os.environ.get("MUNICIPALITY", "http://localhost:%d" % (8082 + OFFSET))
+NEWSLETTER = os.environ.get("NEWSLETTER", "http://localhost:%d" % (8083 + OFFSET))
+KEYCLOAK = os.environ.get("KEYCLOAK", "http://localhost:%d/realms/metrokaart" % (8180 + OFFSET))
+POSTGRES_PORT = int(os.environ.get("POSTGRES_PORT", str(15432 + OFFSET)))
 RATE = float(os.environ.get("RATE", "100"))
 DURATION = float(os.environ.get("DURATION", "60"))
 PROJECTS = int(os.environ.get("PROJECTS", "20"))
 SETTLE = float(os.environ.get("SETTLE", "30"))
 OUT = os.environ.get("OUT", os.path.join(os.path.dirname(os.path.abspath(__file__)), "results", "propagation.json"))
+TARGET_P99_MS = 250
 
 for url in (PROGRAMME, MUNICIPALITY, NEWSLETTER, KEYCLOAK):
     host = urllib.parse.urlparse(url).hostname
@@ -36,133 +44,188 @@ for url in (PROGRAMME, MUNICIPALITY, NEWSLETTER, KEYCLOAK):
         sys.exit("Benchmarks run against this machine only (localhost), not " + url)
 
 
+class Client:
+    """One keep-alive HTTP connection per thread (a new TCP connection per request would cost both sides)."""
+
+    def __init__(self, base, bearer):
+        parsed = urllib.parse.urlparse(base)
+        self.host, self.port, self.prefix = parsed.hostname, parsed.port, parsed.path.rstrip("/")
+        self.bearer = bearer
+        self.connection = None
+
+    def call(self, method, path, body=None, headers=None):
+        all_headers = {"Authorization": "Bearer " + self.bearer, "Accept": "application/json"}
+        if body is not None:
+            all_headers["Content-Type"] = "application/json"
+        all_headers.update(headers or {})
+        payload = None if body is None else json.dumps(body).encode()
+        for attempt in (1, 2):
+            if self.connection is None:
+                self.connection = http.client.HTTPConnection(self.host, self.port, timeout=30)
+            try:
+                self.connection.request(method, self.prefix + path, payload, all_headers)
+                answer = self.connection.getresponse()
+                data = answer.read()
+            except (http.client.HTTPException, OSError):
+                self.connection.close()
+                self.connection = None
+                if attempt == 2:
+                    raise
+                continue
+            if answer.status >= 400:
+                raise RuntimeError("%s %s: %d %s" % (method, path, answer.status, data[:300]))
+            return answer.status, answer.headers, json.loads(data) if data else None
+
+
 def token(user):
+    parsed = urllib.parse.urlparse(KEYCLOAK)
+    connection = http.client.HTTPConnection(parsed.hostname, parsed.port, timeout=10)
     body = urllib.parse.urlencode({"grant_type": "password", "client_id": "swagger-ui", "username": user,
-                                   "password": "demo"}).encode()
-    with urllib.request.urlopen(KEYCLOAK + "/protocol/openid-connect/token", body, timeout=10) as answer:
-        return json.load(answer)["access_token"]
+                                   "password": "demo"})
+    connection.request("POST", parsed.path + "/protocol/openid-connect/token", body,
+                       {"Content-Type": "application/x-www-form-urlencoded"})
+    answer = connection.getresponse()
+    if answer.status != 200:
+        sys.exit("Keycloak refused the token for %s: %d (is the suite running? deploy/run-local)" % (user, answer.status))
+    return json.loads(answer.read())["access_token"]
 
 
-def call(method, url, bearer, body=None, headers=None):
-    request = urllib.request.Request(url, method=method, data=None if body is None else json.dumps(body).encode())
-    request.add_header("Authorization", "Bearer " + bearer)
-    request.add_header("Accept", "application/json")
-    if body is not None:
-        request.add_header("Content-Type", "application/json")
-    for name, value in (headers or {}).items():
-        request.add_header(name, value)
-    with urllib.request.urlopen(request, timeout=30) as answer:
-        return answer.status, answer.headers, json.load(answer)
+def load_average():
+    try:
+        with open("/proc/loadavg") as f:
+            return [float(x) for x in f.read().split()[:3]]
+    except OSError:
+        return None
 
 
 manager = token("programme-manager")
 reader = token("secretary-schoonhoven")
-_, _, programmes = call("GET", PROGRAMME + "/api/v1/programmes", manager)
+setup = Client(PROGRAMME, manager)
+_, _, programmes = setup.call("GET", "/api/v1/programmes")
 programme_id = next(p["id"] for p in programmes if p["name"] == "EGEM Krimpenerwaard")
-run = uuid.uuid4().hex[:6].upper()
-BASE_CENTS = 100_000_00
 
 
 def project_body(code, cents):
-    return {"programmeId": programme_id, "code": code, "name": "Bench " + code,
+    return {"programmeId": programme_id, "code": code, "name": "Propagation bench " + code,
             "description": "Propagation benchmark project.", "line": "front-office",
             "plannedStartDate": "2030-01-01", "plannedEndDate": "2030-12-31",
             "budget": cents / 100, "owner": "Programme office"}
 
 
+def existing_projects():
+    found, cursor = {}, None
+    while True:
+        query = {"limit": "100"}
+        if cursor:
+            query["cursor"] = cursor
+        _, _, page = setup.call("GET", "/api/v1/projects?" + urllib.parse.urlencode(query))
+        found.update({p["code"]: p for p in page["items"] if p["programmeId"] == programme_id})
+        cursor = page.get("nextCursor")
+        if not cursor:
+            return found
+
+
+known = existing_projects()
 projects = []
 for i in range(PROJECTS):
-    code = "B%s-%02d" % (run, i)
-    _, _, created = call("POST", PROGRAMME + "/api/v1/projects", manager, project_body(code, BASE_CENTS),
-                         {"Idempotency-Key": str(uuid.uuid4())})
-    _, headers, _ = call("GET", PROGRAMME + "/api/v1/projects/" + created["id"], manager)
-    projects.append({"id": created["id"], "code": code, "etag": headers["ETag"], "written": 0, "accepted": {},
+    code = "PROP-%02d" % i
+    if code not in known:
+        setup.call("POST", "/api/v1/projects", project_body(code, 100_000_00), {"Idempotency-Key": str(uuid.uuid4())})
+        known = existing_projects()
+    _, headers, current = setup.call("GET", "/api/v1/projects/" + known[code]["id"])
+    projects.append({"id": current["id"], "code": code, "etag": headers["ETag"],
+                     "base": round(current["budget"] * 100), "written": 0, "accepted": {},
                      "seen_budget": {}, "seen_feed": {}})
 by_id = {p["id"]: p for p in projects}
 
 stop = threading.Event()
 cycles = {"municipality": [], "newsletter": []}
-started_at = time.strftime("%Y-%m-%dT%H:%M:%SZ", time.gmtime())
+observer_errors = []
+started_epoch = time.time()
+started_at = time.strftime("%Y-%m-%dT%H:%M:%SZ", time.gmtime(started_epoch))
+load_before = load_average()
 feed_from = time.strftime("%Y-%m-%dT%H:%M:%SZ", time.gmtime(time.time() - 5))
 
 
-def poll_municipality():
+def observe_municipality():
+    client = Client(MUNICIPALITY, reader)
     while not stop.is_set():
         began = time.time()
         cursor = None
-        while True:
-            query = {"participantsOnly": "true", "limit": "100"}
-            if cursor:
-                query["cursor"] = cursor
-            try:
-                _, _, page = call("GET", MUNICIPALITY + "/api/v1/cost-allocations?" + urllib.parse.urlencode(query), reader)
-            except (urllib.error.URLError, OSError):
-                break
-            now = time.time()
-            for allocation in page["items"]:
-                project = by_id.get(allocation["projectId"])
-                if project is not None:
-                    shown = allocation["budgetCents"] - BASE_CENTS
-                    for k in range(1, shown + 1):
-                        project["seen_budget"].setdefault(k, now)
-            cursor = page.get("nextCursor")
-            if not cursor:
-                break
+        try:
+            while True:  # the whole list (about 32 allocations: one page) per cycle
+                query = {"participantsOnly": "true", "limit": "100"}
+                if cursor:
+                    query["cursor"] = cursor
+                _, _, page = client.call("GET", "/api/v1/cost-allocations?" + urllib.parse.urlencode(query))
+                now = time.time()
+                for allocation in page["items"]:
+                    project = by_id.get(allocation["projectId"])
+                    if project is not None:
+                        for k in range(len(project["seen_budget"]) + 1, allocation["budgetCents"] - project["base"] + 1):
+                            project["seen_budget"][k] = now
+                cursor = page.get("nextCursor")
+                if not cursor:
+                    break
+        except (RuntimeError, OSError, http.client.HTTPException) as e:
+            observer_errors.append("municipality: " + str(e))
+            time.sleep(0.2)
         cycles["municipality"].append(time.time() - began)
-        time.sleep(0.01)
+        time.sleep(0.005)
 
 
-def poll_newsletter():
-    events = {pid: set() for pid in by_id}
+def observe_newsletter():
+    """Follows the feed: from the cursor of the last full page on, so each cycle reads what is new (and < 1 page)."""
+    client = Client(NEWSLETTER, reader)
+    seen = {pid: set() for pid in by_id}
+    resume = None
     while not stop.is_set():
         began = time.time()
-        cursor = None
-        while True:
-            query = {"type": "project-changed", "occurredFrom": feed_from, "limit": "100"}
-            if cursor:
-                query["cursor"] = cursor
-            try:
-                _, _, page = call("GET", NEWSLETTER + "/api/v1/activities?" + urllib.parse.urlencode(query), reader)
-            except (urllib.error.URLError, OSError):
-                break
-            now = time.time()
-            for activity in page["items"]:
-                seen = events.get(activity.get("projectId"))
-                if seen is not None and activity["eventId"] not in seen:
-                    seen.add(activity["eventId"])
-                    by_id[activity["projectId"]]["seen_feed"].setdefault(len(seen), now)
-            cursor = page.get("nextCursor")
-            if not cursor:
-                break
+        try:
+            while True:
+                query = {"type": "project-changed", "occurredFrom": feed_from, "limit": "100"}
+                if resume:
+                    query["cursor"] = resume
+                _, _, page = client.call("GET", "/api/v1/activities?" + urllib.parse.urlencode(query))
+                now = time.time()
+                for activity in page["items"]:
+                    events = seen.get(activity.get("projectId"))
+                    if events is not None and activity["eventId"] not in events:
+                        events.add(activity["eventId"])
+                        by_id[activity["projectId"]]["seen_feed"].setdefault(len(events), now)
+                if not page.get("nextCursor"):
+                    break
+                resume = page["nextCursor"]  # a full page: nothing can still be added before its end
+        except (RuntimeError, OSError, http.client.HTTPException) as e:
+            observer_errors.append("newsletter: " + str(e))
+            time.sleep(0.2)
         cycles["newsletter"].append(time.time() - began)
-        time.sleep(0.01)
+        time.sleep(0.005)
 
 
-def write(project):
-    k = project["written"] + 1
-    _, headers, _ = call("PUT", PROGRAMME + "/api/v1/projects/" + project["id"], manager,
-                         project_body(project["code"], BASE_CENTS + k), {"If-Match": project["etag"]})
-    project["accepted"][k] = time.time()
-    project["etag"] = headers["ETag"]
-    project["written"] = k
+observers = [threading.Thread(target=observe_municipality, daemon=True),
+             threading.Thread(target=observe_newsletter, daemon=True)]
+for observer in observers:
+    observer.start()
 
-
-pollers = [threading.Thread(target=poll_municipality, daemon=True), threading.Thread(target=poll_newsletter, daemon=True)]
-for poller in pollers:
-    poller.start()
-
-# One writer thread per project, each pacing itself to RATE / PROJECTS writes per second.
 errors = []
 
 
 def writer(project):
+    """One writer per project, each pacing itself to RATE / PROJECTS writes per second, one write in flight."""
+    client = Client(PROGRAMME, manager)
     interval = PROJECTS / RATE
     next_at = time.time()
-    end = time.time() + DURATION
+    end = next_at + DURATION
     while time.time() < end:
+        k = project["written"] + 1
         try:
-            write(project)
-        except (urllib.error.URLError, OSError) as e:
+            _, headers, _ = client.call("PUT", "/api/v1/projects/" + project["id"],
+                                        project_body(project["code"], project["base"] + k), {"If-Match": project["etag"]})
+            project["accepted"][k] = time.time()
+            project["etag"] = headers["ETag"]
+            project["written"] = k
+        except (RuntimeError, OSError, http.client.HTTPException) as e:
             errors.append(str(e))
         next_at += interval
         time.sleep(max(0.0, next_at - time.time()))
@@ -173,13 +236,24 @@ for w in writers:
     w.start()
 for w in writers:
     w.join()
+writes_ended = time.time()
+load_during = load_average()
 deadline = time.time() + SETTLE
 while time.time() < deadline and not all(
         len(p["seen_budget"]) >= p["written"] and len(p["seen_feed"]) >= p["written"] for p in projects):
-    time.sleep(0.2)
+    time.sleep(0.1)
 stop.set()
-for poller in pollers:
-    poller.join(timeout=10)
+for observer in observers:
+    observer.join(timeout=10)
+
+
+def percentiles(values):
+    values = sorted(values)
+
+    def pct(q):
+        return round(values[min(len(values) - 1, int(q * len(values)))], 1) if values else None
+
+    return {"p50Ms": pct(0.50), "p90Ms": pct(0.90), "p99Ms": pct(0.99), "maxMs": round(values[-1], 1) if values else None}
 
 
 def summary(kind, key):
@@ -192,14 +266,52 @@ def summary(kind, key):
                 missing += 1
             else:
                 latencies.append(max(0.0, visible - accepted) * 1000)
-    latencies.sort()
+    result = {"readModel": kind, "visible": len(latencies), "notVisibleWithinSettle": missing}
+    result.update(percentiles(latencies))
+    result["meanPollCycleMs"] = round(statistics.mean(cycles[kind]) * 1000, 1) if cycles[kind] else None
+    result["targetP99Ms"] = TARGET_P99_MS
+    return result
 
-    def pct(q):
-        return round(latencies[min(len(latencies) - 1, int(q * len(latencies)))], 1) if latencies else None
 
-    return {"readModel": kind, "visible": len(latencies), "notVisibleWithinSettle": missing,
-            "p50Ms": pct(0.50), "p90Ms": pct(0.90), "p99Ms": pct(0.99), "maxMs": round(latencies[-1], 1) if latencies else None,
-            "meanPollCycleMs": round(statistics.mean(cycles[kind]) * 1000, 1) if cycles[kind] else None}
+def stages():
+    """Per event, from the services' own tables: the outbox's recorded/published times, each inbox's applied time."""
+    if shutil.which("psql") is None:
+        return None
+
+    def query(database, sql):
+        answer = subprocess.run(["psql", "-h", "localhost", "-p", str(POSTGRES_PORT), "-U", "postgres", "-At",
+                                 "-F", "\t", "-d", database, "-c", sql], capture_output=True, text=True, timeout=60,
+                                env=dict(os.environ, PGPASSWORD=os.environ.get("PGPASSWORD", "postgres")))
+        if answer.returncode != 0:
+            raise OSError(answer.stderr.strip())
+        return [line.split("\t") for line in answer.stdout.splitlines() if line]
+
+    since = "to_timestamp(%f)" % started_epoch
+    ids = ",".join("'%s'" % p["id"] for p in projects)
+    try:
+        outbox = {row[0]: (float(row[1]), float(row[2]) if row[2] else None) for row in query("programme", """
+            SELECT event_id, extract(epoch FROM recorded_at), extract(epoch FROM published_at) FROM outbox_event
+             WHERE recorded_at >= %s AND type = 'nl.metrokaart.programme.project-changed' AND event_key IN (%s)"""
+                                                                                   % (since, ids))}
+        applied = {}
+        for database, consumer in (("municipality", "project-read-model"), ("newsletter", "activity-feed")):
+            applied[database] = {row[0].split("|", 1)[1]: float(row[1]) for row in query(database, """
+                SELECT event_id, extract(epoch FROM processed_at) FROM inbox_event
+                 WHERE consumer = '%s' AND processed_at >= %s""" % (consumer, since))}
+    except (OSError, subprocess.TimeoutExpired) as e:
+        return {"error": str(e)}
+
+    def stage(values):
+        return dict(percentiles([v * 1000 for v in values]), events=len(values))
+
+    return {
+        "outboxRecordedToKafkaAcknowledged": stage([p - r for r, p in outbox.values() if p]),
+        "kafkaAcknowledgedToMunicipalityApplied": stage(
+            [applied["municipality"][e] - p for e, (r, p) in outbox.items() if p and e in applied["municipality"]]),
+        "kafkaAcknowledgedToNewsletterApplied": stage(
+            [applied["newsletter"][e] - p for e, (r, p) in outbox.items() if p and e in applied["newsletter"]]),
+        "note": "recorded_at is taken inside the writing transaction (before its commit); published_at when the relay "
+                "has Kafka's acknowledgement; processed_at inside the consumer's transaction (before its commit)."}
 
 
 written = sum(p["written"] for p in projects)
@@ -207,11 +319,18 @@ result = {
     "benchmark": "propagation: write accepted by programme-service -> visible in the other services' read models",
     "startedAt": started_at, "targetRatePerSecond": RATE, "durationSeconds": DURATION, "projects": PROJECTS,
     "writesAccepted": written, "achievedRatePerSecond": round(written / DURATION, 1), "writeErrors": len(errors),
-    "machine": {"cores": os.cpu_count()},
+    "machine": {"cores": os.cpu_count(), "loadAverageBefore": load_before, "loadAverageAtEndOfWrites": load_during},
     "results": [summary("municipality", "seen_budget"), summary("newsletter", "seen_feed")],
-    "note": "Latency includes up to one poll cycle of the observer (meanPollCycleMs). Services addressed directly, "
-            "not through the gateway, whose rate limit would dominate.",
+    "stages": stages(),
+    "observerErrors": len(observer_errors),
+    "note": "Latency includes up to one observation cycle (meanPollCycleMs). Services addressed directly, not through "
+            "the gateway, whose rate limit would dominate. loadAverage* are /proc/loadavg (1, 5, 15 min): other work "
+            "on the machine inflates every figure.",
 }
+if errors:
+    result["firstWriteErrors"] = errors[:5]
+if observer_errors:
+    result["firstObserverErrors"] = observer_errors[:5]
 os.makedirs(os.path.dirname(OUT), exist_ok=True)
 with open(OUT, "w") as out:
     json.dump(result, out, indent=2)

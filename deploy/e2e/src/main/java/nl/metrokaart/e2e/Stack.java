@@ -171,6 +171,9 @@ public final class Stack implements AutoCloseable {
     private SmtpServer smtp;
     private NginxGateway gateway;
     private final List<ServiceProcess> services = new ArrayList<>();
+    private Path root;
+    private Path logDirectory;
+    private String publicBaseUrl;
 
     private Stack() {
     }
@@ -210,27 +213,12 @@ public final class Stack implements AutoCloseable {
         int gatewayPort = Ports.orFree(settings.gatewayPort());
         String publicBaseUrl = "http://127.0.0.1:" + gatewayPort;
         int[] ports = {settings.programmePort(), settings.municipalityPort(), settings.newsletterPort()};
+        this.publicBaseUrl = publicBaseUrl;
+        this.logDirectory = run.resolve("logs");
+        this.root = settings.root();
         for (Service service : Service.values()) {
-            Map<String, String> config = new LinkedHashMap<>(Map.of(
-                    "quarkus.datasource.jdbc.url", postgres.jdbcUrl(service.database),
-                    "kafka.bootstrap.servers", kafka.bootstrapServers(),
-                    "quarkus.oidc.auth-server-url", keycloak.realmUrl(),
-                    "metrokaart.public-base-url", publicBaseUrl));
-            if (service == Service.PROGRAMME) {
-                // Asks Keycloak's admin API whether a calendar feed's owner is still enabled.
-                config.put("quarkus.keycloak.admin-client.server-url", "http://localhost:" + keycloak.port());
-            }
-            if (service == Service.NEWSLETTER) {
-                // The variables its application.properties reads: mail goes to this stack's SMTP server, and
-                // webhook callbacks on this machine (the tests' receivers, a local integrator) are allowed.
-                config.put("METROKAART_SMTP_HOST", "127.0.0.1");
-                config.put("METROKAART_SMTP_PORT", String.valueOf(smtp.port()));
-                config.put("METROKAART_WEBHOOKS_ALLOW_PRIVATE_ADDRESSES", "true");
-                // The metro map of newsletters comes from programme-service's API.
-                config.put("METROKAART_PROGRAMME_URL", "http://127.0.0.1:" + service(Service.PROGRAMME).port());
-            }
-            services.add(track(ServiceProcess.start(service.module, settings.root().resolve(service.module),
-                    ports[service.ordinal()], config, run.resolve("logs"))));
+            services.add(track(ServiceProcess.start(service.module, root.resolve(service.module),
+                    ports[service.ordinal()], config(service, service.database), logDirectory)));
         }
         services.forEach(ServiceProcess::awaitReady);
 
@@ -245,6 +233,55 @@ public final class Stack implements AutoCloseable {
                         .ratePerSecond(settings.ratePerSecond())
                         .rateBurst(settings.rateBurst())
                         .build()));
+    }
+
+    /** The configuration a service of this stack starts with, on the given database of the stack's server. */
+    private Map<String, String> config(Service service, String database) {
+        Map<String, String> config = new LinkedHashMap<>(Map.of(
+                "quarkus.datasource.jdbc.url", postgres.jdbcUrl(database),
+                "kafka.bootstrap.servers", kafka.bootstrapServers(),
+                "quarkus.oidc.auth-server-url", keycloak.realmUrl(),
+                "metrokaart.public-base-url", publicBaseUrl));
+        if (service == Service.PROGRAMME) {
+            // Asks Keycloak's admin API whether a calendar feed's owner is still enabled.
+            config.put("quarkus.keycloak.admin-client.server-url", "http://localhost:" + keycloak.port());
+        }
+        if (service == Service.NEWSLETTER) {
+            // The variables its application.properties reads: mail goes to this stack's SMTP server, and
+            // webhook callbacks on this machine (the tests' receivers, a local integrator) are allowed.
+            config.put("METROKAART_SMTP_HOST", "127.0.0.1");
+            config.put("METROKAART_SMTP_PORT", String.valueOf(smtp.port()));
+            config.put("METROKAART_WEBHOOKS_ALLOW_PRIVATE_ADDRESSES", "true");
+            // The metro map of newsletters comes from programme-service's API.
+            config.put("METROKAART_PROGRAMME_URL", "http://127.0.0.1:" + service(Service.PROGRAMME).port());
+        }
+        return config;
+    }
+
+    /**
+     * Kills a service (SIGKILL, as a crash does) and starts it again on the same port and database, as Kubernetes
+     * restarts a crashed pod; waits until it is ready.
+     */
+    public ServiceProcess crashAndRestart(Service service) {
+        ServiceProcess old = services.get(service.ordinal());
+        old.kill();
+        started.remove(old);
+        // Its own log file: the crashed instance's log stays for reading.
+        ServiceProcess restarted = track(ServiceProcess.start(service.module + "-restarted", root.resolve(service.module),
+                old.port(), config(service, service.database), logDirectory));
+        services.set(service.ordinal(), restarted);
+        return restarted.awaitReady();
+    }
+
+    /**
+     * Starts another instance of a service, beside the stack's, on a new empty database of its own and as its own
+     * consumer group (e.g. to rebuild read models from the topics); not behind the gateway. Close it when done.
+     */
+    public ServiceProcess freshInstance(Service service, String name) {
+        postgres.createDatabase(name);
+        Map<String, String> config = config(service, name);
+        config.put("mp.messaging.connector.smallrye-kafka.group.id", name);
+        return ServiceProcess.start(name, root.resolve(service.module), 0, config, logDirectory).awaitReady();
     }
 
     /** A run starts without the mails of the previous one, as it starts with empty databases. */

@@ -29,7 +29,8 @@ public final class KeycloakServer implements AutoCloseable {
     public static final String REALM = "metrokaart";
 
     private static final Duration BUILD_TIMEOUT = Duration.ofSeconds(180);
-    private static final Duration STARTUP_TIMEOUT = Duration.ofSeconds(120);
+    // Generous: on a loaded 2-core machine (parallel builds) Keycloak has taken over 120 s to start.
+    private static final Duration STARTUP_TIMEOUT = Duration.ofSeconds(300);
     private static final Duration STOP_TIMEOUT = Duration.ofSeconds(20);
     private static final Duration REQUEST_TIMEOUT = Duration.ofSeconds(10);
     private static final int LOG_TAIL_LINES = 30;

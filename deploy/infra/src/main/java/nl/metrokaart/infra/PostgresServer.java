@@ -66,6 +66,11 @@ public final class PostgresServer implements AutoCloseable {
         }
     }
 
+    /** Creates a database if the server has none of that name (e.g. for a fresh instance of a service). */
+    public void createDatabase(String database) {
+        createDatabases(List.of(database));
+    }
+
     public int port() {
         return postgres.getPort();
     }

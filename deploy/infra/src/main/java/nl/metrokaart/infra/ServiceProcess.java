@@ -19,7 +19,10 @@ import java.util.Map;
  */
 public final class ServiceProcess implements AutoCloseable {
 
-    private static final Duration STARTUP_TIMEOUT = Duration.ofSeconds(120);
+    /** System property: {@code false} for a long-running suite (the local run), whose services then run at full speed. */
+    public static final String QUICK_START = "metrokaart.services.quick-start";
+    // Generous: on a loaded 2-core machine (parallel builds) a service has taken over 120 s to become ready.
+    private static final Duration STARTUP_TIMEOUT = Duration.ofSeconds(300);
     private static final HttpClient HTTP = HttpClient.newBuilder().connectTimeout(Duration.ofSeconds(2)).build();
 
     private final String name;
@@ -44,8 +47,12 @@ public final class ServiceProcess implements AutoCloseable {
             throw new IllegalStateException(name + " is not built: " + jar + " is missing (run ./mvnw install -DskipTests)");
         }
         int actualPort = Ports.orFree(port);
-        List<String> command = new ArrayList<>(List.of(KafkaBroker.javaExecutable(), "-Xms64m", "-Xmx384m",
-                "-XX:TieredStopAtLevel=1", "-Dquarkus.http.port=" + actualPort, "-Dquarkus.http.host=127.0.0.1"));
+        List<String> command = new ArrayList<>(List.of(KafkaBroker.javaExecutable(), "-Xms64m", "-Xmx384m"));
+        if (Boolean.parseBoolean(System.getProperty(QUICK_START, "true"))) {
+            // Tests: the quick (C1) compiler only, which starts sooner; a long run (false) gets the optimising one too.
+            command.add("-XX:TieredStopAtLevel=1");
+        }
+        command.addAll(List.of("-Dquarkus.http.port=" + actualPort, "-Dquarkus.http.host=127.0.0.1"));
         config.forEach((key, value) -> command.add("-D" + key + "=" + value));
         command.addAll(List.of("-jar", jar.toString()));
         try {
@@ -99,6 +106,18 @@ public final class ServiceProcess implements AutoCloseable {
 
     public Path log() {
         return log;
+    }
+
+    /** Kills the service at once (SIGKILL), as a crash does: no shutdown hooks, no last offset commit. */
+    public void kill() {
+        process.destroyForcibly();
+        try {
+            process.onExit().get(20, java.util.concurrent.TimeUnit.SECONDS);
+        } catch (InterruptedException e) {
+            Thread.currentThread().interrupt();
+        } catch (java.util.concurrent.ExecutionException | java.util.concurrent.TimeoutException e) {
+            throw new IllegalStateException(name + " did not end after SIGKILL", e);
+        }
     }
 
     @Override

@@ -41,6 +41,11 @@ public class ProgrammeService {
         return Optional.ofNullable(entityManager.find(Programme.class, id, LockModeType.PESSIMISTIC_WRITE));
     }
 
+    /** A share lock: changes of its projects go on side by side, a change of the programme itself waits for them. */
+    public Optional<Programme> lockShared(UUID id) {
+        return Optional.ofNullable(entityManager.find(Programme.class, id, LockModeType.PESSIMISTIC_READ));
+    }
+
     public Programme get(UUID id) {
         return find(id).orElseThrow(() -> notFound(id));
     }

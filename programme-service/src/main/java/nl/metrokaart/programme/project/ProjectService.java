@@ -127,8 +127,11 @@ public class ProjectService {
 
     @Transactional
     public Project replace(UUID id, String ifMatch, ProjectRequest request) {
-        // Programme first, then project: the order every change of a programme's projects takes its locks in.
-        Programme programme = lockedProgrammeOf(get(id).programmeId);
+        // Programme first, then project: the order every change of a programme's projects takes its locks in. A
+        // share lock: changes of different projects go on side by side (a unique constraint guards the code), while
+        // a change of the programme's metro lines or priorities (which lock it for update) waits for them.
+        Programme programme = programmes.lockShared(get(id).programmeId)
+                .orElseThrow(() -> invalid("programmeId", RequestTexts.problems().noProgramme()));
         Project project = changes.lock(id);
         preconditions.requireMatch(ifMatch, ProjectResponse.of(project));
         if (!project.programmeId.equals(request.programmeId())) {
