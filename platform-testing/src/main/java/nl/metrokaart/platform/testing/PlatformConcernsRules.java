@@ -12,6 +12,7 @@ import com.tngtech.archunit.core.importer.ImportOption;
 import com.tngtech.archunit.lang.ArchRule;
 import com.tngtech.archunit.lang.EvaluationResult;
 import jakarta.persistence.AttributeConverter;
+import nl.metrokaart.wrong.PlatformConcernFixtures;
 import java.io.IOException;
 import java.io.UncheckedIOException;
 import java.nio.file.Files;
@@ -76,15 +77,15 @@ public abstract class PlatformConcernsRules {
 
     @Test
     void theClassRulesReportAFixtureThatBreaksThem() {
-        JavaClasses fixtures = new ClassFileImporter().importClasses(Fixtures.ProjectCursor.class,
-                Fixtures.MailBackoff.class, Fixtures.ClockProducer.class, Fixtures.StatusConverter.class);
+        JavaClasses fixtures = new ClassFileImporter().importClasses(PlatformConcernFixtures.ProjectCursor.class,
+                PlatformConcernFixtures.MailBackoff.class, PlatformConcernFixtures.ClockProducer.class, PlatformConcernFixtures.StatusConverter.class);
         EvaluationResult names = NO_PLATFORM_CONCERN_REIMPLEMENTED.evaluate(fixtures);
         String report = String.join("\n", names.getFailureReport().getDetails());
-        assertTrue(report.contains(Fixtures.ProjectCursor.class.getName()), report);
-        assertTrue(report.contains(Fixtures.MailBackoff.class.getName()), report);
-        assertTrue(report.contains(Fixtures.ClockProducer.class.getName()), report);
+        assertTrue(report.contains(PlatformConcernFixtures.ProjectCursor.class.getName()), report);
+        assertTrue(report.contains(PlatformConcernFixtures.MailBackoff.class.getName()), report);
+        assertTrue(report.contains(PlatformConcernFixtures.ClockProducer.class.getName()), report);
         String converters = String.join("\n", ENUMS_STORED_BY_API_VALUE.evaluate(fixtures).getFailureReport().getDetails());
-        assertTrue(converters.contains(Fixtures.StatusConverter.class.getName()), converters);
+        assertTrue(converters.contains(PlatformConcernFixtures.StatusConverter.class.getName()), converters);
     }
 
     @Test
@@ -116,33 +117,5 @@ public abstract class PlatformConcernsRules {
             throw new UncheckedIOException(e);
         }
         return found;
-    }
-
-    /** Deliberately wrong classes, as a service might write them; only the fixture tests import them. */
-    static final class Fixtures {
-
-        private Fixtures() {
-        }
-
-        static final class ProjectCursor {
-        }
-
-        static final class MailBackoff {
-        }
-
-        static final class ClockProducer {
-        }
-
-        static final class StatusConverter implements AttributeConverter<Thread.State, String> {
-            @Override
-            public String convertToDatabaseColumn(Thread.State state) {
-                return state.name();
-            }
-
-            @Override
-            public Thread.State convertToEntityAttribute(String value) {
-                return Thread.State.valueOf(value);
-            }
-        }
     }
 }
