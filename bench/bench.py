@@ -372,9 +372,14 @@ def start_to_ready():
 
 # ---- the framework ceiling -------------------------------------------------------------------------------------
 
-def start_ceiling():
+CEILING_PATH = "/items/00000000-0000-0000-0000-000000000001"
+
+
+def start_ceiling(bearer):
     jar = os.path.join(HERE, "ceiling", "target", "quarkus-app", "quarkus-run.jar")
-    if not os.path.isfile(jar):
+    sources = [os.path.join(directory, name) for directory, _, names in os.walk(os.path.join(HERE, "ceiling", "src"))
+               for name in names] + [os.path.join(HERE, "ceiling", "pom.xml")]
+    if not os.path.isfile(jar) or max(map(os.path.getmtime, sources)) > os.path.getmtime(jar):
         log("building the framework-ceiling app (bench/ceiling)")
         subprocess.run([os.path.join(ROOT, "mvnw"), "-B", "-q", "-f", os.path.join(HERE, "ceiling", "pom.xml"),
                         "package", "-DskipTests"], check=True)
@@ -382,24 +387,26 @@ def start_ceiling():
         psql("postgres", "CREATE DATABASE ceiling")
     env = {**os.environ, "CEILING_PORT": str(CEILING), "CEILING_OIDC_URL": KEYCLOAK,
            "CEILING_DB_URL": f"jdbc:postgresql://localhost:{POSTGRES}/ceiling"}
-    # The same JVM options as the suite's services (ServiceProcess), so the ratio compares code, not flags.
-    process = subprocess.Popen(["java", "-Xms64m", "-Xmx384m", "-XX:TieredStopAtLevel=1", "-jar", jar], env=env,
+    # The JVM options of the running programme-service (heap, compiler), so the ratio compares code, not flags.
+    options = service_jvm_options()["programme-service"]
+    process = subprocess.Popen(["java", *options, "-jar", jar], env=env,
                                stdout=open(os.path.join(RESULTS, "ceiling.log"), "w"), stderr=subprocess.STDOUT)
-    if not wait_ready_path(CEILING, "/items/00000000-0000-0000-0000-000000000001", 120, process):
+    # Ready when it serves its one row (200 with the token): a 404 or 401 would measure a refusal, not the ceiling.
+    if not wait_ready_path(CEILING, CEILING_PATH, 120, process, bearer):
         process.kill()
-        raise RuntimeError("the framework-ceiling app did not start; see bench/results/ceiling.log")
+        raise RuntimeError("the framework-ceiling app did not serve its row; see bench/results/ceiling.log")
     return process
 
 
-def wait_ready_path(port, path, timeout, process):
+def wait_ready_path(port, path, timeout, process, bearer):
     deadline = time.monotonic() + timeout
     while time.monotonic() < deadline:
         if process.poll() is not None:
             return False
         try:
             connection = http.client.HTTPConnection(HOST, port, timeout=2)
-            connection.request("GET", path)
-            if connection.getresponse().status in (200, 401):
+            connection.request("GET", path, headers={"Authorization": "Bearer " + bearer})
+            if connection.getresponse().status == 200:
                 return True
         except OSError:
             pass
@@ -652,10 +659,10 @@ def main():
         gateway_runs = wrk_runs("read.project.gateway", "GET one project through the gateway", GATEWAY, project_path, reader)
         direct_runs = wrk_runs("read.project.direct", "GET one project directly from programme-service",
                                SERVICES["programme-service"], project_path, reader)
-        ceiling = start_ceiling()
+        ceiling = start_ceiling(reader)
         try:
             ceiling_runs = wrk_runs("read.ceiling", "framework ceiling (bench/ceiling: Quarkus + Panache + OIDC, one row)",
-                                    CEILING, "/items/00000000-0000-0000-0000-000000000001", reader)
+                                    CEILING, CEILING_PATH, reader)
         finally:
             ceiling.terminate()
             ceiling.wait(30)

@@ -10,7 +10,8 @@ import org.jboss.resteasy.reactive.server.ServerResponseFilter;
 
 /**
  * Every successful JSON GET gets a strong ETag; a request whose If-None-Match lists it gets 304 without a body,
- * so integrators polling unchanged resources and lists transfer nothing.
+ * so integrators polling unchanged resources and lists transfer nothing. The body sent is the JSON the tag was
+ * computed from, serialised once.
  */
 public class ConditionalGet {
 
@@ -28,11 +29,15 @@ public class ConditionalGet {
         if (type != null && !type.isCompatible(MediaType.APPLICATION_JSON_TYPE)) {
             return;
         }
-        String etag = entityTags.of(response.getEntity());
-        response.getHeaders().putSingle(HttpHeaders.ETAG, etag);
-        if (EntityTags.matches(request.getHeaderString(HttpHeaders.IF_NONE_MATCH), etag)) {
+        EntityTags.TaggedJson tagged = entityTags.tagged(response.getEntity());
+        response.getHeaders().putSingle(HttpHeaders.ETAG, tagged.etag());
+        if (EntityTags.matches(request.getHeaderString(HttpHeaders.IF_NONE_MATCH), tagged.etag())) {
             response.setStatus(304);
             response.setEntity(null);
+        } else {
+            // The very bytes the tag was computed from, not a second serialisation: half the JSON work per GET.
+            response.setEntity(tagged.json(), response.getEntityAnnotations(),
+                    type == null ? MediaType.APPLICATION_JSON_TYPE : type);
         }
     }
 }

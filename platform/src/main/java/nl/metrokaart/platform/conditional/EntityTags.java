@@ -21,14 +21,29 @@ public class EntityTags {
     @Inject
     ObjectMapper objectMapper;
 
+    /** A representation as the JSON a client receives, and the strong ETag of exactly those bytes. */
+    public record TaggedJson(byte[] json, String etag) {
+    }
+
     /** The quoted strong ETag of a representation. */
     public String of(Object representation) {
+        return tagged(representation).etag();
+    }
+
+    /** The representation serialised once: its JSON bytes (to send as they are) and their ETag. */
+    public TaggedJson tagged(Object representation) {
         try {
             byte[] json = objectMapper.writeValueAsBytes(representation);
-            byte[] digest = MessageDigest.getInstance("SHA-256").digest(json);
-            return "\"" + Base64.getUrlEncoder().withoutPadding().encodeToString(digest).substring(0, 32) + "\"";
+            return new TaggedJson(json, tagOf(json));
         } catch (JsonProcessingException e) {
             throw new IllegalStateException("Representation cannot be serialised for its ETag", e);
+        }
+    }
+
+    static String tagOf(byte[] json) {
+        try {
+            byte[] digest = MessageDigest.getInstance("SHA-256").digest(json);
+            return "\"" + Base64.getUrlEncoder().withoutPadding().encodeToString(digest).substring(0, 32) + "\"";
         } catch (NoSuchAlgorithmException e) {
             throw new IllegalStateException("SHA-256 is part of every Java runtime", e);
         }

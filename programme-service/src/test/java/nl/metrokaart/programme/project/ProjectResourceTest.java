@@ -213,6 +213,29 @@ class ProjectResourceTest {
     }
 
     @Test
+    void aGetSendsTheJsonItsEtagWasComputedFrom() throws Exception {
+        UUID programme = programme();
+        UUID id = project(programme, "GBA");
+        Response read = given().auth().oauth2(reader(Roles.INTEGRATOR)).when().get("/api/v1/projects/" + id)
+                .then().statusCode(200).contentType(containsString("application/json"))
+                .body("id", equalTo(id.toString())).body("code", equalTo("GBA")).body("budget", equalTo(125000.50f))
+                .extract().response();
+        // Serialised once (ConditionalGet): the tag is the SHA-256 of exactly the bytes received, for one project
+        // and for a page of the changes feed alike.
+        assertEquals(tagOf(read.asByteArray()), read.header("ETag"));
+        Response page = given().auth().oauth2(reader(Roles.INTEGRATOR)).queryParam("programmeId", programme)
+                .queryParam("changedSince", "0").when().get("/api/v1/projects")
+                .then().statusCode(200).contentType(containsString("application/json"))
+                .body("items.code", contains("GBA")).extract().response();
+        assertEquals(tagOf(page.asByteArray()), page.header("ETag"));
+    }
+
+    private static String tagOf(byte[] body) throws java.security.NoSuchAlgorithmException {
+        byte[] digest = java.security.MessageDigest.getInstance("SHA-256").digest(body);
+        return "\"" + java.util.Base64.getUrlEncoder().withoutPadding().encodeToString(digest).substring(0, 32) + "\"";
+    }
+
+    @Test
     void idempotencyKeyCreatesOnceAndReplaysTheAnswer() {
         UUID programme = programme();
         String key = "create-" + UUID.randomUUID();
