@@ -234,7 +234,7 @@ public class SubscriptionService {
         subscription.projectIds = request.follows() == Follows.PROJECTS
                 ? new ArrayList<>(request.projectIds().stream().distinct().toList()) : new ArrayList<>();
         subscription.delivery = request.delivery();
-        subscription.language = (request.language() == null ? Language.DEFAULT : request.language()).tag();
+        subscription.language = request.language() == null ? Language.DEFAULT : request.language();
         subscription.updatedAt = StoredTime.now();
     }
 
