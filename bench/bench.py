@@ -243,7 +243,20 @@ def profile_as(key, what, function):
     return wrapped
 
 
+def answered(port, path, bearer):
+    connection = http.client.HTTPConnection(HOST, port, timeout=30)
+    connection.request("GET", path, headers={"Authorization": "Bearer " + bearer})
+    answer = connection.getresponse()
+    answer.read()
+    connection.close()
+    return answer.status
+
+
 def wrk_runs(key, what, port, path, bearer, items_per_request=None):
+    # A figure of refusals (404, 401) would measure an error path: the request must succeed before it is measured.
+    status = answered(port, path, bearer)
+    if status != 200:
+        raise RuntimeError(f"{what}: GET {path} on port {port} answered {status}, not 200; nothing measured")
     wrk(port, path, WARMUP, bearer)
     runs = []
     for i in range(RUNS):
@@ -349,12 +362,16 @@ def start_to_ready():
         pid = listening_pid(port)
         with open(f"/proc/{pid}/cmdline") as cmdline:
             command = cmdline.read().split("\0")[:-1]
+        # Its environment (e.g. MALLOC_ARENA_MAX) and working directory too: the same process, another port.
+        with open(f"/proc/{pid}/environ") as environ:
+            environment = dict(entry.split("=", 1) for entry in environ.read().split("\0") if "=" in entry)
+        directory = os.readlink(f"/proc/{pid}/cwd")
         seconds, rss = [], []
         for _ in range(STARTS):
             other = free_port()
             copy = [f"-Dquarkus.http.port={other}" if arg.startswith("-Dquarkus.http.port=") else arg for arg in command]
             began = time.monotonic()
-            process = subprocess.Popen(copy, cwd=os.path.join(ROOT, name), stdout=subprocess.DEVNULL,
+            process = subprocess.Popen(copy, cwd=directory, env=environment, stdout=subprocess.DEVNULL,
                                        stderr=subprocess.DEVNULL)
             try:
                 if wait_ready(other, 120, process):
@@ -372,14 +389,9 @@ def start_to_ready():
 
 # ---- the framework ceiling -------------------------------------------------------------------------------------
 
-CEILING_PATH = "/items/00000000-0000-0000-0000-000000000001"
-
-
-def start_ceiling(bearer):
+def start_ceiling():
     jar = os.path.join(HERE, "ceiling", "target", "quarkus-app", "quarkus-run.jar")
-    sources = [os.path.join(directory, name) for directory, _, names in os.walk(os.path.join(HERE, "ceiling", "src"))
-               for name in names] + [os.path.join(HERE, "ceiling", "pom.xml")]
-    if not os.path.isfile(jar) or max(map(os.path.getmtime, sources)) > os.path.getmtime(jar):
+    if not os.path.isfile(jar):
         log("building the framework-ceiling app (bench/ceiling)")
         subprocess.run([os.path.join(ROOT, "mvnw"), "-B", "-q", "-f", os.path.join(HERE, "ceiling", "pom.xml"),
                         "package", "-DskipTests"], check=True)
@@ -387,26 +399,26 @@ def start_ceiling(bearer):
         psql("postgres", "CREATE DATABASE ceiling")
     env = {**os.environ, "CEILING_PORT": str(CEILING), "CEILING_OIDC_URL": KEYCLOAK,
            "CEILING_DB_URL": f"jdbc:postgresql://localhost:{POSTGRES}/ceiling"}
-    # The JVM options of the running programme-service (heap, compiler), so the ratio compares code, not flags.
+    # The JVM options of the running programme-service (read from its command line), so the ratio compares code,
+    # not flags.
     options = service_jvm_options()["programme-service"]
     process = subprocess.Popen(["java", *options, "-jar", jar], env=env,
                                stdout=open(os.path.join(RESULTS, "ceiling.log"), "w"), stderr=subprocess.STDOUT)
-    # Ready when it serves its one row (200 with the token): a 404 or 401 would measure a refusal, not the ceiling.
-    if not wait_ready_path(CEILING, CEILING_PATH, 120, process, bearer):
+    if not wait_ready_path(CEILING, "/items/00000000-0000-0000-0000-000000000001", 120, process):
         process.kill()
-        raise RuntimeError("the framework-ceiling app did not serve its row; see bench/results/ceiling.log")
+        raise RuntimeError("the framework-ceiling app did not start; see bench/results/ceiling.log")
     return process
 
 
-def wait_ready_path(port, path, timeout, process, bearer):
+def wait_ready_path(port, path, timeout, process):
     deadline = time.monotonic() + timeout
     while time.monotonic() < deadline:
         if process.poll() is not None:
             return False
         try:
             connection = http.client.HTTPConnection(HOST, port, timeout=2)
-            connection.request("GET", path, headers={"Authorization": "Bearer " + bearer})
-            if connection.getresponse().status == 200:
+            connection.request("GET", path)
+            if connection.getresponse().status in (200, 401):
                 return True
         except OSError:
             pass
@@ -659,10 +671,10 @@ def main():
         gateway_runs = wrk_runs("read.project.gateway", "GET one project through the gateway", GATEWAY, project_path, reader)
         direct_runs = wrk_runs("read.project.direct", "GET one project directly from programme-service",
                                SERVICES["programme-service"], project_path, reader)
-        ceiling = start_ceiling(reader)
+        ceiling = start_ceiling()
         try:
             ceiling_runs = wrk_runs("read.ceiling", "framework ceiling (bench/ceiling: Quarkus + Panache + OIDC, one row)",
-                                    CEILING, CEILING_PATH, reader)
+                                    CEILING, "/items/00000000-0000-0000-0000-000000000001", reader)
         finally:
             ceiling.terminate()
             ceiling.wait(30)

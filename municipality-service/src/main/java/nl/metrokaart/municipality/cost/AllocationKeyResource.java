@@ -72,7 +72,7 @@ public class AllocationKeyResource {
             content = @Content(schema = @Schema(implementation = AllocationKeyResponse.class)))
     @APIResponse(responseCode = "404", description = "No such project, or it has no allocation key (shared equally).")
     public AllocationKeyResponse get(@Parameter(description = "The project's id in programme-service.") @PathParam("projectId") UUID projectId) {
-        return keys.get(projectId);
+        return AllocationKeyResponse.of(keys.get(projectId));
     }
 
     @PUT
@@ -104,10 +104,11 @@ public class AllocationKeyResource {
             @HeaderParam(HttpHeaders.IF_MATCH) String ifMatch,
             @NotNull @Valid AllocationKeyRequest request, @Context UriInfo uriInfo) {
         AllocationKeyService.Choice choice = keys.choose(projectId, ifMatch, request);
+        AllocationKeyResponse key = AllocationKeyResponse.of(choice.key());
         RestResponse.ResponseBuilder<AllocationKeyResponse> response = choice.created()
-                ? RestResponse.ResponseBuilder.<AllocationKeyResponse>created(PublicUrls.below(uriInfo)).entity(choice.key())
-                : RestResponse.ResponseBuilder.ok(choice.key());
-        return response.header(HttpHeaders.ETAG, entityTags.of(choice.key())).build();
+                ? RestResponse.ResponseBuilder.<AllocationKeyResponse>created(PublicUrls.below(uriInfo)).entity(key)
+                : RestResponse.ResponseBuilder.ok(key);
+        return response.header(HttpHeaders.ETAG, entityTags.of(key)).build();
     }
 
     /** OpenAPI name for a page of allocation keys. */

@@ -2,6 +2,7 @@ package nl.metrokaart.municipality.cost;
 
 import java.time.Instant;
 import java.util.UUID;
+import nl.metrokaart.municipality.project.OfProject;
 import org.eclipse.microprofile.openapi.annotations.media.Schema;
 
 @Schema(name = "AllocationKey", description = "The key by which a project's costs are shared among its participants.")
@@ -15,16 +16,18 @@ public record AllocationKeyResponse(
         Instant createdAt,
         Instant updatedAt) {
 
-    static AllocationKeyResponse of(AllocationKey key, String projectCode) {
-        return new AllocationKeyResponse(key.projectId, projectCode, key.method, key.inhabitantsWeightPercent,
+    static AllocationKeyResponse of(OfProject<AllocationKey> chosen) {
+        AllocationKey key = chosen.record();
+        return new AllocationKeyResponse(key.projectId, chosen.projectCode(), key.method, key.inhabitantsWeightPercent,
                 key.version, key.createdAt, key.updatedAt);
     }
 
     /** Data of allocation-key-chosen. */
     public record Chosen(UUID projectId, String projectCode, AllocationMethod method, Integer inhabitantsWeightPercent) {
-    }
 
-    Chosen chosen() {
-        return new Chosen(projectId, projectCode, method, inhabitantsWeightPercent);
+        static Chosen of(OfProject<AllocationKey> chosen) {
+            AllocationKey key = chosen.record();
+            return new Chosen(key.projectId, chosen.projectCode(), key.method, key.inhabitantsWeightPercent);
+        }
     }
 }

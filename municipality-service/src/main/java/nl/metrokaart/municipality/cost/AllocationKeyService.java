@@ -10,8 +10,10 @@ import jakarta.ws.rs.core.Response;
 import java.util.List;
 import java.util.Objects;
 import java.util.UUID;
+import java.util.function.Function;
 import nl.metrokaart.municipality.events.MunicipalityEvents;
 import nl.metrokaart.municipality.project.ProgrammeProject;
+import nl.metrokaart.municipality.project.OfProject;
 import nl.metrokaart.municipality.project.ProjectReadModel;
 import nl.metrokaart.municipality.text.RequestTexts;
 import nl.metrokaart.platform.paging.KeysetPaging;
@@ -33,7 +35,7 @@ public class AllocationKeyService {
             List.of(new SortKey<>("projectId", k -> k.projectId, UUID::fromString));
 
     /** The answer to a PUT: the key as it is now, and whether this request created it. */
-    public record Choice(AllocationKeyResponse key, boolean created) {
+    public record Choice(OfProject<AllocationKey> key, boolean created) {
     }
 
     @Inject
@@ -56,17 +58,19 @@ public class AllocationKeyService {
 
     @Transactional
     public Page<AllocationKeyResponse> list(String cursor, int limit) {
-        return paging.page(AllocationKey.class, new KeysetPaging.Where(), BY_PROJECT, cursor, limit, this::represent);
+        Page<AllocationKey> page = paging.page(AllocationKey.class, new KeysetPaging.Where(), BY_PROJECT, cursor, limit,
+                Function.identity());
+        return projects.ofPage(page, key -> key.projectId).map(AllocationKeyResponse::of);
     }
 
     @Transactional
-    public AllocationKeyResponse get(UUID projectId) {
+    public OfProject<AllocationKey> get(UUID projectId) {
         ProgrammeProject project = knownProject(projectId);
         AllocationKey key = AllocationKey.findById(projectId);
         if (key == null) {
             throw HttpProblem.valueOf(Response.Status.NOT_FOUND, RequestTexts.problems().noAllocationKey(project.code, projectId));
         }
-        return represent(key);
+        return new OfProject<>(key, project.code);
     }
 
     @Transactional
@@ -89,7 +93,7 @@ public class AllocationKeyService {
             PersistOnce.persist(entityManager, key, () -> Problems.conflict(
                     RequestTexts.problems().keyChosenConcurrently(projectId)).build());
         } else {
-            AllocationKeyResponse current = represent(key);
+            OfProject<AllocationKey> current = new OfProject<>(key, project.code);
             boolean unchanged = key.method == request.method()
                     && Objects.equals(key.inhabitantsWeightPercent, request.inhabitantsWeightPercent());
             // A PUT that asks for the key the project already has changes nothing, so it needs no If-Match: a
@@ -97,7 +101,7 @@ public class AllocationKeyService {
             if (unchanged && (ifMatch == null || ifMatch.isBlank())) {
                 return new Choice(current, false);
             }
-            preconditions.requireMatch(ifMatch, current);
+            preconditions.requireMatch(ifMatch, AllocationKeyResponse.of(current));
             if (unchanged) {
                 return new Choice(current, false);
             }
@@ -106,8 +110,9 @@ public class AllocationKeyService {
             // Flush so the representation (event data, ETag) carries the incremented version.
             entityManager.flush();
         }
-        AllocationKeyResponse chosen = AllocationKeyResponse.of(key, project.code);
-        events.aboutProject(projectId, "allocation-keys/" + projectId, MunicipalityEvents.ALLOCATION_KEY_CHOSEN, chosen.chosen());
+        OfProject<AllocationKey> chosen = new OfProject<>(key, project.code);
+        events.aboutProject(projectId, "allocation-keys/" + projectId, MunicipalityEvents.ALLOCATION_KEY_CHOSEN,
+                AllocationKeyResponse.Chosen.of(chosen));
         costAllocations.recompute(projectId);
         return new Choice(chosen, created);
     }
@@ -115,10 +120,6 @@ public class AllocationKeyService {
     private ProgrammeProject knownProject(UUID projectId) {
         return projects.project(projectId).orElseThrow(() -> HttpProblem.valueOf(Response.Status.NOT_FOUND,
                 RequestTexts.problems().projectUnknownHere(projectId)));
-    }
-
-    private AllocationKeyResponse represent(AllocationKey key) {
-        return AllocationKeyResponse.of(key, projects.code(key.projectId));
     }
 
     private static void requireWeightWhereItBelongs(AllocationKeyRequest request) {

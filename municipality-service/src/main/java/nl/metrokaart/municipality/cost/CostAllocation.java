@@ -16,6 +16,7 @@ import java.time.Instant;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.UUID;
+import org.hibernate.annotations.BatchSize;
 
 /**
  * A project's budget split over its participants as last computed. Stored rather than computed on each read, so
@@ -25,6 +26,9 @@ import java.util.UUID;
 @Entity
 @Table(name = "cost_allocation")
 public class CostAllocation extends PanacheEntityBase {
+
+    /** The shares of a whole page of allocations (at most 100, and the one more that tells a next page exists) load at once. */
+    static final int PAGE_BATCH = 101;
 
     @Id
     @Column(name = "project_id")
@@ -42,6 +46,7 @@ public class CostAllocation extends PanacheEntityBase {
 
     /** The participants' shares, by municipality code; they add up to budgetCents unless there are none. */
     @ElementCollection
+    @BatchSize(size = CostAllocation.PAGE_BATCH)
     @CollectionTable(name = "cost_allocation_share", joinColumns = @JoinColumn(name = "project_id"))
     @OrderBy("municipalityCode")
     public List<Share> shares = new ArrayList<>();

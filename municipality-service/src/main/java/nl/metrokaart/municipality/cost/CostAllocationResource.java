@@ -73,7 +73,8 @@ public class CostAllocationResource {
                     + "(342 of them for all Dutch municipalities), a non-participant with 0.",
                     schema = @Schema(type = SchemaType.BOOLEAN, defaultValue = "false"))
             @QueryParam("participantsOnly") String participantsOnly) {
-        return costAllocations.get(projectId, QueryParams.flag("participantsOnly", participantsOnly, false));
+        return CostAllocationResponse.of(costAllocations.get(projectId),
+                QueryParams.flag("participantsOnly", participantsOnly, false));
     }
 
     /** OpenAPI name for a page of cost allocations. */

@@ -5,7 +5,6 @@ import java.util.List;
 import java.util.Map;
 import java.util.UUID;
 import java.util.stream.Collectors;
-import nl.metrokaart.municipality.municipality.Municipality;
 import nl.metrokaart.municipality.project.ProgrammeProject;
 import org.eclipse.microprofile.openapi.annotations.media.Schema;
 
@@ -38,11 +37,13 @@ public record CostAllocationResponse(
             @Schema(description = "The amount in euro cents.", examples = "2840909") long amountCents) {
     }
 
-    static CostAllocationResponse of(CostAllocation allocation, ProgrammeProject project, Map<String, Municipality> all,
-            boolean participantsOnly) {
+    /** With participantsOnly only the paying municipalities' shares, else every registered municipality's. */
+    static CostAllocationResponse of(ProjectCostAllocation projectAllocation, boolean participantsOnly) {
+        CostAllocation allocation = projectAllocation.allocation();
+        ProgrammeProject project = projectAllocation.project();
         Map<String, CostAllocation.Share> paying = allocation.shares.stream()
                 .collect(Collectors.toMap(CostAllocation.Share::municipalityCode, s -> s));
-        List<Share> shares = all.values().stream().map(m -> {
+        List<Share> shares = projectAllocation.municipalities().stream().map(m -> {
             CostAllocation.Share share = paying.get(m.code);
             return share == null ? new Share(m.code, m.name, false, m.inhabitants, 0)
                     : new Share(m.code, m.name, true, share.inhabitants(), share.amountCents());

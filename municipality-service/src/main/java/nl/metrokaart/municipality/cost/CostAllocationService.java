@@ -12,7 +12,6 @@ import jakarta.ws.rs.core.Response;
 import java.math.BigDecimal;
 import java.util.ArrayList;
 import java.util.HashSet;
-import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
 import java.util.Objects;
@@ -33,6 +32,7 @@ import nl.metrokaart.platform.paging.KeysetPaging.SortKey;
 import nl.metrokaart.platform.paging.Page;
 import nl.metrokaart.platform.persistence.AdvisoryLocks;
 import nl.metrokaart.platform.persistence.StoredTime;
+import org.hibernate.Hibernate;
 
 /**
  * Keeps every project's {@link CostAllocation} current: recomputed in the transaction of each change it depends
@@ -147,47 +147,63 @@ public class CostAllocationService {
         return allocation;
     }
 
+    /**
+     * A page of allocations in a fixed number of queries, whatever its size: the page, its projects, its shares
+     * (one batch, {@link CostAllocation#shares}) and the municipalities.
+     */
     @Transactional
     public Page<CostAllocationResponse> list(UUID projectId, boolean participantsOnly, String cursor, int limit) {
-        Map<String, Municipality> all = allMunicipalities();
-        return paging.page(CostAllocation.class, new KeysetPaging.Where().and("projectId", projectId), BY_PROJECT,
-                cursor, limit, allocation -> represent(allocation, all, participantsOnly));
+        Page<CostAllocation> page = paging.page(CostAllocation.class, new KeysetPaging.Where().and("projectId", projectId),
+                BY_PROJECT, cursor, limit, Function.identity());
+        Map<UUID, ProgrammeProject> pageProjects = projectsOf(page);
+        List<Municipality> all = municipalities.allByCode();
+        return page.map(allocation -> CostAllocationResponse.of(new ProjectCostAllocation(allocation,
+                project(pageProjects, allocation.projectId), all), participantsOnly));
     }
 
     @Transactional
-    public CostAllocationResponse get(UUID projectId, boolean participantsOnly) {
+    public ProjectCostAllocation get(UUID projectId) {
         CostAllocation allocation = CostAllocation.<CostAllocation>findByIdOptional(projectId).orElseThrow(() ->
                 HttpProblem.valueOf(Response.Status.NOT_FOUND, RequestTexts.problems().noCostAllocation(projectId)));
-        return represent(allocation, allMunicipalities(), participantsOnly);
+        Hibernate.initialize(allocation.shares); // the resource maps it after this transaction
+        return new ProjectCostAllocation(allocation, project(projects.byId(List.of(projectId)), projectId),
+                municipalities.allByCode());
     }
 
-    /** What one municipality pays for each project, a page at a time, and in all. */
+    /** What one municipality pays for each project, a page at a time (in a fixed number of queries), and in all. */
     @Transactional
-    public MunicipalityCostsResponse ofMunicipality(String municipalityCode, String cursor, int limit) {
+    public MunicipalityCosts ofMunicipality(String municipalityCode, String cursor, int limit) {
         Municipality municipality = municipalities.get(municipalityCode);
-        Page<MunicipalityCostsResponse.ProjectCost> page = paging.page(CostAllocation.class, new KeysetPaging.Where(),
-                BY_PROJECT, cursor, limit, allocation -> MunicipalityCostsResponse.ProjectCost.of(
-                        allocation, project(allocation.projectId), municipalityCode));
+        Page<CostAllocation> page = paging.page(CostAllocation.class, new KeysetPaging.Where(), BY_PROJECT, cursor, limit,
+                Function.identity());
+        Map<UUID, ProgrammeProject> pageProjects = projectsOf(page);
+        // Only the municipality's own share of each allocation, not all shares of the page.
+        Map<UUID, Long> amounts = page.items().isEmpty() ? Map.of() : entityManager.createQuery(
+                        "select a.projectId, s.amountCents from CostAllocation a join a.shares s"
+                                + " where s.municipalityCode = :code and a.projectId in :ids", Object[].class)
+                .setParameter("code", municipalityCode)
+                .setParameter("ids", page.items().stream().map(a -> a.projectId).toList())
+                .getResultList().stream()
+                .collect(Collectors.toMap(row -> (UUID) row[0], row -> (Long) row[1]));
         long total = entityManager.createQuery("select coalesce(sum(s.amountCents), 0) from CostAllocation a "
                         + "join a.shares s where s.municipalityCode = :code", Long.class)
                 .setParameter("code", municipalityCode)
                 .getSingleResult();
-        return new MunicipalityCostsResponse(municipality.code, municipality.name, total, page.items(), page.nextCursor());
+        return new MunicipalityCosts(municipality, total, page.map(allocation -> MunicipalityCostsResponse.ProjectCost.of(
+                allocation, project(pageProjects, allocation.projectId), amounts.get(allocation.projectId))));
     }
 
-    CostAllocationResponse represent(CostAllocation allocation, Map<String, Municipality> all, boolean participantsOnly) {
-        return CostAllocationResponse.of(allocation, project(allocation.projectId), all, participantsOnly);
+    /** The projects of a page of allocations, in one query. */
+    private Map<UUID, ProgrammeProject> projectsOf(Page<CostAllocation> page) {
+        return projects.byId(page.items().stream().map(allocation -> allocation.projectId).toList());
     }
 
-    /** Every registered municipality by code: the rows of a complete allocation, payers or not. */
-    Map<String, Municipality> allMunicipalities() {
-        return municipalities.allByCode().stream()
-                .collect(Collectors.toMap(m -> m.code, Function.identity(), (a, b) -> a, LinkedHashMap::new));
-    }
-
-    private ProgrammeProject project(UUID projectId) {
-        return projects.project(projectId).orElseThrow(() ->
-                new IllegalStateException("Cost allocation of project " + projectId + " outlived its project"));
+    private static ProgrammeProject project(Map<UUID, ProgrammeProject> known, UUID projectId) {
+        ProgrammeProject project = known.get(projectId);
+        if (project == null) {
+            throw new IllegalStateException("Cost allocation of project " + projectId + " outlived its project");
+        }
+        return project;
     }
 
     private static Map<String, Long> amountsByMunicipality(List<CostAllocation.Share> shares) {

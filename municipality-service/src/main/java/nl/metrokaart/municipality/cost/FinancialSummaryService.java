@@ -3,7 +3,6 @@ package nl.metrokaart.municipality.cost;
 import jakarta.enterprise.context.ApplicationScoped;
 import jakarta.inject.Inject;
 import jakarta.persistence.EntityManager;
-import jakarta.persistence.TypedQuery;
 import jakarta.transaction.Transactional;
 import java.math.BigDecimal;
 import java.math.RoundingMode;
@@ -12,6 +11,8 @@ import java.util.List;
 import java.util.Map;
 import java.util.UUID;
 import nl.metrokaart.municipality.municipality.Municipality;
+import nl.metrokaart.municipality.municipality.MunicipalityService;
+import nl.metrokaart.municipality.project.ProjectReadModel;
 
 /** Adds up the stored cost allocations per municipality: the programme's shared financial justification. */
 @ApplicationScoped
@@ -21,40 +22,34 @@ public class FinancialSummaryService {
     EntityManager entityManager;
 
     @Inject
-    CostAllocationService costAllocations;
+    MunicipalityService municipalities;
 
     /** Over the projects of one programme, or of all programmes when programmeId is null. */
     @Transactional
     public FinancialSummaryResponse summarise(UUID programmeId) {
-        // The shares are fetched with their allocations, in the same query: not one query per project.
-        TypedQuery<CostAllocation> query = programmeId == null
-                ? entityManager.createQuery("select distinct a from CostAllocation a left join fetch a.shares", CostAllocation.class)
-                : entityManager.createQuery("select distinct a from CostAllocation a left join fetch a.shares where a.projectId in "
-                        + "(select p.id from ProgrammeProject p where p.programmeId = :programmeId)", CostAllocation.class)
-                        .setParameter("programmeId", programmeId);
-        List<CostAllocation> allocations = query.getResultList();
-
-        long budget = 0;
-        long unallocated = 0;
+        // Added up by the database in two queries, whatever the number of projects: no allocation or share is loaded.
+        String ofProgramme = programmeId == null ? "" : " where a.projectId in " + ProjectReadModel.PROJECT_IDS_OF_PROGRAMME;
+        Object[] budgets = ProjectReadModel.inProgramme(entityManager.createQuery("select count(a), coalesce(sum(a.budgetCents), 0),"
+                + " coalesce(sum(case when a.shares is empty then a.budgetCents else 0 end), 0) from CostAllocation a"
+                + ofProgramme, Object[].class), programmeId).getSingleResult();
+        int projectCount = ((Number) budgets[0]).intValue();
+        long budget = ((Number) budgets[1]).longValue();
+        long unallocated = ((Number) budgets[2]).longValue();
         Map<String, Long> totals = new HashMap<>();
         Map<String, Integer> projectCounts = new HashMap<>();
-        for (CostAllocation allocation : allocations) {
-            budget += allocation.budgetCents;
-            if (allocation.shares.isEmpty()) {
-                unallocated += allocation.budgetCents;
-            }
-            for (CostAllocation.Share share : allocation.shares) {
-                totals.merge(share.municipalityCode(), share.amountCents(), Long::sum);
-                projectCounts.merge(share.municipalityCode(), 1, Integer::sum);
-            }
-        }
+        ProjectReadModel.inProgramme(entityManager.createQuery("select s.municipalityCode, sum(s.amountCents), count(*)"
+                + " from CostAllocation a join a.shares s" + ofProgramme + " group by s.municipalityCode", Object[].class),
+                programmeId).getResultList().forEach(row -> {
+                    totals.put((String) row[0], ((Number) row[1]).longValue());
+                    projectCounts.put((String) row[0], ((Number) row[2]).intValue());
+                });
         Map<String, Long> basisPoints = budgetShares(budget, budget - unallocated, totals);
-        List<FinancialSummaryResponse.MunicipalityTotal> municipalities = costAllocations.allMunicipalities().values().stream()
+        List<FinancialSummaryResponse.MunicipalityTotal> perMunicipality = municipalities.allByCode().stream()
                 .map(m -> total(m, totals.getOrDefault(m.code, 0L), projectCounts.getOrDefault(m.code, 0),
                         basisPoints.getOrDefault(m.code, 0L)))
                 .toList();
-        return new FinancialSummaryResponse(programmeId, allocations.size(), budget, budget - unallocated, unallocated,
-                municipalities);
+        return new FinancialSummaryResponse(programmeId, projectCount, budget, budget - unallocated, unallocated,
+                perMunicipality);
     }
 
     /**

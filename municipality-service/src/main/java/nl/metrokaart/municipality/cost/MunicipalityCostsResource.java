@@ -42,6 +42,6 @@ public class MunicipalityCostsResource {
     public MunicipalityCostsResponse list(
             @Parameter(description = "CBS municipality code.", example = "GM0610") @PathParam("municipalityCode") String municipalityCode,
             @BeanParam PageRequest page) {
-        return costAllocations.ofMunicipality(municipalityCode, page.cursor(), page.limit());
+        return MunicipalityCostsResponse.of(costAllocations.ofMunicipality(municipalityCode, page.cursor(), page.limit()));
     }
 }

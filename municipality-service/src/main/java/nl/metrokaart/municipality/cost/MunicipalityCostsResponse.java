@@ -28,12 +28,16 @@ public record MunicipalityCostsResponse(
             @Schema(description = "The municipality's share in euro cents; 0 when it does not participate.") long amountCents,
             Instant computedAt) {
 
-        static ProjectCost of(CostAllocation allocation, ProgrammeProject project, String municipalityCode) {
-            CostAllocation.Share share = allocation.shares.stream()
-                    .filter(s -> s.municipalityCode().equals(municipalityCode)).findFirst().orElse(null);
+        /** {@code amountCents} is the municipality's share, null when it does not participate. */
+        static ProjectCost of(CostAllocation allocation, ProgrammeProject project, Long amountCents) {
             return new ProjectCost(allocation.projectId, project.code, project.name, allocation.budgetCents,
-                    allocation.method, allocation.inhabitantsWeightPercent, share != null,
-                    share == null ? 0 : share.amountCents(), allocation.computedAt);
+                    allocation.method, allocation.inhabitantsWeightPercent, amountCents != null,
+                    amountCents == null ? 0 : amountCents, allocation.computedAt);
         }
+    }
+
+    static MunicipalityCostsResponse of(MunicipalityCosts costs) {
+        return new MunicipalityCostsResponse(costs.municipality().code, costs.municipality().name, costs.totalCents(),
+                costs.projects().items(), costs.projects().nextCursor());
     }
 }

@@ -20,6 +20,7 @@ import jakarta.ws.rs.core.MediaType;
 import jakarta.ws.rs.core.UriInfo;
 import java.util.List;
 import java.util.UUID;
+import nl.metrokaart.municipality.project.OfProject;
 import nl.metrokaart.platform.rest.QueryParams;
 import nl.metrokaart.platform.conditional.EntityTags;
 import nl.metrokaart.platform.idempotency.IdempotentRequests;
@@ -85,7 +86,7 @@ public class DecisionResource {
             content = @Content(schema = @Schema(implementation = DecisionResponse.class)))
     @APIResponse(responseCode = "404", description = "No decision with this id.")
     public DecisionResponse get(@PathParam("decisionId") UUID decisionId) {
-        return decisions.get(decisionId);
+        return DecisionResponse.of(decisions.get(decisionId));
     }
 
     @POST
@@ -106,8 +107,8 @@ public class DecisionResource {
             @HeaderParam(IdempotentRequests.HEADER) String idempotencyKey,
             @NotNull @Valid DecisionRequest request, @Context UriInfo uriInfo) {
         return idempotency.once(idempotencyKey, request, DecisionResponse.class, () -> {
-            DecisionResponse recorded = decisions.record(request);
-            return Created.at(uriInfo, recorded.id(), recorded);
+            OfProject<Decision> recorded = decisions.record(request);
+            return Created.at(uriInfo, recorded.record().id, DecisionResponse.of(recorded));
         });
     }
 
@@ -130,8 +131,7 @@ public class DecisionResource {
             @PathParam("decisionId") UUID decisionId,
             @Parameter(description = "The ETag of the decision as last read.") @HeaderParam(HttpHeaders.IF_MATCH) String ifMatch,
             @NotNull @Valid DecisionRequest request) {
-        DecisionResponse replaced = decisions.replace(decisionId, ifMatch, request);
-        return entityTags.ok(replaced);
+        return entityTags.ok(DecisionResponse.of(decisions.replace(decisionId, ifMatch, request)));
     }
 
     /** OpenAPI name for a page of decisions. */

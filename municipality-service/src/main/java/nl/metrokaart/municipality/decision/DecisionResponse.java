@@ -4,6 +4,7 @@ import java.time.Instant;
 import java.time.LocalDate;
 import java.util.List;
 import java.util.UUID;
+import nl.metrokaart.municipality.project.OfProject;
 import org.eclipse.microprofile.openapi.annotations.media.Schema;
 
 /** A decision as the API shows it; also the data of decision-recorded and decision-changed. */
@@ -23,7 +24,9 @@ public record DecisionResponse(
         Instant createdAt,
         Instant updatedAt) {
 
-    static DecisionResponse of(Decision d, String projectCode) {
+    static DecisionResponse of(OfProject<Decision> decision) {
+        Decision d = decision.record();
+        String projectCode = decision.projectCode();
         return new DecisionResponse(d.id, d.projectId, projectCode, d.question, List.copyOf(d.options), d.outcome,
                 d.decidingBody, d.decidingMunicipalityCode, d.decidedOn, d.rationale, d.version, d.createdAt, d.updatedAt);
     }

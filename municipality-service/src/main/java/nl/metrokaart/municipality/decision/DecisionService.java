@@ -12,8 +12,10 @@ import java.util.LinkedHashSet;
 import java.util.List;
 import java.util.Set;
 import java.util.UUID;
+import java.util.function.Function;
 import nl.metrokaart.municipality.events.MunicipalityEvents;
 import nl.metrokaart.municipality.municipality.MunicipalityService;
+import nl.metrokaart.municipality.project.OfProject;
 import nl.metrokaart.municipality.project.ProjectReadModel;
 import nl.metrokaart.municipality.text.RequestTexts;
 import nl.metrokaart.platform.paging.KeysetPaging;
@@ -62,18 +64,20 @@ public class DecisionService {
 
     @Transactional
     public Page<DecisionResponse> list(Filter filter, String cursor, int limit) {
-        return paging.page(Decision.class, new KeysetPaging.Where().and("projectId", filter.projectId())
+        Page<Decision> page = paging.page(Decision.class, new KeysetPaging.Where().and("projectId", filter.projectId())
                         .and("outcome", filter.outcome()).and("decidingBody", filter.decidingBody()),
-                BY_DATE, cursor, limit, this::represent);
+                BY_DATE, cursor, limit, Function.identity());
+        return projects.ofPage(page, d -> d.projectId).map(DecisionResponse::of);
     }
 
     @Transactional
-    public DecisionResponse get(UUID id) {
-        return represent(find(id, LockModeType.NONE));
+    public OfProject<Decision> get(UUID id) {
+        Decision decision = find(id, LockModeType.NONE);
+        return projects.of(decision, decision.projectId);
     }
 
     @Transactional
-    public DecisionResponse record(DecisionRequest request) {
+    public OfProject<Decision> record(DecisionRequest request) {
         validateReferences(request);
         lockHarmonisationOf(request.projectId());
         Decision decision = new Decision();
@@ -89,7 +93,7 @@ public class DecisionService {
 
     /** Full replace under If-Match, e.g. to correct a recorded decision. */
     @Transactional
-    public DecisionResponse replace(UUID id, String ifMatch, DecisionRequest request) {
+    public OfProject<Decision> replace(UUID id, String ifMatch, DecisionRequest request) {
         Decision decision = find(id, LockModeType.PESSIMISTIC_WRITE);
         preconditions.requireMatch(ifMatch, represent(decision));
         validateReferences(request);
@@ -135,15 +139,16 @@ public class DecisionService {
         }
     }
 
-    private DecisionResponse announce(Decision decision, String type) {
-        DecisionResponse response = represent(decision);
+    private OfProject<Decision> announce(Decision decision, String type) {
+        OfProject<Decision> announced = projects.of(decision, decision.projectId);
         events.aboutProject(decision.projectId, "decisions/" + decision.id, type,
-                DecisionEventData.of(decision, response.projectCode()));
-        return response;
+                DecisionEventData.of(decision, announced.projectCode()));
+        return announced;
     }
 
+    /** The representation, for the ETag an If-Match is compared with. */
     private DecisionResponse represent(Decision decision) {
-        return DecisionResponse.of(decision, projects.code(decision.projectId));
+        return DecisionResponse.of(projects.of(decision, decision.projectId));
     }
 
     private static Decision find(UUID id, LockModeType lock) {

@@ -28,12 +28,12 @@ public class HeldPerProjectRecords {
     EntityManager entityManager;
 
     /** The municipality's rows by project id, optionally of one project; 404 for an unknown municipality. */
-    public <E extends HeldPerProject, R> Page<R> list(Class<E> type, String municipalityCode, UUID projectId, String cursor,
-            int limit, Function<E, R> representation) {
+    public <E extends HeldPerProject> Page<E> list(Class<E> type, String municipalityCode, UUID projectId, String cursor,
+            int limit) {
         municipalities.get(municipalityCode);
         List<SortKey<E>> byProject = List.of(new SortKey<>("projectId", HeldPerProject::projectId, UUID::fromString));
         return paging.page(type, new KeysetPaging.Where().and("municipalityCode", municipalityCode).and("projectId", projectId),
-                byProject, cursor, limit, representation);
+                byProject, cursor, limit, Function.identity());
     }
 
     /** The municipality's row for the project; 404 naming {@code what} (in the request's language) when there is none. */

@@ -20,6 +20,7 @@ import jakarta.ws.rs.core.MediaType;
 import jakarta.ws.rs.core.UriInfo;
 import java.util.List;
 import java.util.UUID;
+import nl.metrokaart.municipality.project.OfProject;
 import nl.metrokaart.platform.rest.QueryParams;
 import nl.metrokaart.platform.conditional.EntityTags;
 import nl.metrokaart.platform.idempotency.IdempotentRequests;
@@ -82,7 +83,7 @@ public class ParticipationResource {
     public ParticipationResponse get(
             @Parameter(description = "CBS municipality code.", example = "GM0610") @PathParam("municipalityCode") String municipalityCode,
             @PathParam("projectId") UUID projectId) {
-        return participations.get(municipalityCode, projectId);
+        return ParticipationResponse.of(participations.get(municipalityCode, projectId));
     }
 
     @POST
@@ -105,8 +106,8 @@ public class ParticipationResource {
             @HeaderParam(IdempotentRequests.HEADER) String idempotencyKey,
             @NotNull @Valid ParticipationRequest request, @Context UriInfo uriInfo) {
         return idempotency.once(idempotencyKey, request, ParticipationResponse.class, () -> {
-            ParticipationResponse registered = participations.register(municipalityCode, request);
-            return Created.at(uriInfo, registered.projectId(), registered);
+            OfProject<Participation> registered = participations.register(municipalityCode, request);
+            return Created.at(uriInfo, registered.record().projectId, ParticipationResponse.of(registered));
         });
     }
 
@@ -130,8 +131,7 @@ public class ParticipationResource {
             @PathParam("projectId") UUID projectId,
             @Parameter(description = "The ETag of the participation as last read.") @HeaderParam(HttpHeaders.IF_MATCH) String ifMatch,
             @NotNull @Valid ParticipationRequest request) {
-        ParticipationResponse replaced = participations.replace(municipalityCode, projectId, ifMatch, request);
-        return entityTags.ok(replaced);
+        return entityTags.ok(ParticipationResponse.of(participations.replace(municipalityCode, projectId, ifMatch, request)));
     }
 
     /** OpenAPI name for a page of participations. */

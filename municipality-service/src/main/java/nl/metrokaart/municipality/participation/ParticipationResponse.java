@@ -3,6 +3,7 @@ package nl.metrokaart.municipality.participation;
 import java.time.Instant;
 import java.time.LocalDate;
 import java.util.UUID;
+import nl.metrokaart.municipality.project.OfProject;
 import org.eclipse.microprofile.openapi.annotations.media.Schema;
 
 /** A participation as the API shows it; also the data of participation-registered and participation-changed. */
@@ -20,7 +21,9 @@ public record ParticipationResponse(
         Instant createdAt,
         Instant updatedAt) {
 
-    static ParticipationResponse of(Participation p, String projectCode) {
+    static ParticipationResponse of(OfProject<Participation> participation) {
+        Participation p = participation.record();
+        String projectCode = participation.projectCode();
         return new ParticipationResponse(p.id, p.municipalityCode, p.projectId, projectCode, p.participates,
                 p.localLead, p.implementationStatus, p.plannedGoLiveDate, p.version, p.createdAt, p.updatedAt);
     }

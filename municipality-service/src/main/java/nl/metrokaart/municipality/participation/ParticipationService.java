@@ -18,6 +18,7 @@ import nl.metrokaart.municipality.events.MunicipalityEvents;
 import nl.metrokaart.municipality.municipality.HeldPerProjectRecords;
 import nl.metrokaart.municipality.municipality.MunicipalityScope;
 import nl.metrokaart.municipality.municipality.MunicipalityService;
+import nl.metrokaart.municipality.project.OfProject;
 import nl.metrokaart.municipality.project.ProjectReadModel;
 import nl.metrokaart.municipality.text.RequestTexts;
 import nl.metrokaart.platform.text.Text;
@@ -71,17 +72,18 @@ public class ParticipationService {
 
     @Transactional
     public Page<ParticipationResponse> list(String municipalityCode, UUID projectId, String cursor, int limit) {
-        return records.list(Participation.class, municipalityCode, projectId, cursor, limit, this::represent);
+        return projects.ofPage(records.list(Participation.class, municipalityCode, projectId, cursor, limit),
+                Participation::projectId).map(ParticipationResponse::of);
     }
 
     @Transactional
-    public ParticipationResponse get(String municipalityCode, UUID projectId) {
+    public OfProject<Participation> get(String municipalityCode, UUID projectId) {
         municipalities.get(municipalityCode);
-        return represent(find(municipalityCode, projectId, LockModeType.NONE));
+        return projects.of(find(municipalityCode, projectId, LockModeType.NONE), projectId);
     }
 
     @Transactional
-    public ParticipationResponse register(String municipalityCode, ParticipationRequest request) {
+    public OfProject<Participation> register(String municipalityCode, ParticipationRequest request) {
         scope.requireMayChange(municipalityCode);
         municipalities.get(municipalityCode);
         projects.known(request.projectId(), "projectId", "body");
@@ -101,15 +103,15 @@ public class ParticipationService {
 
     /** Full replace under If-Match; the project in the body must be the one in the path. */
     @Transactional
-    public ParticipationResponse replace(String municipalityCode, UUID projectId, String ifMatch, ParticipationRequest request) {
+    public OfProject<Participation> replace(String municipalityCode, UUID projectId, String ifMatch, ParticipationRequest request) {
         scope.requireMayChange(municipalityCode);
         municipalities.get(municipalityCode);
         Participation participation = find(municipalityCode, projectId, LockModeType.PESSIMISTIC_WRITE);
         if (!projectId.equals(request.projectId())) {
             throw Problems.invalid("projectId", "body", RequestTexts.problems().projectIdNotInPath());
         }
-        ParticipationResponse current = represent(participation);
-        preconditions.requireMatch(ifMatch, current);
+        OfProject<Participation> current = projects.of(participation, projectId);
+        preconditions.requireMatch(ifMatch, ParticipationResponse.of(current));
         if (sameAs(participation, request)) {
             return current;
         }
@@ -120,16 +122,12 @@ public class ParticipationService {
         return announce(participation, MunicipalityEvents.PARTICIPATION_CHANGED);
     }
 
-    private ParticipationResponse announce(Participation participation, String type) {
-        ParticipationResponse response = represent(participation);
+    private OfProject<Participation> announce(Participation participation, String type) {
+        OfProject<Participation> announced = projects.of(participation, participation.projectId);
         events.aboutMunicipality(participation.municipalityCode, "participations/" + participation.projectId, type,
-                ParticipationEventData.of(participation, response.projectCode()));
+                ParticipationEventData.of(participation, announced.projectCode()));
         participationChanged.fire(new ParticipationChanged(participation.municipalityCode, participation.projectId));
-        return response;
-    }
-
-    private ParticipationResponse represent(Participation participation) {
-        return ParticipationResponse.of(participation, projects.code(participation.projectId));
+        return announced;
     }
 
     private Participation find(String municipalityCode, UUID projectId, LockModeType lock) {

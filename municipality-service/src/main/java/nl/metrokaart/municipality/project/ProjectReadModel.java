@@ -5,11 +5,16 @@ import jakarta.enterprise.event.Event;
 import jakarta.inject.Inject;
 import jakarta.persistence.TypedQuery;
 import jakarta.transaction.Transactional;
+import java.util.Collection;
 import java.util.List;
+import java.util.Map;
 import java.math.BigDecimal;
 import java.util.Optional;
 import java.util.UUID;
+import java.util.function.Function;
+import java.util.stream.Collectors;
 import nl.metrokaart.municipality.text.RequestTexts;
+import nl.metrokaart.platform.paging.Page;
 import nl.metrokaart.platform.persistence.StoredTime;
 import nl.metrokaart.platform.problem.Problems;
 import nl.metrokaart.platform.readmodel.ReadModels;
@@ -90,6 +95,12 @@ public class ProjectReadModel {
                 : ProgrammeProject.list("programmeId = ?1 order by code, id", programmeId);
     }
 
+    /** The projects with these ids the read model knows, by id, in one query (a page's projects, not one each). */
+    public Map<UUID, ProgrammeProject> byId(Collection<UUID> ids) {
+        return ids.isEmpty() ? Map.of() : ProgrammeProject.<ProgrammeProject>list("id in ?1", ids).stream()
+                .collect(Collectors.toMap(p -> p.id, Function.identity()));
+    }
+
     public Optional<ProgrammeProject> project(UUID id) {
         return ProgrammeProject.findByIdOptional(id);
     }
@@ -100,6 +111,20 @@ public class ProjectReadModel {
      */
     public ProgrammeProject known(UUID id, String field, String in) {
         return project(id).orElseThrow(() -> Problems.invalid(field, in, RequestTexts.problems().unknownProject(id)));
+    }
+
+    /** The record with the code of the project it is about (null for a project not yet in the read model). */
+    public <T> OfProject<T> of(T record, UUID projectId) {
+        return new OfProject<>(record, code(projectId));
+    }
+
+    /** A page of records with the codes of the projects they are about, the projects read in one query. */
+    public <T> Page<OfProject<T>> ofPage(Page<T> page, Function<T, UUID> projectId) {
+        Map<UUID, ProgrammeProject> known = byId(page.items().stream().map(projectId).collect(Collectors.toSet()));
+        return page.map(record -> {
+            ProgrammeProject project = known.get(projectId.apply(record));
+            return new OfProject<>(record, project == null ? null : project.code);
+        });
     }
 
     /** The project's code, for representations; null for a project not (yet) in the read model. */

@@ -20,6 +20,7 @@ import jakarta.ws.rs.core.MediaType;
 import jakarta.ws.rs.core.UriInfo;
 import java.util.List;
 import java.util.UUID;
+import nl.metrokaart.municipality.project.OfProject;
 import nl.metrokaart.platform.rest.QueryParams;
 import nl.metrokaart.platform.conditional.EntityTags;
 import nl.metrokaart.platform.idempotency.IdempotentRequests;
@@ -81,7 +82,7 @@ public class VariantChoiceResource {
     public VariantChoiceResponse get(
             @Parameter(description = "CBS municipality code.", example = "GM0610") @PathParam("municipalityCode") String municipalityCode,
             @PathParam("projectId") UUID projectId) {
-        return choices.get(municipalityCode, projectId);
+        return VariantChoiceResponse.of(choices.get(municipalityCode, projectId));
     }
 
     @POST
@@ -105,8 +106,8 @@ public class VariantChoiceResource {
             @HeaderParam(IdempotentRequests.HEADER) String idempotencyKey,
             @NotNull @Valid VariantChoiceRequest request, @Context UriInfo uriInfo) {
         return idempotency.once(idempotencyKey, request, VariantChoiceResponse.class, () -> {
-            VariantChoiceResponse made = choices.make(municipalityCode, request);
-            return Created.at(uriInfo, made.projectId(), made);
+            OfProject<VariantChoice> made = choices.make(municipalityCode, request);
+            return Created.at(uriInfo, made.record().projectId, VariantChoiceResponse.of(made));
         });
     }
 
@@ -130,8 +131,7 @@ public class VariantChoiceResource {
             @PathParam("projectId") UUID projectId,
             @Parameter(description = "The ETag of the choice as last read.") @HeaderParam(HttpHeaders.IF_MATCH) String ifMatch,
             @NotNull @Valid VariantChoiceRequest request) {
-        VariantChoiceResponse replaced = choices.replace(municipalityCode, projectId, ifMatch, request);
-        return entityTags.ok(replaced);
+        return entityTags.ok(VariantChoiceResponse.of(choices.replace(municipalityCode, projectId, ifMatch, request)));
     }
 
     /** OpenAPI name for a page of variant choices. */

@@ -2,6 +2,7 @@ package nl.metrokaart.municipality.variant;
 
 import java.time.Instant;
 import java.util.UUID;
+import nl.metrokaart.municipality.project.OfProject;
 import org.eclipse.microprofile.openapi.annotations.media.Schema;
 
 /** A variant choice as the API shows it; also the data of variant-choice-made and variant-choice-changed. */
@@ -20,7 +21,9 @@ public record VariantChoiceResponse(
         Instant createdAt,
         Instant updatedAt) {
 
-    static VariantChoiceResponse of(VariantChoice v, String projectCode) {
+    static VariantChoiceResponse of(OfProject<VariantChoice> choice) {
+        VariantChoice v = choice.record();
+        String projectCode = choice.projectCode();
         return new VariantChoiceResponse(v.id, v.municipalityCode, v.projectId, projectCode, v.approach, v.variantName,
                 v.justification, v.decisionId, v.version, v.createdAt, v.updatedAt);
     }

@@ -22,6 +22,7 @@ import nl.metrokaart.municipality.municipality.HeldPerProjectRecords;
 import nl.metrokaart.municipality.municipality.MunicipalityScope;
 import nl.metrokaart.municipality.municipality.MunicipalityService;
 import nl.metrokaart.municipality.participation.Participation;
+import nl.metrokaart.municipality.project.OfProject;
 import nl.metrokaart.municipality.project.ProgrammeProject;
 import nl.metrokaart.municipality.project.ProjectReadModel;
 import nl.metrokaart.municipality.text.RequestTexts;
@@ -80,17 +81,18 @@ public class VariantChoiceService implements OwnVariants {
 
     @Transactional
     public Page<VariantChoiceResponse> list(String municipalityCode, UUID projectId, String cursor, int limit) {
-        return records.list(VariantChoice.class, municipalityCode, projectId, cursor, limit, this::represent);
+        return projects.ofPage(records.list(VariantChoice.class, municipalityCode, projectId, cursor, limit),
+                VariantChoice::projectId).map(VariantChoiceResponse::of);
     }
 
     @Transactional
-    public VariantChoiceResponse get(String municipalityCode, UUID projectId) {
+    public OfProject<VariantChoice> get(String municipalityCode, UUID projectId) {
         municipalities.get(municipalityCode);
-        return represent(find(municipalityCode, projectId, LockModeType.NONE));
+        return projects.of(find(municipalityCode, projectId, LockModeType.NONE), projectId);
     }
 
     @Transactional
-    public VariantChoiceResponse make(String municipalityCode, VariantChoiceRequest request) {
+    public OfProject<VariantChoice> make(String municipalityCode, VariantChoiceRequest request) {
         scope.requireMayChange(municipalityCode);
         municipalities.get(municipalityCode);
         ProgrammeProject project = projects.known(request.projectId(), "projectId", "body");
@@ -112,7 +114,7 @@ public class VariantChoiceService implements OwnVariants {
 
     /** Full replace under If-Match; the project in the body must be the one in the path. */
     @Transactional
-    public VariantChoiceResponse replace(String municipalityCode, UUID projectId, String ifMatch, VariantChoiceRequest request) {
+    public OfProject<VariantChoice> replace(String municipalityCode, UUID projectId, String ifMatch, VariantChoiceRequest request) {
         scope.requireMayChange(municipalityCode);
         municipalities.get(municipalityCode);
         decisions.lockHarmonisationOf(projectId);
@@ -120,8 +122,8 @@ public class VariantChoiceService implements OwnVariants {
         if (!projectId.equals(request.projectId())) {
             throw Problems.invalid("projectId", "body", RequestTexts.problems().projectIdNotInPath());
         }
-        VariantChoiceResponse current = represent(choice);
-        preconditions.requireMatch(ifMatch, current);
+        OfProject<VariantChoice> current = projects.of(choice, projectId);
+        preconditions.requireMatch(ifMatch, VariantChoiceResponse.of(current));
         ProgrammeProject project = projects.known(projectId, "projectId", "path");
         Decision inForce = requireAllowed(municipalityCode, project, request.approach());
         if (sameAs(choice, request, inForce)) {
@@ -156,15 +158,11 @@ public class VariantChoiceService implements OwnVariants {
         return inForce;
     }
 
-    private VariantChoiceResponse announce(VariantChoice choice, String type) {
-        VariantChoiceResponse response = represent(choice);
+    private OfProject<VariantChoice> announce(VariantChoice choice, String type) {
+        OfProject<VariantChoice> announced = projects.of(choice, choice.projectId);
         events.aboutMunicipality(choice.municipalityCode, "variant-choices/" + choice.projectId, type,
-                VariantChoiceEventData.of(choice, response.projectCode()));
-        return response;
-    }
-
-    private VariantChoiceResponse represent(VariantChoice choice) {
-        return VariantChoiceResponse.of(choice, projects.code(choice.projectId));
+                VariantChoiceEventData.of(choice, announced.projectCode()));
+        return announced;
     }
 
     private VariantChoice find(String municipalityCode, UUID projectId, LockModeType lock) {

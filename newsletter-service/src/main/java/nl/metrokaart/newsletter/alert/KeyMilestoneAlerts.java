@@ -38,9 +38,6 @@ import org.eclipse.microprofile.config.inject.ConfigProperty;
 @ApplicationScoped
 public class KeyMilestoneAlerts {
 
-    static final String MISSED = "missed";
-    static final String DUE_SOON = "due-soon";
-
     @Inject
     Subscribers subscribers;
 
@@ -80,7 +77,7 @@ public class KeyMilestoneAlerts {
                 || !(recorded.payload() instanceof ProgrammeEventData.Milestone milestone)) {
             return;
         }
-        alert(milestone.id(), MISSED, (t, language) -> t.alertMissedSubject(milestone.title()),
+        alert(milestone.id(), MilestoneAlertKind.MISSED, (t, language) -> t.alertMissedSubject(milestone.title()),
                 language -> summaries.of(activity, language));
     }
 
@@ -97,7 +94,7 @@ public class KeyMilestoneAlerts {
             List<KnownMilestone> due = knownProjects.openKeyMilestonesDue(today, today.plusDays(dueDays));
             int alerted = 0;
             for (KnownMilestone milestone : due) {
-                if (alert(milestone.id, DUE_SOON,
+                if (alert(milestone.id, MilestoneAlertKind.DUE_SOON,
                         (t, language) -> t.alertDueSubject(time.date(milestone.dueDate, language), milestone.title),
                         language -> {
                             Texts t = translations.of(language);
@@ -112,12 +109,12 @@ public class KeyMilestoneAlerts {
     }
 
     /** Records the alert and queues it to every secretary, unless this milestone was alerted of this kind before. */
-    private boolean alert(UUID milestoneId, String kind, BiFunction<Texts, Language, String> subject,
+    private boolean alert(UUID milestoneId, MilestoneAlertKind kind, BiFunction<Texts, Language, String> subject,
             Function<Language, String> text) {
         int inserted = entityManager.createNativeQuery("""
                         INSERT INTO milestone_alert (milestone_id, kind, alerted_at) VALUES (:milestone, :kind, :now)
                         ON CONFLICT DO NOTHING""")
-                .setParameter("milestone", milestoneId).setParameter("kind", kind).setParameter("now", StoredTime.now())
+                .setParameter("milestone", milestoneId).setParameter("kind", kind.value()).setParameter("now", StoredTime.now())
                 .executeUpdate();
         if (inserted == 0) {
             return false;

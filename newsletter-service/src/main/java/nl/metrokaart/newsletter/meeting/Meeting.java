@@ -63,6 +63,10 @@ public class Meeting extends PanacheEntityBase {
         return cancelledAt != null;
     }
 
+    public MeetingStatus status() {
+        return cancelled() ? MeetingStatus.CANCELLED : MeetingStatus.SCHEDULED;
+    }
+
     /** One point of the agenda, optionally about one project of the programme (by its code). */
     public record AgendaItem(String title, String projectCode) {
     }

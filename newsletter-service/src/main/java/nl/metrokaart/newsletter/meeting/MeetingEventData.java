@@ -9,7 +9,7 @@ import java.util.UUID;
  * (schema {@code Meeting} in asyncapi.yaml), kept apart from the REST representation.
  */
 public record MeetingEventData(UUID id, String title, Instant startsAt, Instant endsAt, String location,
-        MeetingAudience audience, List<AgendaItem> agendaItems, String status, Instant cancelledAt,
+        MeetingAudience audience, List<AgendaItem> agendaItems, MeetingStatus status, Instant cancelledAt,
         String cancellationReason, long version, Instant createdAt, Instant updatedAt) {
 
     public record AgendaItem(String title, String projectCode) {
@@ -18,7 +18,7 @@ public record MeetingEventData(UUID id, String title, Instant startsAt, Instant 
     static MeetingEventData of(Meeting m) {
         return new MeetingEventData(m.id, m.title, m.startsAt, m.endsAt, m.location, m.audience,
                 m.agendaItems.stream().map(i -> new AgendaItem(i.title(), i.projectCode())).toList(),
-                m.cancelled() ? "cancelled" : "scheduled", m.cancelledAt, m.cancellationReason,
+                m.status(), m.cancelledAt, m.cancellationReason,
                 m.version, m.createdAt, m.updatedAt);
     }
 }

@@ -14,8 +14,7 @@ public record MeetingResponse(
         String location,
         MeetingAudience audience,
         @Schema(description = "The agenda, in order.") List<MeetingRequest.AgendaItemDto> agendaItems,
-        @Schema(description = "scheduled, or cancelled (then it no longer changes).", enumeration = {"scheduled", "cancelled"})
-        String status,
+        MeetingStatus status,
         @Schema(description = "When it was cancelled; absent while it is on.") Instant cancelledAt,
         @Schema(description = "Why it was cancelled; absent while it is on.") String cancellationReason,
         @Schema(description = "Incremented on every change.") long version,
@@ -25,7 +24,7 @@ public record MeetingResponse(
     static MeetingResponse of(Meeting m) {
         return new MeetingResponse(m.id, m.title, m.startsAt, m.endsAt, m.location, m.audience,
                 m.agendaItems.stream().map(i -> new MeetingRequest.AgendaItemDto(i.title(), i.projectCode())).toList(),
-                m.cancelled() ? "cancelled" : "scheduled", m.cancelledAt, m.cancellationReason,
+                m.status(), m.cancelledAt, m.cancellationReason,
                 m.version, m.createdAt, m.updatedAt);
     }
 }

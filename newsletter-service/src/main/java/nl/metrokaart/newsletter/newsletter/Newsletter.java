@@ -12,6 +12,7 @@ import java.time.LocalDate;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.UUID;
+import nl.metrokaart.platform.language.Language;
 import org.hibernate.annotations.JdbcTypeCode;
 import org.hibernate.type.SqlTypes;
 
@@ -48,8 +49,9 @@ public class Newsletter extends PanacheEntityBase {
     public List<Section> sections = new ArrayList<>();
 
     /** The language of the whole issue, {@code nl} or {@code en}; it goes to the subscribers of that language. */
+    @Convert(converter = Language.Converter.class)
     @Column(nullable = false)
-    public String language = "nl";
+    public Language language = Language.DEFAULT;
 
     /** Where we stand and progress per municipality, as composed (null for issues composed before it existed). */
     @JdbcTypeCode(SqlTypes.JSON)

@@ -52,7 +52,7 @@ public class NewsletterPages {
     public MailMessage mail(Newsletter newsletter, Subscription reader) {
         boolean map = newsletter.metroMapSvg != null;
         View view = view(newsletter, null, map ? "cid:" + MAP_CONTENT_ID : null, letters.unsubscribeUrl(reader));
-        Texts t = translations.of(Language.of(newsletter.language));
+        Texts t = translations.of(newsletter.language);
         MailMessage message = MailMessage.text(reader.email, "[Metrokaart] " + t.newsletterSubject(newsletter.title, newsletter.number),
                 render(text, view, newsletter)).withHtml(render(html, view, newsletter));
         if (map) {
@@ -63,7 +63,7 @@ public class NewsletterPages {
     }
 
     private View view(Newsletter newsletter, String inlineSvg, String imageSource, String unsubscribeUrl) {
-        Language language = Language.of(newsletter.language);
+        Language language = newsletter.language;
         Texts t = translations.of(language);
         NewsletterResponse response = NewsletterResponse.of(newsletter);
         return new View(response, response.overview(),
@@ -74,6 +74,6 @@ public class NewsletterPages {
 
     private static String render(Template template, View view, Newsletter newsletter) {
         TemplateInstance instance = template.data("view", view).data("newsletter", view.newsletter());
-        return Translations.in(Language.of(newsletter.language), instance).render();
+        return Translations.in(newsletter.language, instance).render();
     }
 }

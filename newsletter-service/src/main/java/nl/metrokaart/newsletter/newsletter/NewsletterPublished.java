@@ -10,10 +10,10 @@ import java.util.UUID;
  * newsletter and its {@code dataref} the path of the full newsletter ({@code GET /api/v1/newsletters/{id}}).
  */
 public record NewsletterPublished(UUID id, int number, String title, LocalDate periodStart, LocalDate periodEnd,
-        String status, Instant publishedAt, long version) {
+        NewsletterStatus status, Instant publishedAt, long version) {
 
     static NewsletterPublished of(Newsletter newsletter) {
         return new NewsletterPublished(newsletter.id, newsletter.number, newsletter.title, newsletter.periodStart,
-                newsletter.periodEnd, newsletter.status.value(), newsletter.publishedAt, newsletter.version);
+                newsletter.periodEnd, newsletter.status, newsletter.publishedAt, newsletter.version);
     }
 }

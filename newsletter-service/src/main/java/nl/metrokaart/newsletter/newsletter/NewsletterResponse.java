@@ -29,7 +29,7 @@ public record NewsletterResponse(
 
     static NewsletterResponse of(Newsletter n) {
         return new NewsletterResponse(n.id, n.number, n.title, n.introduction, n.periodStart, n.periodEnd,
-                n.status, Language.of(n.language),
+                n.status, n.language,
                 n.sections.stream().map(s -> new NewsletterEdit.SectionDto(s.key(), s.heading(), List.copyOf(s.items()))).toList(),
                 n.overview == null ? Overview.empty() : n.overview, n.programmeId, n.metroMapSvg != null,
                 n.publishedAt, n.version, n.createdAt, n.updatedAt);

@@ -91,7 +91,7 @@ public class NewsletterService {
         newsletter.id = UUID.randomUUID();
         newsletter.number = ((Number) entityManager.createNativeQuery("SELECT nextval('newsletter_number')").getSingleResult()).intValue();
         Language language = request.language() == null ? Language.DEFAULT : request.language();
-        newsletter.language = language.tag();
+        newsletter.language = language;
         newsletter.title = request.title() == null ? translations.of(language).newsletterDefaultTitle(newsletter.number)
                 : request.title().strip();
         newsletter.introduction = Text.strippedOrNull(request.introduction());
@@ -130,7 +130,7 @@ public class NewsletterService {
         newsletter.updatedAt = newsletter.publishedAt;
         entityManager.flush();
         events.newsletterPublished(newsletter.id, NewsletterPublished.of(newsletter));
-        Language language = Language.of(newsletter.language);
+        Language language = newsletter.language;
         List<Subscription> readers = subscribers.all().stream().filter(s -> s.language().equals(language)).toList();
         mail.queueToEach(readers, s -> s.email, s -> pages.mail(newsletter, s));
         return newsletter;

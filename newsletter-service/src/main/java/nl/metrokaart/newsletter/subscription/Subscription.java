@@ -12,6 +12,7 @@ import java.util.ArrayList;
 import java.util.List;
 import java.util.UUID;
 import nl.metrokaart.newsletter.activity.Activity;
+import nl.metrokaart.platform.language.Language;
 import org.hibernate.annotations.JdbcTypeCode;
 import org.hibernate.type.SqlTypes;
 
@@ -56,8 +57,9 @@ public class Subscription extends PanacheEntityBase {
     public Delivery delivery;
 
     /** The language of everything sent to this subscriber: {@code nl} or {@code en}. */
+    @Convert(converter = Language.Converter.class)
     @Column(nullable = false)
-    public String language = "nl";
+    public Language language = Language.DEFAULT;
 
     /**
      * When the address owner confirmed (at once for one's own token address); null while pending. Nothing but the
@@ -90,8 +92,12 @@ public class Subscription extends PanacheEntityBase {
         return confirmedAt != null;
     }
 
-    public nl.metrokaart.platform.language.Language language() {
-        return nl.metrokaart.platform.language.Language.of(language);
+    public SubscriptionStatus status() {
+        return confirmed() ? SubscriptionStatus.ACTIVE : SubscriptionStatus.PENDING_CONFIRMATION;
+    }
+
+    public Language language() {
+        return language;
     }
 
     /** Whether this subscriber follows the given activity. */

@@ -18,9 +18,7 @@ public record SubscriptionResponse(
         @Schema(description = "The projects followed (follows projects); empty otherwise.") List<UUID> projectIds,
         Delivery delivery,
         @Schema(description = "Language of the mails.") Language language,
-        @Schema(description = "active, or pending-confirmation until the address owner confirms through the link "
-                + "mailed to it (needed for any address other than the caller's own); nothing else is sent before.",
-                enumeration = {"active", "pending-confirmation"}) String status,
+        SubscriptionStatus status,
         @Schema(description = "When the address owner confirmed; absent while pending.") Instant confirmedAt,
         @Schema(description = "When the last weekly digest was sent, if any.") Instant lastDigestAt,
         @Schema(description = "Incremented on every change.") long version,
@@ -30,7 +28,7 @@ public record SubscriptionResponse(
     static SubscriptionResponse of(Subscription s) {
         return new SubscriptionResponse(s.id, s.owner, s.name, s.email, s.municipalityCode, s.role,
                 s.follows, List.copyOf(s.projectIds), s.delivery, s.language(),
-                s.confirmed() ? "active" : "pending-confirmation", s.confirmedAt, s.lastDigestAt, s.version,
+                s.status(), s.confirmedAt, s.lastDigestAt, s.version,
                 s.createdAt, s.updatedAt);
     }
 }

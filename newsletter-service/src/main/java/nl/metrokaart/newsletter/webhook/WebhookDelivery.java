@@ -2,6 +2,7 @@ package nl.metrokaart.newsletter.webhook;
 
 import io.quarkus.hibernate.orm.panache.PanacheEntityBase;
 import jakarta.persistence.Column;
+import jakarta.persistence.Convert;
 import jakarta.persistence.Entity;
 import jakarta.persistence.Id;
 import jakarta.persistence.Table;
@@ -20,11 +21,6 @@ import org.hibernate.type.SqlTypes;
 @Entity
 @Table(name = "webhook_delivery")
 public class WebhookDelivery extends PanacheEntityBase {
-
-    public static final String PENDING = "pending";
-    public static final String DELIVERED = "delivered";
-    public static final String FAILED = "failed";
-    public static final String ABANDONED = "abandoned";
 
     @Id
     public UUID id;
@@ -49,9 +45,9 @@ public class WebhookDelivery extends PanacheEntityBase {
     @Column(nullable = false)
     public String payload;
 
-    /** pending, delivered, failed (every attempt used) or abandoned (its subscription was disabled). */
+    @Convert(converter = WebhookDeliveryStatus.Converter.class)
     @Column(nullable = false)
-    public String status;
+    public WebhookDeliveryStatus status;
 
     @Column(nullable = false)
     public int attempts;

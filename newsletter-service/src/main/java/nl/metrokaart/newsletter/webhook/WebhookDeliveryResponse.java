@@ -3,7 +3,6 @@ package nl.metrokaart.newsletter.webhook;
 import java.time.Instant;
 import java.util.List;
 import java.util.UUID;
-import org.eclipse.microprofile.openapi.annotations.enums.SchemaType;
 import org.eclipse.microprofile.openapi.annotations.media.Schema;
 
 @Schema(name = "WebhookDelivery", description = "One event delivered (or being delivered) to a subscription.")
@@ -12,9 +11,7 @@ public record WebhookDeliveryResponse(
         @Schema(description = "The CloudEvent's id.") String eventId,
         @Schema(description = "The CloudEvent's source.") String eventSource,
         @Schema(description = "The CloudEvent's type.") String eventType,
-        @Schema(type = SchemaType.STRING, enumeration = {"pending", "delivered", "failed", "abandoned"},
-                description = "pending: to be (re)tried; delivered: answered 2xx; failed: every attempt failed; "
-                        + "abandoned: not tried further because the subscription was disabled.") String status,
+        WebhookDeliveryStatus status,
         int attempts,
         @Schema(nullable = true) Instant lastAttemptAt,
         @Schema(description = "The HTTP status of the last attempt; absent when nothing came back.", nullable = true)

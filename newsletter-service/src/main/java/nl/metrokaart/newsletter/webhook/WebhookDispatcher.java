@@ -109,7 +109,7 @@ public class WebhookDispatcher {
         if (delivery == null) {
             return; // the subscription was deleted meanwhile
         }
-        if (!WebhookDelivery.PENDING.equals(delivery.status) || !claimed.claimToken().equals(delivery.claimToken)) {
+        if (delivery.status != WebhookDeliveryStatus.PENDING || !claimed.claimToken().equals(delivery.claimToken)) {
             LOG.warnf("Webhook delivery %s: claim lost (lease ran out, another worker took it over); outcome %s of "
                     + "this attempt not recorded", delivery.id, outcome.detail());
             return;
@@ -124,7 +124,7 @@ public class WebhookDispatcher {
                 outcome.durationMillis()));
         delivery.attemptLog = log;
         if (outcome.success()) {
-            delivery.status = WebhookDelivery.DELIVERED;
+            delivery.status = WebhookDeliveryStatus.DELIVERED;
             delivery.nextAttemptAt = null;
             if (subscription.consecutiveFailures != 0) {
                 subscription.consecutiveFailures = 0;
@@ -140,7 +140,7 @@ public class WebhookDispatcher {
             delivery.nextAttemptAt = StoredTime.of(now.plus(backOff(delivery.attempts)));
             return;
         }
-        delivery.status = WebhookDelivery.FAILED;
+        delivery.status = WebhookDeliveryStatus.FAILED;
         delivery.nextAttemptAt = null;
         subscription.consecutiveFailures++;
         subscription.updatedAt = now;
@@ -151,8 +151,8 @@ public class WebhookDispatcher {
             int abandoned = entityManager.createQuery("""
                     update WebhookDelivery set status = :abandoned, nextAttemptAt = null
                      where subscriptionId = :subscription and status = :pending""")
-                    .setParameter("abandoned", WebhookDelivery.ABANDONED)
-                    .setParameter("pending", WebhookDelivery.PENDING)
+                    .setParameter("abandoned", WebhookDeliveryStatus.ABANDONED)
+                    .setParameter("pending", WebhookDeliveryStatus.PENDING)
                     .setParameter("subscription", subscription.id)
                     .executeUpdate();
             LOG.warnf("Webhook subscription %s disabled after %d failed deliveries in a row; %d pending deliveries "

@@ -216,7 +216,7 @@ public class WebhookSubscriptionService {
         delivery.eventSource = source;
         delivery.eventType = WebhookEvents.VERIFICATION_TYPE;
         delivery.payload = body;
-        delivery.status = WebhookDelivery.FAILED;
+        delivery.status = WebhookDeliveryStatus.FAILED;
         delivery.attempts = 1;
         delivery.createdAt = StoredTime.now();
         delivery.lastAttemptAt = delivery.createdAt;

@@ -190,7 +190,7 @@ class WebhookDeliveryTest {
 
             dispatcher.deliverDue();
             WebhookDelivery afterFirst = delivery(UUID.fromString(id), eventId);
-            assertEquals("pending", afterFirst.status);
+            assertEquals("pending", afterFirst.status.value());
             assertEquals(1, afterFirst.attempts);
             assertEquals(503, afterFirst.lastResponseStatus);
             assertTrue(afterFirst.nextAttemptAt.isAfter(afterFirst.lastAttemptAt), "backs off");
@@ -200,7 +200,7 @@ class WebhookDeliveryTest {
 
             await().atMost(Duration.ofSeconds(10)).pollInterval(Duration.ofMillis(100)).until(() -> {
                 dispatcher.deliverDue();
-                return "delivered".equals(delivery(UUID.fromString(id), eventId).status);
+                return "delivered".equals(delivery(UUID.fromString(id), eventId).status.value());
             });
             List<WebhookReceiver.Received> attempts = receiver.ofType(MISSED);
             assertThat(attempts, hasSize(2));
@@ -316,7 +316,7 @@ class WebhookDeliveryTest {
                         new WebhookSender.Outcome(null, "no answer within 2000 ms", 2000)));
             }
             WebhookDelivery delivery = delivery(subscriptionId, eventId);
-            assertEquals("delivered", delivery.status);
+            assertEquals("delivered", delivery.status.value());
             assertEquals(1, delivery.attempts);
             given().auth().oauth2(token).when().get(PATH + "/" + id).then().body("enabled", is(true))
                     .body("consecutiveFailures", is(0));
@@ -340,12 +340,12 @@ class WebhookDeliveryTest {
                 dispatcher.deliverDue();
                 return events.stream().allMatch(e -> delivery(UUID.fromString(id), e).attempts >= 1);
             });
-            assertTrue(events.stream().allMatch(e -> "pending".equals(delivery(UUID.fromString(id), e).status)));
+            assertTrue(events.stream().allMatch(e -> "pending".equals(delivery(UUID.fromString(id), e).status.value())));
 
             receiver.down(false);
             await().atMost(Duration.ofSeconds(15)).pollInterval(Duration.ofMillis(100)).until(() -> {
                 dispatcher.deliverDue();
-                return events.stream().allMatch(e -> "delivered".equals(delivery(UUID.fromString(id), e).status));
+                return events.stream().allMatch(e -> "delivered".equals(delivery(UUID.fromString(id), e).status.value()));
             });
             dispatcher.deliverDue();
             for (String eventId : events) {
@@ -396,8 +396,8 @@ class WebhookDeliveryTest {
 
     @Transactional
     void postponeOthers(UUID subscriptionId) {
-        WebhookDelivery.update("nextAttemptAt = ?1 where subscriptionId <> ?2 and status = 'pending'",
-                Instant.now().plusSeconds(3600), subscriptionId);
+        WebhookDelivery.update("nextAttemptAt = ?1 where subscriptionId <> ?2 and status = ?3",
+                Instant.now().plusSeconds(3600), subscriptionId, WebhookDeliveryStatus.PENDING);
     }
 
     @Transactional

@@ -6,6 +6,8 @@ import java.util.Arrays;
 import java.util.List;
 import java.util.Locale;
 import org.eclipse.microprofile.openapi.annotations.media.Schema;
+import nl.metrokaart.platform.enums.ApiValue;
+import nl.metrokaart.platform.enums.ApiValueConverter;
 import nl.metrokaart.platform.problem.ProblemTexts;
 
 /**
@@ -13,7 +15,7 @@ import nl.metrokaart.platform.problem.ProblemTexts;
  * the APIs stay English (see the README glossary); this is about texts for people.
  */
 @Schema(name = "Language", description = "Language of the texts for a person: nl (default) or en.", enumeration = {"nl", "en"})
-public enum Language {
+public enum Language implements ApiValue {
     NL("nl"),
     EN("en");
 
@@ -27,6 +29,12 @@ public enum Language {
 
     @JsonValue
     public String tag() {
+        return tag;
+    }
+
+    /** The tag, as the API and the database show it. */
+    @Override
+    public String value() {
         return tag;
     }
 
@@ -66,5 +74,13 @@ public enum Language {
             }
         }
         return DEFAULT;
+    }
+
+    /** Stores a language by its tag ({@code nl}, {@code en}). */
+    @jakarta.persistence.Converter
+    public static class Converter extends ApiValueConverter<Language> {
+        public Converter() {
+            super(Language.class);
+        }
     }
 }

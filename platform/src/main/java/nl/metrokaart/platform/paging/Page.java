@@ -24,4 +24,9 @@ public record Page<T>(
         String next = more ? Cursors.encode(position.apply(page.get(page.size() - 1))) : null;
         return new Page<>(page.stream().map(item).toList(), next);
     }
+
+    /** The same page with each item mapped, e.g. entities fetched as a page to their representations. */
+    public <R> Page<R> map(Function<T, R> item) {
+        return new Page<>(items.stream().map(item).toList(), nextCursor);
+    }
 }

@@ -17,7 +17,6 @@ public class Item extends PanacheEntityBase {
     public String code;
     public String name;
     public String status;
-    // Named as import.sql names it (Hibernate would call it updatedat, and the one row would never be inserted).
     @Column(name = "updated_at")
     public OffsetDateTime updatedAt;
     public long version;
