@@ -243,7 +243,20 @@ def profile_as(key, what, function):
     return wrapped
 
 
+def answered(port, path, bearer):
+    connection = http.client.HTTPConnection(HOST, port, timeout=30)
+    connection.request("GET", path, headers={"Authorization": "Bearer " + bearer})
+    answer = connection.getresponse()
+    answer.read()
+    connection.close()
+    return answer.status
+
+
 def wrk_runs(key, what, port, path, bearer, items_per_request=None):
+    # A figure of refusals (404, 401) would measure an error path: the request must succeed before it is measured.
+    status = answered(port, path, bearer)
+    if status != 200:
+        raise RuntimeError(f"{what}: GET {path} on port {port} answered {status}, not 200; nothing measured")
     wrk(port, path, WARMUP, bearer)
     runs = []
     for i in range(RUNS):
@@ -382,8 +395,10 @@ def start_ceiling():
         psql("postgres", "CREATE DATABASE ceiling")
     env = {**os.environ, "CEILING_PORT": str(CEILING), "CEILING_OIDC_URL": KEYCLOAK,
            "CEILING_DB_URL": f"jdbc:postgresql://localhost:{POSTGRES}/ceiling"}
-    # The same JVM options as the suite's services (ServiceProcess), so the ratio compares code, not flags.
-    process = subprocess.Popen(["java", "-Xms64m", "-Xmx384m", "-XX:TieredStopAtLevel=1", "-jar", jar], env=env,
+    # The JVM options of the running programme-service (read from its command line), so the ratio compares code,
+    # not flags.
+    options = service_jvm_options()["programme-service"]
+    process = subprocess.Popen(["java", *options, "-jar", jar], env=env,
                                stdout=open(os.path.join(RESULTS, "ceiling.log"), "w"), stderr=subprocess.STDOUT)
     if not wait_ready_path(CEILING, "/items/00000000-0000-0000-0000-000000000001", 120, process):
         process.kill()

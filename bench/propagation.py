@@ -115,7 +115,7 @@ def project_body(code, cents):
 def existing_projects():
     found, cursor = {}, None
     while True:
-        query = {"limit": "100"}
+        query = {"programmeId": programme_id, "limit": "100"}
         if cursor:
             query["cursor"] = cursor
         _, _, page = setup.call("GET", "/api/v1/projects?" + urllib.parse.urlencode(query))

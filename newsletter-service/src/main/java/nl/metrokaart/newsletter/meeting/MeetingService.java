@@ -48,7 +48,7 @@ public class MeetingService {
         if (cursor != null) {
             InstantKey after = InstantKey.after(cursor, "cursor");
             parameters.and("startsAt", after.instant()).and("id", after.id());
-            query = "startsAt > :startsAt or (startsAt = :startsAt and id > :id)";
+            query = "(startsAt, id) > (:startsAt, :id)";
         }
         // One more than asked tells whether there is a next page (range bounds are inclusive).
         List<Meeting> fetched = Meeting.<Meeting>find(query + " order by startsAt, id", parameters).range(0, limit).list();

@@ -78,7 +78,7 @@ public class SubscriptionService {
         if (cursor != null) {
             InstantKey after = InstantKey.after(cursor, "cursor");
             parameters.and("created", after.instant()).and("id", after.id());
-            query.append(" and (createdAt > :created or (createdAt = :created and id > :id))");
+            query.append(" and (createdAt, id) > (:created, :id)");
         }
         List<Subscription> fetched = Subscription.<Subscription>find(query + " order by createdAt, id", parameters)
                 .range(0, limit).list();

@@ -4,6 +4,7 @@ import jakarta.enterprise.context.ApplicationScoped;
 import jakarta.inject.Inject;
 import jakarta.persistence.EntityManager;
 import jakarta.persistence.TypedQuery;
+import java.util.ArrayList;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
@@ -48,17 +49,17 @@ public class KeysetPaging {
         Map<String, Object> parameters = new LinkedHashMap<>(where.parameters);
         if (cursor != null) {
             Keyset after = Keyset.after(cursor, "cursor", order.size());
-            jpql.append(" and (");
+            // One row-value comparison, (a, b) > (:after0, :after1): PostgreSQL starts an index range scan on (a, b)
+            // at the cursor, where the equivalent "a > x or (a = x and b > y)" scans and sorts the whole list per page.
+            List<String> attributes = order.stream().map(k -> "e." + k.attribute()).toList();
+            List<String> values = new ArrayList<>();
             for (int i = 0; i < order.size(); i++) {
-                jpql.append(i == 0 ? "(" : " or (");
-                for (int j = 0; j < i; j++) {
-                    jpql.append("e.").append(order.get(j).attribute()).append(" = :after").append(j).append(" and ");
-                }
-                jpql.append("e.").append(order.get(i).attribute()).append(" > :after").append(i).append(")");
+                values.add(":after" + i);
                 // A value that does not parse back (a bad UUID or date) was not handed out by us.
                 parameters.put("after" + i, after.get(i, order.get(i).parse()));
             }
-            jpql.append(")");
+            jpql.append(order.size() == 1 ? " and " + attributes.get(0) + " > " + values.get(0)
+                    : " and (" + String.join(", ", attributes) + ") > (" + String.join(", ", values) + ")");
         }
         jpql.append(" order by ").append(String.join(", ", order.stream().map(k -> "e." + k.attribute()).toList()));
         TypedQuery<E> query = entityManager.createQuery(jpql.toString(), type);

@@ -43,8 +43,9 @@ class KeysetPagingTest {
         UUID id = UUID.randomUUID();
         Page<String> page = paging(List.of()).page(Town.class, new KeysetPaging.Where(), BY_NAME,
                 Keyset.of("Nederlek", id).cursor(), 20, Town::name);
-        assertEquals("select e from Town e where 1 = 1 and ((e.name > :after0) or (e.name = :after0 and e.id > :after1))"
-                + " order by e.name, e.id", jpql.toString());
+        // One row-value comparison, which PostgreSQL serves with an index range scan from the cursor on.
+        assertEquals("select e from Town e where 1 = 1 and (e.name, e.id) > (:after0, :after1) order by e.name, e.id",
+                jpql.toString());
         assertEquals(Map.of("after0", "Nederlek", "after1", id), parameters);
         assertEquals(null, page.nextCursor());
     }

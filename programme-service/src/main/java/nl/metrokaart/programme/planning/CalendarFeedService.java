@@ -117,7 +117,7 @@ public class CalendarFeedService {
         if (cursor != null) {
             InstantKey after = InstantKey.after(cursor, "cursor");
             parameters.and("createdAt", after.instant()).and("id", after.id());
-            query.append(" and (createdAt > :createdAt or (createdAt = :createdAt and id > :id))");
+            query.append(" and (createdAt, id) > (:createdAt, :id)");
         }
         List<CalendarFeed> fetched = CalendarFeed.<CalendarFeed>find(query + " order by createdAt, id", parameters)
                 .range(0, limit).list();

@@ -73,7 +73,7 @@ public class ProjectService {
         if (cursor != null) {
             Keyset after = Keyset.after(cursor, "cursor", 2);
             parameters.and("rank", after.get(0, Integer::valueOf)).and("id", after.get(1, UUID::fromString));
-            query.append(" and (priorityRank > :rank or (priorityRank = :rank and id > :id))");
+            query.append(" and (priorityRank, id) > (:rank, :id)");
         }
         // One more than asked tells whether there is a next page (range bounds are inclusive).
         List<Project> fetched = Project.<Project>find(query + " order by priorityRank, id", parameters).range(0, limit).list();

@@ -1,6 +1,7 @@
 package nl.metrokaart.bench.ceiling;
 
 import io.quarkus.hibernate.orm.panache.PanacheEntityBase;
+import jakarta.persistence.Column;
 import jakarta.persistence.Entity;
 import jakarta.persistence.Id;
 import jakarta.persistence.Table;
@@ -16,6 +17,7 @@ public class Item extends PanacheEntityBase {
     public String code;
     public String name;
     public String status;
+    @Column(name = "updated_at")
     public OffsetDateTime updatedAt;
     public long version;
 }
