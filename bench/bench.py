@@ -362,12 +362,16 @@ def start_to_ready():
         pid = listening_pid(port)
         with open(f"/proc/{pid}/cmdline") as cmdline:
             command = cmdline.read().split("\0")[:-1]
+        # Its environment (e.g. MALLOC_ARENA_MAX) and working directory too: the same process, another port.
+        with open(f"/proc/{pid}/environ") as environ:
+            environment = dict(entry.split("=", 1) for entry in environ.read().split("\0") if "=" in entry)
+        directory = os.readlink(f"/proc/{pid}/cwd")
         seconds, rss = [], []
         for _ in range(STARTS):
             other = free_port()
             copy = [f"-Dquarkus.http.port={other}" if arg.startswith("-Dquarkus.http.port=") else arg for arg in command]
             began = time.monotonic()
-            process = subprocess.Popen(copy, cwd=os.path.join(ROOT, name), stdout=subprocess.DEVNULL,
+            process = subprocess.Popen(copy, cwd=directory, env=environment, stdout=subprocess.DEVNULL,
                                        stderr=subprocess.DEVNULL)
             try:
                 if wait_ready(other, 120, process):

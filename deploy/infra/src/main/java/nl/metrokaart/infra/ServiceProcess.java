@@ -47,21 +47,21 @@ public final class ServiceProcess implements AutoCloseable {
             throw new IllegalStateException(name + " is not built: " + jar + " is missing (run ./mvnw install -DskipTests)");
         }
         int actualPort = Ports.orFree(port);
-        List<String> command = new ArrayList<>(List.of(KafkaBroker.javaExecutable(), "-Xms64m", "-Xmx384m"));
-        if (Boolean.parseBoolean(System.getProperty(QUICK_START, "true"))) {
-            // Tests: the quick (C1) compiler only, which starts sooner; a long run (false) gets the optimising one too.
-            command.add("-XX:TieredStopAtLevel=1");
-        }
+        List<String> command = new ArrayList<>(List.of(KafkaBroker.javaExecutable()));
+        command.addAll(ServiceJvm.options(jar.getParent(), Boolean.parseBoolean(System.getProperty(QUICK_START, "true"))));
         command.addAll(List.of("-Dquarkus.http.port=" + actualPort, "-Dquarkus.http.host=127.0.0.1"));
         config.forEach((key, value) -> command.add("-D" + key + "=" + value));
         command.addAll(List.of("-jar", jar.toString()));
         try {
             Files.createDirectories(logDirectory);
             Path log = logDirectory.resolve(name + ".log");
-            Process process = new ProcessBuilder(command)
+            ProcessBuilder builder = new ProcessBuilder(command)
+                    // The class-data archive names quarkus-run.jar relative to the directory it was written in.
+                    .directory(jar.getParent().toFile())
                     .redirectErrorStream(true)
-                    .redirectOutput(log.toFile())
-                    .start();
+                    .redirectOutput(log.toFile());
+            builder.environment().putAll(ServiceJvm.ENVIRONMENT);
+            Process process = builder.start();
             return new ServiceProcess(name, actualPort, process, log);
         } catch (IOException e) {
             throw new UncheckedIOException(name + " did not start", e);

@@ -21,13 +21,16 @@ import java.util.Properties;
 import java.util.Set;
 import nl.metrokaart.infra.GatewaySettings;
 import nl.metrokaart.infra.GatewayTemplates;
+import nl.metrokaart.infra.ServiceJvm;
 
 /**
  * The files of each overlay that are derived from the rest of the repository, so that Kubernetes runs what runs
  * locally: the gateway's nginx.conf and swagger-initializer.js, rendered from {@code deploy/gateway} for the
  * cluster's Service names, and the KeycloakRealmImport made from {@code deploy/keycloak/realm-metrokaart.json}
  * (in an overlay with {@code realm.demo=false}: without demo users, client secrets, the password grant and
- * loopback redirect URIs). The values come from the overlay's {@code environment.properties}.
+ * loopback redirect URIs). The values come from the overlay's {@code environment.properties}. And the services' JVM
+ * settings, those of {@link ServiceJvm} the local run uses, as the variables of the image's launcher
+ * ({@code service-jvm.env}, the ConfigMap {@code service-jvm} every service's Deployment reads).
  *
  * <p>Run {@code main} after changing the template, the realm or an environment.properties (README, "Run on
  * Kubernetes"); a test fails while the committed files differ from what this renders.
@@ -39,6 +42,7 @@ public final class GeneratedManifests {
     public static final String SWAGGER_INITIALIZER = "generated/swagger-initializer.js";
     public static final String CLIENT_KEY_SCRIPT = "generated/" + GatewayTemplates.CLIENT_KEY_SCRIPT;
     public static final String REALM_IMPORT = "generated/realm-import.yaml";
+    public static final String SERVICE_JVM = "generated/service-jvm.env";
     /** The gateway's run directory in its pod (an emptyDir, see base/gateway/gateway.yaml). */
     public static final String GATEWAY_PREFIX = "/srv/gateway";
     public static final int GATEWAY_PORT = 8080;
@@ -83,7 +87,24 @@ public final class GeneratedManifests {
                 values, GatewayTemplates.INITIALIZER_TEMPLATE));
         files.put(CLIENT_KEY_SCRIPT, read(templates.resolve(GatewayTemplates.CLIENT_KEY_SCRIPT)));
         files.put(REALM_IMPORT, realmImport(root, environment));
+        StringBuilder jvm = new StringBuilder("# Rendered from deploy/infra ServiceJvm (GeneratedManifests): the services' JVM settings.\n");
+        serviceJvmEnvironment().forEach((name, value) -> jvm.append(name).append('=').append(value).append('\n'));
+        files.put(SERVICE_JVM, jvm.toString());
         return files;
+    }
+
+    /**
+     * {@link ServiceJvm}'s settings as the variables of the images' launcher (run-java.sh of the ubi9 OpenJDK
+     * runtime image Quarkus' Jib build starts from): the collector in place of its default Parallel GC, the memory
+     * options after its own (the later option wins), and the process environment. No class-data archive: an image
+     * is built without one (parent pom).
+     */
+    public static Map<String, String> serviceJvmEnvironment() {
+        Map<String, String> variables = new LinkedHashMap<>();
+        variables.put("GC_CONTAINER_OPTIONS", ServiceJvm.GARBAGE_COLLECTOR);
+        variables.put("JAVA_OPTS_APPEND", String.join(" ", ServiceJvm.MEMORY));
+        variables.putAll(new java.util.TreeMap<>(ServiceJvm.ENVIRONMENT));
+        return variables;
     }
 
     public static Properties environment(Path root, String overlay) {

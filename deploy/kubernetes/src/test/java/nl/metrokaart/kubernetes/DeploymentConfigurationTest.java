@@ -79,7 +79,9 @@ class DeploymentConfigurationTest {
                 boolean kafkaClient = variable.startsWith("KAFKA_")
                         && kafkaClientProperties.contains(variable.substring(6).toLowerCase(java.util.Locale.ROOT).replace('_', '.'));
                 boolean propertyKey = service.keys().stream().anyMatch(key -> environmentName(key).equals(variable));
-                if (!read.contains(variable) && !kafkaClient && !propertyKey) {
+                // Read by the image's launcher and the C library, not by the service's configuration.
+                boolean jvm = GeneratedManifests.serviceJvmEnvironment().containsKey(variable);
+                if (!read.contains(variable) && !kafkaClient && !propertyKey && !jvm) {
                     unread.add(variable);
                 }
             }
@@ -100,6 +102,22 @@ class DeploymentConfigurationTest {
                     }
                 });
             }
+        }
+    }
+
+    @ParameterizedTest
+    @FieldSource("OVERLAYS")
+    void everyServiceRunsWithTheJvmSettingsOfTheLocalRun(String overlay) {
+        Rendered rendered = Rendered.overlay(overlay);
+        Map<String, String> jvm = GeneratedManifests.serviceJvmEnvironment();
+        assertEquals(nl.metrokaart.infra.ServiceJvm.GARBAGE_COLLECTOR, jvm.get("GC_CONTAINER_OPTIONS"));
+        assertEquals(String.join(" ", nl.metrokaart.infra.ServiceJvm.MEMORY), jvm.get("JAVA_OPTS_APPEND"));
+        for (ServiceConfiguration service : Services.all()) {
+            String name = service.require("quarkus.application.name");
+            Map<String, String> environment = Services.environment(rendered, Services.container(rendered.get("Deployment", name)));
+            jvm.forEach((variable, value) -> assertEquals(value, environment.get(variable), name + ": " + variable));
+            nl.metrokaart.infra.ServiceJvm.ENVIRONMENT.forEach((variable, value) ->
+                    assertEquals(value, environment.get(variable), name + ": " + variable));
         }
     }
 

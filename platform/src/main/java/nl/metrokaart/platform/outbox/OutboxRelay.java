@@ -22,7 +22,9 @@ import java.time.Instant;
 import java.time.ZoneOffset;
 import java.util.ArrayList;
 import java.util.List;
+import java.util.concurrent.CancellationException;
 import java.util.concurrent.CompletableFuture;
+import java.util.concurrent.CompletionException;
 import java.util.concurrent.ExecutionException;
 import java.util.concurrent.ExecutorService;
 import java.util.concurrent.Executors;
@@ -51,14 +53,20 @@ import org.jboss.logging.Logger;
  * <li><b>One publisher per database</b>: a batch is read and published inside a transaction holding a PostgreSQL
  * advisory lock, so of several instances on one database only one publishes at a time; the others wait for it and
  * then find nothing left. The lock ends with the transaction, also when the instance dies.</li>
- * <li><b>Pipelined</b>: a batch is sent at once and the acknowledgements awaited together; the idempotent producer
- * keeps the order per partition (and so per key) across its retries.</li>
+ * <li><b>Pipelined, in order across an outage</b>: a batch is sent at once and the acknowledgements awaited
+ * together. The idempotent producer keeps the order per partition (and so per key) across its retries, and never
+ * gives up on a retriable error (the channel's configuration: no delivery timeout, no re-sends by the connector), so
+ * what it holds when Kafka goes away is delivered in order once it is back. A send not acknowledged within
+ * {@code metrokaart.outbox.ack-wait} stays in flight: the next run awaits it and does not send the event again
+ * ({@link InFlightSends}), since a copy would land behind later events of its key.</li>
  * <li><b>Nothing stuck</b>: an event Kafka refuses for good (a non-retriable error, e.g. too large) is parked with
  * its attempts and error, counted in {@code metrokaart.outbox.parked} and shown by the health check; the events
- * after it keep flowing. A transient refusal (Kafka away) leaves the event pending and pauses the relay briefly.</li>
+ * after it keep flowing. Sends still unacknowledged (Kafka away) or failed for a passing reason leave the event
+ * pending and pause the relay briefly ({@code metrokaart.outbox.retry-pause}).</li>
  * </ul>
- * An event is marked published only once Kafka acknowledged it, so delivery is at least once: consumers
- * deduplicate on the event id.
+ * An event is marked published only once Kafka acknowledged it, so delivery is at least once (after a restart, or
+ * when another instance takes over the lock while this one's sends are in flight): consumers deduplicate on the
+ * event id, and since each producer delivers its sends in order, the first arrival of each event keeps the order.
  */
 @ApplicationScoped
 public class OutboxRelay {
@@ -85,7 +93,14 @@ public class OutboxRelay {
     @ConfigProperty(name = "metrokaart.outbox.leader-wait", defaultValue = "PT5S")
     Duration leaderWait;
 
-    /** The pause after Kafka refused an event for a passing reason (broker away). */
+    /**
+     * How long a run awaits Kafka's acknowledgements before it ends (and so lets go of the relay's lock); what is
+     * still unacknowledged stays in flight in the producer and is awaited by the next run, never sent again by it.
+     */
+    @ConfigProperty(name = "metrokaart.outbox.ack-wait", defaultValue = "PT30S")
+    Duration ackWait;
+
+    /** The pause after Kafka refused an event for a passing reason or left sends unacknowledged (broker away). */
     @ConfigProperty(name = "metrokaart.outbox.retry-pause", defaultValue = "PT2S")
     Duration retryPause;
 
@@ -95,6 +110,7 @@ public class OutboxRelay {
         return thread;
     });
     private final AtomicBoolean requested = new AtomicBoolean();
+    private final InFlightSends inFlight = new InFlightSends();
     /** Set by the first scheduled run: the messaging channels are wired during startup, after the scheduler begins. */
     private volatile boolean ready;
     private volatile Instant pausedUntil = Instant.MIN;
@@ -109,6 +125,9 @@ public class OutboxRelay {
                 .register(registry);
         Gauge.builder("metrokaart.outbox.pending", this, relay -> relay.pending)
                 .description("Outbox events waiting for Kafka (as of the relay's last run)")
+                .register(registry);
+        Gauge.builder("metrokaart.outbox.in-flight", inFlight, InFlightSends::size)
+                .description("Outbox events this instance sent that Kafka has not acknowledged yet")
                 .register(registry);
     }
 
@@ -222,21 +241,35 @@ public class OutboxRelay {
     }
 
     private void publish(List<OutboxEvent> batch) {
+        inFlight.forgetSettledExcept(batch.stream().map(event -> event.position).toList());
         List<CompletableFuture<Void>> acks = new ArrayList<>(batch.size());
         for (OutboxEvent event : batch) {
-            acks.add(send(event));
+            acks.add(inFlight.sendOnce(event.position, () -> send(event)));
+        }
+        try {
+            // All at once: the sends are pipelined, and a broker that is away holds them all alike.
+            CompletableFuture.allOf(acks.toArray(CompletableFuture[]::new)).get(ackWait.toMillis(), TimeUnit.MILLISECONDS);
+        } catch (InterruptedException e) {
+            Thread.currentThread().interrupt();
+            return;
+        } catch (ExecutionException | TimeoutException e) {
+            // Some were refused, or are still in flight: sorted out one by one below.
         }
         List<Long> published = new ArrayList<>();
+        int waiting = 0;
         for (int i = 0; i < batch.size(); i++) {
             OutboxEvent event = batch.get(i);
+            CompletableFuture<Void> ack = acks.get(i);
+            if (!ack.isDone()) {
+                waiting++; // stays in flight: the next run awaits this send, it does not send the event again
+                continue;
+            }
+            inFlight.settled(event.position);
             try {
-                acks.get(i).get(30, TimeUnit.SECONDS);
+                ack.join();
                 published.add(event.position);
-            } catch (InterruptedException e) {
-                Thread.currentThread().interrupt();
-                return;
-            } catch (ExecutionException | TimeoutException e) {
-                Throwable cause = e instanceof ExecutionException ? e.getCause() : e;
+            } catch (CompletionException | CancellationException e) {
+                Throwable cause = e.getCause() == null ? e : e.getCause();
                 event.attempts++;
                 event.lastError = String.valueOf(cause);
                 if (refusedForGood(cause)) {
@@ -245,9 +278,14 @@ public class OutboxRelay {
                             event.eventId, event.type, event.topic, cause);
                 } else {
                     pausedUntil = Instant.now().plus(retryPause);
-                    LOG.warnf("Kafka did not take event %s (%s); retried shortly: %s", event.eventId, event.type, cause);
+                    LOG.warnf("Kafka did not take event %s (%s); sent again shortly: %s", event.eventId, event.type, cause);
                 }
             }
+        }
+        if (waiting > 0) {
+            pausedUntil = Instant.now().plus(retryPause);
+            LOG.warnf("Kafka has not acknowledged %d events within %s (away?); the producer keeps them and delivers them "
+                    + "in order when it is back, the next run awaits them", waiting, ackWait);
         }
         if (!published.isEmpty()) {
             // When Kafka acknowledged the batch (bench/propagation.py reads it as a stage of each event's way).
