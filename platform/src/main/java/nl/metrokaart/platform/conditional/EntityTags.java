@@ -5,6 +5,8 @@ import com.fasterxml.jackson.databind.ObjectMapper;
 import jakarta.enterprise.context.ApplicationScoped;
 import jakarta.inject.Inject;
 import jakarta.ws.rs.core.HttpHeaders;
+import jakarta.ws.rs.core.MediaType;
+import jakarta.ws.rs.core.Response;
 import java.nio.charset.StandardCharsets;
 import java.security.MessageDigest;
 import java.security.NoSuchAlgorithmException;
@@ -23,12 +25,38 @@ public class EntityTags {
 
     /** The quoted strong ETag of a representation. */
     public String of(Object representation) {
+        return ofJson(json(representation));
+    }
+
+    /**
+     * 200 with the representation serialised once, as the JSON bytes the client receives, and their ETag; or 304
+     * without a body when {@code ifNoneMatch} lists the tag. The same answer {@link ConditionalGet} gives, which
+     * serialises a representation twice (once for its tag, once for the body): for a large one (a metro map of
+     * thousands of stations) that is a good part of the request. {@code type} is the JSON media type the resource
+     * answers with (with or without its charset).
+     */
+    public Response conditionalJson(Object representation, MediaType type, String ifNoneMatch) {
+        byte[] json = json(representation);
+        String etag = ofJson(json);
+        if (matches(ifNoneMatch, etag)) {
+            return Response.notModified().header(HttpHeaders.ETAG, etag).build();
+        }
+        return Response.ok(json, type).header(HttpHeaders.ETAG, etag).build();
+    }
+
+    private byte[] json(Object representation) {
         try {
-            byte[] json = objectMapper.writeValueAsBytes(representation);
-            byte[] digest = MessageDigest.getInstance("SHA-256").digest(json);
-            return "\"" + Base64.getUrlEncoder().withoutPadding().encodeToString(digest).substring(0, 32) + "\"";
+            return objectMapper.writeValueAsBytes(representation);
         } catch (JsonProcessingException e) {
             throw new IllegalStateException("Representation cannot be serialised for its ETag", e);
+        }
+    }
+
+    /** The tag of a representation's JSON bytes. */
+    static String ofJson(byte[] json) {
+        try {
+            byte[] digest = MessageDigest.getInstance("SHA-256").digest(json);
+            return "\"" + Base64.getUrlEncoder().withoutPadding().encodeToString(digest).substring(0, 32) + "\"";
         } catch (NoSuchAlgorithmException e) {
             throw new IllegalStateException("SHA-256 is part of every Java runtime", e);
         }
