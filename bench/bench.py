@@ -753,7 +753,7 @@ def main():
                                         participants=10, requests=SCALE_REQUESTS, writers=8)
         scale_client = scale.Client()
         began = time.monotonic()
-        scale_programme, first_project, municipality = scale.generate(scale_client, scale_args)
+        scale_programme, first_project, municipality, _phases = scale.generate(scale_client, scale_args)
         notes.append(f"scale data: {SCALE_PROJECTS} projects, {SCALE_DEPENDENCIES} dependencies, 342 municipalities "
                      f"generated through the APIs by bench/scale.py in {time.monotonic() - began:.0f} s.")
         measure = lambda: scale.measure(scale_client, scale_programme, first_project, municipality, SCALE_REQUESTS)

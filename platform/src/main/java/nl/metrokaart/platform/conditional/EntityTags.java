@@ -5,6 +5,8 @@ import com.fasterxml.jackson.databind.ObjectMapper;
 import jakarta.enterprise.context.ApplicationScoped;
 import jakarta.inject.Inject;
 import jakarta.ws.rs.core.HttpHeaders;
+import jakarta.ws.rs.core.MediaType;
+import jakarta.ws.rs.core.Response;
 import java.nio.charset.StandardCharsets;
 import java.security.MessageDigest;
 import java.security.NoSuchAlgorithmException;
@@ -27,20 +29,39 @@ public class EntityTags {
 
     /** The quoted strong ETag of a representation. */
     public String of(Object representation) {
-        return tagged(representation).etag();
+        return ofJson(json(representation));
     }
 
     /** The representation serialised once: its JSON bytes (to send as they are) and their ETag. */
     public TaggedJson tagged(Object representation) {
+        byte[] json = json(representation);
+        return new TaggedJson(json, ofJson(json));
+    }
+
+    /**
+     * 200 with the representation serialised once, as the JSON bytes the client receives, and their ETag; or 304
+     * without a body when {@code ifNoneMatch} lists the tag: the answer {@link ConditionalGet} gives, for a
+     * resource that answers with a {@link Response} of its own. {@code type} is the JSON media type the resource
+     * answers with (with or without its charset).
+     */
+    public Response conditionalJson(Object representation, MediaType type, String ifNoneMatch) {
+        TaggedJson tagged = tagged(representation);
+        if (matches(ifNoneMatch, tagged.etag())) {
+            return Response.notModified().header(HttpHeaders.ETAG, tagged.etag()).build();
+        }
+        return Response.ok(tagged.json(), type).header(HttpHeaders.ETAG, tagged.etag()).build();
+    }
+
+    private byte[] json(Object representation) {
         try {
-            byte[] json = objectMapper.writeValueAsBytes(representation);
-            return new TaggedJson(json, tagOf(json));
+            return objectMapper.writeValueAsBytes(representation);
         } catch (JsonProcessingException e) {
             throw new IllegalStateException("Representation cannot be serialised for its ETag", e);
         }
     }
 
-    static String tagOf(byte[] json) {
+    /** The tag of a representation's JSON bytes. */
+    static String ofJson(byte[] json) {
         try {
             byte[] digest = MessageDigest.getInstance("SHA-256").digest(json);
             return "\"" + Base64.getUrlEncoder().withoutPadding().encodeToString(digest).substring(0, 32) + "\"";

@@ -53,7 +53,7 @@ public class DependencyResource {
             content = @Content(schema = @Schema(implementation = DependencyResponse.class, type = SchemaType.ARRAY)))
     @APIResponse(responseCode = "404", description = "No project with this id.")
     public List<DependencyResponse> list(@PathParam("projectId") UUID projectId) {
-        return dependencies.list(projectId);
+        return dependencies.list(projectId).stream().map(DependencyResponse::of).toList();
     }
 
     @GET
@@ -64,7 +64,7 @@ public class DependencyResource {
             content = @Content(schema = @Schema(implementation = DependencyResponse.class)))
     @APIResponse(responseCode = "404", description = "No such project, or the project has no dependency with this id.")
     public DependencyResponse get(@PathParam("projectId") UUID projectId, @PathParam("dependencyId") UUID dependencyId) {
-        return dependencies.get(projectId, dependencyId);
+        return DependencyResponse.of(dependencies.get(projectId, dependencyId));
     }
 
     @POST
@@ -88,8 +88,8 @@ public class DependencyResource {
             @NotNull @Valid DependencyRequest request,
             @Context UriInfo uriInfo) {
         return idempotentRequests.once(idempotencyKey, request, DependencyResponse.class, () -> {
-            DependencyResponse created = dependencies.create(projectId, request);
-            return Created.at(uriInfo, created.id(), created);
+            Dependency created = dependencies.create(projectId, request);
+            return Created.at(uriInfo, created.id, DependencyResponse.of(created));
         });
     }
 

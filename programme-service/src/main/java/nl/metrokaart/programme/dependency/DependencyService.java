@@ -7,6 +7,7 @@ import jakarta.persistence.EntityManager;
 import jakarta.persistence.LockModeType;
 import jakarta.transaction.Transactional;
 import jakarta.ws.rs.core.Response;
+import java.time.Instant;
 import java.util.List;
 import java.util.Map;
 import java.util.UUID;
@@ -53,29 +54,47 @@ public class DependencyService implements MustFinishBeforePredecessors {
 
     /**
      * The links with both ends in the programme (a link to another programme's project has no place in its planning),
-     * in no particular order. Selected by programme in a subquery, not by binding every project id as a parameter:
-     * PostgreSQL takes at most 65,535 in one statement.
+     * in no particular order, as detached copies for reading (the metro map, the impact of a slip): a programme can
+     * have tens of thousands of links, and selecting their columns costs a fraction of loading them as managed
+     * entities into the persistence context. Selected by programme in a subquery, not by binding every project id as
+     * a parameter: PostgreSQL takes at most 65,535 in one statement.
      */
     public List<Dependency> withinProgramme(UUID programmeId) {
-        return Dependency.list("projectId in (select p.id from Project p where p.programmeId = ?1)"
-                + " and predecessorId in (select p.id from Project p where p.programmeId = ?1)", programmeId);
+        return entityManager.createQuery("select d.id, d.projectId, d.predecessorId, d.type, d.lagDays, d.explanation,"
+                        + " d.createdAt from Dependency d"
+                        + " where d.projectId in (select p.id from Project p where p.programmeId = :programme)"
+                        + " and d.predecessorId in (select p.id from Project p where p.programmeId = :programme)",
+                        Object[].class)
+                .setParameter("programme", programmeId)
+                .getResultList().stream().map(DependencyService::copy).toList();
+    }
+
+    private static Dependency copy(Object[] row) {
+        Dependency dependency = new Dependency();
+        dependency.id = (UUID) row[0];
+        dependency.projectId = (UUID) row[1];
+        dependency.predecessorId = (UUID) row[2];
+        dependency.type = (DependencyType) row[3];
+        dependency.lagDays = (Integer) row[4];
+        dependency.explanation = (String) row[5];
+        dependency.createdAt = (Instant) row[6];
+        return dependency;
     }
 
     @Transactional
-    public List<DependencyResponse> list(UUID projectId) {
+    public List<Dependency> list(UUID projectId) {
         projects.get(projectId);
-        return Dependency.<Dependency>list("projectId = ?1 order by createdAt, id", projectId).stream()
-                .map(DependencyResponse::of).toList();
+        return Dependency.list("projectId = ?1 order by createdAt, id", projectId);
     }
 
     @Transactional
-    public DependencyResponse get(UUID projectId, UUID dependencyId) {
+    public Dependency get(UUID projectId, UUID dependencyId) {
         projects.get(projectId);
-        return DependencyResponse.of(find(projectId, dependencyId, LockModeType.NONE));
+        return find(projectId, dependencyId, LockModeType.NONE);
     }
 
     @Transactional
-    public DependencyResponse create(UUID projectId, DependencyRequest request) {
+    public Dependency create(UUID projectId, DependencyRequest request) {
         Project project = projects.get(projectId);
         // One writer of links per programme at a time, so two concurrent links cannot close a cycle together.
         AdvisoryLocks.lock(entityManager, "dependencies\n" + project.programmeId);
@@ -107,9 +126,8 @@ public class DependencyService implements MustFinishBeforePredecessors {
         dependency.createdAt = StoredTime.now();
         // The programme's lock makes the check above decisive; the unique constraint backs it up all the same.
         PersistOnce.persist(entityManager, dependency, () -> alreadyLinked(project, predecessor, request.type()));
-        DependencyResponse created = DependencyResponse.of(dependency);
         events.aboutProject(projectId, ProgrammeEvents.DEPENDENCY_ADDED, DependencyEventData.of(dependency));
-        return created;
+        return dependency;
     }
 
     @Transactional

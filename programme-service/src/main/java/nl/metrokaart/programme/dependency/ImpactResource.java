@@ -7,8 +7,12 @@ import jakarta.ws.rs.Path;
 import jakarta.ws.rs.PathParam;
 import jakarta.ws.rs.Produces;
 import jakarta.ws.rs.QueryParam;
+import jakarta.ws.rs.core.Context;
+import jakarta.ws.rs.core.HttpHeaders;
 import jakarta.ws.rs.core.MediaType;
+import jakarta.ws.rs.core.Response;
 import java.util.UUID;
+import nl.metrokaart.platform.conditional.EntityTags;
 import nl.metrokaart.platform.rest.QueryParams;
 import nl.metrokaart.platform.security.Roles;
 import org.eclipse.microprofile.openapi.annotations.Operation;
@@ -28,8 +32,14 @@ public class ImpactResource {
 
     static final int MAX_SLIP_DAYS = 3650;
 
+    /** The type the answer always had: JSON in UTF-8. */
+    private static final MediaType JSON = MediaType.APPLICATION_JSON_TYPE.withCharset("UTF-8");
+
     @Inject
     ImpactService impacts;
+
+    @Inject
+    EntityTags entityTags;
 
     @GET
     @Operation(operationId = "getProjectImpact", summary = "Impact of a project slipping",
@@ -41,12 +51,15 @@ public class ImpactResource {
             headers = @Header(name = "ETag", description = "Strong entity tag of the answer.", schema = @Schema(type = SchemaType.STRING)),
             content = @Content(schema = @Schema(implementation = ImpactResponse.class)))
     @APIResponse(responseCode = "404", description = "No project with this id.")
-    public ImpactResponse impact(
+    public Response impact(
             @PathParam("projectId") UUID projectId,
             @Parameter(description = "Days the project's end slips.", required = true,
                     schema = @Schema(type = SchemaType.INTEGER, format = "int32", minimum = "1", maximum = "3650"))
-            @QueryParam("slipDays") String slipDays) {
-        return impacts.impact(projectId, slipDays(slipDays));
+            @QueryParam("slipDays") String slipDays,
+            @Context HttpHeaders headers) {
+        // Serialised once, for its ETag and the body alike: a slip can move thousands of projects and milestones.
+        return entityTags.conditionalJson(ImpactResponse.of(impacts.impact(projectId, slipDays(slipDays))),
+                JSON, headers.getHeaderString(HttpHeaders.IF_NONE_MATCH));
     }
 
     static int slipDays(String value) {

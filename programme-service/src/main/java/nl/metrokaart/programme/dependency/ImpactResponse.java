@@ -16,6 +16,14 @@ public record ImpactResponse(
         @Schema(description = "The unachieved milestones of the moving projects, by new due date.")
         List<ImpactedMilestone> milestones) {
 
+    static ImpactResponse of(Impact impact) {
+        return new ImpactResponse(impact.projectId(), impact.slipDays(),
+                impact.projects().stream().map(p -> new ImpactedProject(p.projectId(), p.code(), p.shift().days(),
+                        p.shift().newStart(), p.shift().newEnd())).toList(),
+                impact.milestones().stream().map(m -> new ImpactedMilestone(m.milestoneId(), m.projectId(), m.title(),
+                        m.dueDate(), m.newDueDate())).toList());
+    }
+
     @Schema(name = "ImpactedProject", description = "A project that moves.")
     public record ImpactedProject(
             UUID projectId,

@@ -2,14 +2,13 @@ package nl.metrokaart.programme.dependency;
 
 import jakarta.enterprise.context.ApplicationScoped;
 import jakarta.inject.Inject;
-import jakarta.transaction.Transactional;
 import java.util.ArrayList;
 import java.util.Comparator;
+import java.util.HashMap;
 import java.util.List;
 import java.util.Map;
 import java.util.UUID;
-import java.util.function.Function;
-import java.util.stream.Collectors;
+import nl.metrokaart.programme.milestone.Milestone;
 import nl.metrokaart.programme.milestone.MilestoneService;
 import nl.metrokaart.programme.project.Project;
 import nl.metrokaart.programme.project.ProjectService;
@@ -17,6 +16,11 @@ import nl.metrokaart.programme.project.ProjectService;
 /** Answers "what if this project slips N days?" from the current planning; changes nothing. */
 @ApplicationScoped
 public class ImpactService {
+
+    private static final Comparator<Impact.MovedMilestone> BY_NEW_DUE_DATE =
+            Comparator.comparing(Impact.MovedMilestone::newDueDate)
+                    .thenComparing(Impact.MovedMilestone::title)
+                    .thenComparing(Impact.MovedMilestone::milestoneId);
 
     @Inject
     ProjectService projectService;
@@ -27,32 +31,35 @@ public class ImpactService {
     @Inject
     DependencyService dependencyService;
 
-    @Transactional
-    public ImpactResponse impact(UUID projectId, int slipDays) {
+    /** Reads only, so no transaction: one would flush (dirty-check) every project, link and milestone it loaded. */
+    public Impact impact(UUID projectId, int slipDays) {
         Project origin = projectService.get(projectId);
-        Map<UUID, Project> projects = projectService.ofProgramme(origin.programmeId).stream()
-                .collect(Collectors.toMap(p -> p.id, Function.identity()));
-        List<SlipPropagation.Link<UUID>> links = dependencyService.withinProgramme(origin.programmeId).stream()
-                .filter(d -> d.type == DependencyType.MUST_FINISH_BEFORE)
-                .map(d -> new SlipPropagation.Link<>(d.predecessorId, d.projectId, d.lagDays))
-                .toList();
-        Map<UUID, SlipPropagation.Plan> plans = projects.values().stream().collect(Collectors.toMap(
-                p -> p.id, p -> new SlipPropagation.Plan(p.plannedStartDate, p.plannedEndDate)));
+        Map<UUID, Project> projects = new HashMap<>();
+        Map<UUID, SlipPropagation.Plan> plans = new HashMap<>();
+        for (Project p : projectService.ofProgramme(origin.programmeId)) {
+            projects.put(p.id, p);
+            plans.put(p.id, new SlipPropagation.Plan(p.plannedStartDate, p.plannedEndDate));
+        }
+        List<SlipPropagation.Link<UUID>> links = new ArrayList<>();
+        for (Dependency d : dependencyService.withinProgramme(origin.programmeId)) {
+            if (d.type == DependencyType.MUST_FINISH_BEFORE) {
+                links.add(new SlipPropagation.Link<>(d.predecessorId, d.projectId, d.lagDays));
+            }
+        }
 
         Map<UUID, SlipPropagation.Shift> shifts = SlipPropagation.propagate(plans, links, projectId, slipDays);
 
-        List<ImpactResponse.ImpactedProject> moved = new ArrayList<>();
-        shifts.forEach((id, shift) -> moved.add(new ImpactResponse.ImpactedProject(
-                id, projects.get(id).code, shift.days(), shift.newStart(), shift.newEnd())));
+        List<Impact.MovedProject> moved = new ArrayList<>(shifts.size());
+        shifts.forEach((id, shift) -> moved.add(new Impact.MovedProject(id, projects.get(id).code, shift)));
         // The programme's open milestones, filtered here: the moved projects can be too many to bind as parameters.
-        List<ImpactResponse.ImpactedMilestone> milestones = milestoneService.openOfProgramme(origin.programmeId).stream()
-                .filter(m -> shifts.containsKey(m.projectId))
-                .map(m -> new ImpactResponse.ImpactedMilestone(m.id, m.projectId, m.title, m.dueDate,
-                        m.dueDate.plusDays(shifts.get(m.projectId).days())))
-                .sorted(Comparator.comparing(ImpactResponse.ImpactedMilestone::newDueDate)
-                        .thenComparing(ImpactResponse.ImpactedMilestone::title)
-                        .thenComparing(ImpactResponse.ImpactedMilestone::milestoneId))
-                .toList();
-        return new ImpactResponse(projectId, slipDays, moved, milestones);
+        List<Impact.MovedMilestone> milestones = new ArrayList<>();
+        for (Milestone m : milestoneService.openOfProgramme(origin.programmeId)) {
+            SlipPropagation.Shift shift = shifts.get(m.projectId);
+            if (shift != null) {
+                milestones.add(new Impact.MovedMilestone(m.id, m.projectId, m.title, m.dueDate, shift.days()));
+            }
+        }
+        milestones.sort(BY_NEW_DUE_DATE);
+        return new Impact(projectId, slipDays, List.copyOf(moved), List.copyOf(milestones));
     }
 }

@@ -161,15 +161,31 @@ final class MetroMapLayout {
         return lanes;
     }
 
+    /**
+     * The links by predecessor code, project code, type and id. Each link's projects are looked up once, before
+     * sorting: a comparator that looked them up would do so for every one of the n log n comparisons.
+     */
     private static List<Interchange> interchanges(List<Dependency> links, Map<UUID, Project> projects) {
-        return links.stream()
-                .sorted(Comparator.<Dependency, String>comparing(d -> projects.get(d.predecessorId).code)
-                        .thenComparing(d -> projects.get(d.projectId).code)
-                        .thenComparing(d -> d.type.value())
-                        .thenComparing(d -> d.id))
-                .map(d -> new Interchange(d.id, d.predecessorId, d.projectId, projects.get(d.predecessorId).line,
-                        projects.get(d.projectId).line, d.type, d.lagDays, d.explanation))
-                .toList();
+        List<SortedLink> sorted = new ArrayList<>(links.size());
+        for (Dependency d : links) {
+            sorted.add(new SortedLink(projects.get(d.predecessorId), projects.get(d.projectId), d));
+        }
+        sorted.sort(SortedLink.ORDER);
+        List<Interchange> interchanges = new ArrayList<>(sorted.size());
+        for (SortedLink link : sorted) {
+            Dependency d = link.dependency();
+            interchanges.add(new Interchange(d.id, d.predecessorId, d.projectId, link.from().line, link.to().line,
+                    d.type, d.lagDays, d.explanation));
+        }
+        return List.copyOf(interchanges);
+    }
+
+    /** A link with its two projects at hand. */
+    private record SortedLink(Project from, Project to, Dependency dependency) {
+        static final Comparator<SortedLink> ORDER = Comparator.<SortedLink, String>comparing(l -> l.from.code)
+                .thenComparing(l -> l.to.code)
+                .thenComparing(l -> l.dependency.type.value())
+                .thenComparing(l -> l.dependency.id);
     }
 
     /** The text next to a station: code and name of a project, title of a milestone; long ones shortened. */

@@ -2,18 +2,20 @@ package nl.metrokaart.programme.metromap;
 
 import jakarta.annotation.security.RolesAllowed;
 import jakarta.inject.Inject;
-import nl.metrokaart.platform.language.RequestLanguage;
 import jakarta.ws.rs.GET;
 import jakarta.ws.rs.Path;
 import jakarta.ws.rs.PathParam;
 import jakarta.ws.rs.Produces;
 import jakarta.ws.rs.core.Context;
+import jakarta.ws.rs.core.HttpHeaders;
 import jakarta.ws.rs.core.MediaType;
 import jakarta.ws.rs.core.Request;
 import jakarta.ws.rs.core.Response;
 import jakarta.ws.rs.core.Variant;
 import java.util.List;
 import java.util.UUID;
+import nl.metrokaart.platform.conditional.EntityTags;
+import nl.metrokaart.platform.language.RequestLanguage;
 import nl.metrokaart.platform.security.Roles;
 import org.eclipse.microprofile.openapi.annotations.Operation;
 import org.eclipse.microprofile.openapi.annotations.enums.SchemaType;
@@ -38,6 +40,9 @@ public class MetroMapResource {
     @Inject
     RequestLanguage language;
 
+    @Inject
+    EntityTags entityTags;
+
     @GET
     @Produces({MediaType.APPLICATION_JSON, MetroMapSvg.MEDIA_TYPE})
     @Operation(operationId = "getMetroMap", summary = "Get the programme's metro map",
@@ -50,11 +55,14 @@ public class MetroMapResource {
                     description = "The map as an SVG document: one path.line per line, one .station per station."))})
     @APIResponse(responseCode = "404", description = "No programme with this id.")
     @APIResponse(responseCode = "406", description = "Neither application/json nor image/svg+xml is acceptable.")
-    public Response get(@PathParam("programmeId") UUID programmeId, @Context Request request) {
+    public Response get(@PathParam("programmeId") UUID programmeId, @Context Request request,
+            @Context HttpHeaders headers) {
         Variant variant = request.selectVariant(VARIANTS);
         if (variant != null && variant.getMediaType().isCompatible(MediaType.valueOf(MetroMapSvg.MEDIA_TYPE))) {
             return Response.ok(metroMaps.svg(programmeId, language.get()), MetroMapSvg.MEDIA_TYPE).build();
         }
-        return Response.ok(metroMaps.metroMap(programmeId), MediaType.APPLICATION_JSON_TYPE).build();
+        // Megabytes for a large programme: serialised once, for its ETag and the body alike.
+        return entityTags.conditionalJson(metroMaps.metroMap(programmeId), MediaType.APPLICATION_JSON_TYPE,
+                headers.getHeaderString(HttpHeaders.IF_NONE_MATCH));
     }
 }

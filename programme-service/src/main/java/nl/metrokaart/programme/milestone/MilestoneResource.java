@@ -58,7 +58,7 @@ public class MilestoneResource {
             content = @Content(schema = @Schema(implementation = MilestoneResponse.class, type = SchemaType.ARRAY)))
     @APIResponse(responseCode = "404", description = "No project with this id.")
     public List<MilestoneResponse> list(@PathParam("projectId") UUID projectId) {
-        return milestones.list(projectId);
+        return milestones.list(projectId).stream().map(MilestoneResponse::of).toList();
     }
 
     @GET
@@ -70,7 +70,7 @@ public class MilestoneResource {
             content = @Content(schema = @Schema(implementation = MilestoneResponse.class)))
     @APIResponse(responseCode = "404", description = "No such project, or the project has no milestone with this id.")
     public MilestoneResponse get(@PathParam("projectId") UUID projectId, @PathParam("milestoneId") UUID milestoneId) {
-        return milestones.get(projectId, milestoneId);
+        return MilestoneResponse.of(milestones.get(projectId, milestoneId));
     }
 
     @POST
@@ -90,8 +90,8 @@ public class MilestoneResource {
             @NotNull @Valid MilestoneRequest request,
             @Context UriInfo uriInfo) {
         return idempotentRequests.once(idempotencyKey, request, MilestoneResponse.class, () -> {
-            MilestoneResponse created = milestones.create(projectId, request);
-            return Created.at(uriInfo, created.id(), created);
+            Milestone created = milestones.create(projectId, request);
+            return Created.at(uriInfo, created.id, MilestoneResponse.of(created));
         });
     }
 
@@ -113,8 +113,7 @@ public class MilestoneResource {
             @PathParam("milestoneId") UUID milestoneId,
             @Parameter(description = "The ETag of the milestone as last read.") @HeaderParam(HttpHeaders.IF_MATCH) String ifMatch,
             @NotNull @Valid MilestoneRequest request) {
-        MilestoneResponse replaced = milestones.replace(projectId, milestoneId, ifMatch, request);
-        return entityTags.ok(replaced);
+        return entityTags.ok(MilestoneResponse.of(milestones.replace(projectId, milestoneId, ifMatch, request)));
     }
 
     @DELETE
