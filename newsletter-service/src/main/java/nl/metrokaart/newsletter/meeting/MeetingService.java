@@ -4,7 +4,6 @@ import io.quarkiverse.resteasy.problem.HttpProblem;
 import jakarta.enterprise.context.ApplicationScoped;
 import jakarta.enterprise.event.Event;
 import jakarta.inject.Inject;
-import io.quarkus.panache.common.Parameters;
 import jakarta.persistence.EntityManager;
 import jakarta.persistence.LockModeType;
 import jakarta.transaction.Transactional;
@@ -16,6 +15,7 @@ import nl.metrokaart.newsletter.events.CommunicationEvents;
 import nl.metrokaart.newsletter.text.RequestTexts;
 import nl.metrokaart.platform.conditional.Preconditions;
 import nl.metrokaart.platform.paging.InstantKey;
+import nl.metrokaart.platform.paging.KeysetPaging;
 import nl.metrokaart.platform.paging.Page;
 import nl.metrokaart.platform.persistence.StoredTime;
 import nl.metrokaart.platform.problem.Problems;
@@ -43,17 +43,15 @@ public class MeetingService {
 
     /** Meetings by start, then id; the cursor is the start and id of the last meeting of the previous page. */
     public Page<MeetingResponse> list(String cursor, int limit) {
-        String query = "1 = 1";
-        Parameters parameters = new Parameters();
-        if (cursor != null) {
-            InstantKey after = InstantKey.after(cursor, "cursor");
-            parameters.and("startsAt", after.instant()).and("id", after.id());
-            query = "(startsAt, id) > (:startsAt, :id)";
-        }
-        // One more than asked tells whether there is a next page (range bounds are inclusive).
-        List<Meeting> fetched = Meeting.<Meeting>find(query + " order by startsAt, id", parameters).range(0, limit).list();
-        return Page.ofFetched(fetched, limit, m -> new InstantKey(m.startsAt, m.id).position(), MeetingResponse::of);
+        return paging.page(Meeting.class, new KeysetPaging.Where(), BY_START, cursor, limit, MeetingResponse::of);
     }
+
+    private static final List<KeysetPaging.SortKey<Meeting>> BY_START = List.of(
+            new KeysetPaging.SortKey<>("startsAt", m -> m.startsAt, InstantKey::parseWithinBounds),
+            new KeysetPaging.SortKey<>("id", m -> m.id, UUID::fromString));
+
+    @Inject
+    KeysetPaging paging;
 
     public Meeting get(UUID id) {
         return Meeting.<Meeting>findByIdOptional(id).orElseThrow(() -> notFound(id));

@@ -1,7 +1,6 @@
 package nl.metrokaart.newsletter.subscription;
 
 import io.quarkiverse.resteasy.problem.HttpProblem;
-import io.quarkus.panache.common.Parameters;
 import io.quarkus.security.identity.SecurityIdentity;
 import jakarta.enterprise.context.ApplicationScoped;
 import jakarta.inject.Inject;
@@ -25,6 +24,7 @@ import org.eclipse.microprofile.config.inject.ConfigProperty;
 import org.eclipse.microprofile.jwt.JsonWebToken;
 import nl.metrokaart.platform.conditional.Preconditions;
 import nl.metrokaart.platform.paging.InstantKey;
+import nl.metrokaart.platform.paging.KeysetPaging;
 import nl.metrokaart.platform.paging.Page;
 import nl.metrokaart.platform.persistence.PersistOnce;
 import nl.metrokaart.platform.persistence.StoredTime;
@@ -69,21 +69,16 @@ public class SubscriptionService {
 
     /** The caller's subscriptions (admins: everyone's), by creation, a page at a time. */
     public Page<SubscriptionResponse> list(String cursor, int limit) {
-        StringBuilder query = new StringBuilder("1 = 1");
-        Parameters parameters = new Parameters();
-        if (!isAdmin()) {
-            query.append(" and owner = :owner");
-            parameters.and("owner", caller());
-        }
-        if (cursor != null) {
-            InstantKey after = InstantKey.after(cursor, "cursor");
-            parameters.and("created", after.instant()).and("id", after.id());
-            query.append(" and (createdAt, id) > (:created, :id)");
-        }
-        List<Subscription> fetched = Subscription.<Subscription>find(query + " order by createdAt, id", parameters)
-                .range(0, limit).list();
-        return Page.ofFetched(fetched, limit, s -> new InstantKey(s.createdAt, s.id).position(), SubscriptionResponse::of);
+        return paging.page(Subscription.class, new KeysetPaging.Where().and("owner", isAdmin() ? null : caller()),
+                BY_CREATION, cursor, limit, SubscriptionResponse::of);
     }
+
+    private static final List<KeysetPaging.SortKey<Subscription>> BY_CREATION = List.of(
+            new KeysetPaging.SortKey<>("createdAt", s -> s.createdAt, InstantKey::parseWithinBounds),
+            new KeysetPaging.SortKey<>("id", s -> s.id, UUID::fromString));
+
+    @Inject
+    KeysetPaging paging;
 
     public Subscription get(UUID id) {
         return Subscription.<Subscription>findByIdOptional(id).filter(this::mayManage).orElseThrow(() -> notFound(id));

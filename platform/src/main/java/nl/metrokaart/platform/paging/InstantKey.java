@@ -15,6 +15,18 @@ public record InstantKey(Instant instant, UUID id) {
         return Keyset.of(instant, id).position();
     }
 
+    /**
+     * An instant of a cursor, as a {@link KeysetPaging.SortKey}'s parse: one outside the stored range was not handed
+     * out by us (and would fail in the database), so it is refused like any value that does not parse.
+     */
+    public static Instant parseWithinBounds(String value) {
+        Instant instant = Instant.parse(value);
+        if (!InputBounds.within(instant)) {
+            throw new IllegalArgumentException("instant out of range: " + value);
+        }
+        return instant;
+    }
+
     /** The position a cursor names; a cursor this API did not hand out is a 400 naming {@code parameter}. */
     public static InstantKey after(String cursor, String parameter) {
         Keyset position = Keyset.after(cursor, parameter, 2);

@@ -7,6 +7,8 @@ import static org.junit.jupiter.api.Assertions.assertTrue;
 
 import java.io.IOException;
 import java.io.InputStream;
+import java.net.URL;
+import java.util.Enumeration;
 import java.util.HashMap;
 import java.util.Map;
 import java.util.Properties;
@@ -24,9 +26,14 @@ class OutboxProducerRetriesTest {
     private static final String PREFIX = "mp.messaging.outgoing.outbox.";
 
     private static Map<String, Object> channelConfig() throws IOException {
+        // The platform's own configuration (the test classpath has a microprofile-config.properties of its own too).
         Properties properties = new Properties();
-        try (InputStream in = OutboxProducerRetriesTest.class.getResourceAsStream("/META-INF/microprofile-config.properties")) {
-            properties.load(in);
+        Enumeration<URL> sources = OutboxProducerRetriesTest.class.getClassLoader()
+                .getResources("META-INF/microprofile-config.properties");
+        while (sources.hasMoreElements()) {
+            try (InputStream in = sources.nextElement().openStream()) {
+                properties.load(in);
+            }
         }
         Map<String, Object> config = new HashMap<>();
         properties.stringPropertyNames().stream().filter(name -> name.startsWith(PREFIX))

@@ -2,7 +2,6 @@ package nl.metrokaart.programme.planning;
 
 import io.quarkiverse.resteasy.problem.HttpProblem;
 import io.quarkus.narayana.jta.QuarkusTransaction;
-import io.quarkus.panache.common.Parameters;
 import io.quarkus.security.identity.SecurityIdentity;
 import jakarta.enterprise.context.ApplicationScoped;
 import jakarta.inject.Inject;
@@ -20,6 +19,7 @@ import java.util.HexFormat;
 import java.util.List;
 import java.util.UUID;
 import nl.metrokaart.platform.paging.InstantKey;
+import nl.metrokaart.platform.paging.KeysetPaging;
 import nl.metrokaart.platform.paging.Page;
 import nl.metrokaart.platform.persistence.StoredTime;
 import nl.metrokaart.platform.problem.Problems;
@@ -108,21 +108,16 @@ public class CalendarFeedService {
     /** The caller's feeds (an admin's: everyone's), oldest first, a page at a time. */
     @Transactional
     public Page<CalendarFeedResponse> list(String cursor, int limit) {
-        StringBuilder query = new StringBuilder("1 = 1");
-        Parameters parameters = new Parameters();
-        if (!isAdmin()) {
-            query.append(" and owner = :owner");
-            parameters.and("owner", identity.getPrincipal().getName());
-        }
-        if (cursor != null) {
-            InstantKey after = InstantKey.after(cursor, "cursor");
-            parameters.and("createdAt", after.instant()).and("id", after.id());
-            query.append(" and (createdAt, id) > (:createdAt, :id)");
-        }
-        List<CalendarFeed> fetched = CalendarFeed.<CalendarFeed>find(query + " order by createdAt, id", parameters)
-                .range(0, limit).list();
-        return Page.ofFetched(fetched, limit, f -> new InstantKey(f.createdAt, f.id).position(), f -> CalendarFeedResponse.of(f, null));
+        KeysetPaging.Where where = new KeysetPaging.Where().and("owner", isAdmin() ? null : identity.getPrincipal().getName());
+        return paging.page(CalendarFeed.class, where, BY_CREATION, cursor, limit, f -> CalendarFeedResponse.of(f, null));
     }
+
+    private static final List<KeysetPaging.SortKey<CalendarFeed>> BY_CREATION = List.of(
+            new KeysetPaging.SortKey<>("createdAt", f -> f.createdAt, InstantKey::parseWithinBounds),
+            new KeysetPaging.SortKey<>("id", f -> f.id, UUID::fromString));
+
+    @Inject
+    KeysetPaging paging;
 
     @Transactional
     public CalendarFeed get(UUID id) {

@@ -2,9 +2,15 @@ package nl.metrokaart.programme.project;
 
 import io.quarkus.panache.common.Parameters;
 import java.util.UUID;
+import nl.metrokaart.platform.paging.KeysetPaging;
 
 /** The list filters integrators and front offices use: programme, status, metro line. All optional. */
 public record ProjectFilter(UUID programmeId, ProjectStatus status, String line) {
+
+    /** The filter's conditions for a keyset page. */
+    KeysetPaging.Where where() {
+        return new KeysetPaging.Where().and("programmeId", programmeId).and("status", status).and("line", line);
+    }
 
     /** Appends the filter's conditions to a Panache query and returns their parameters. */
     Parameters apply(StringBuilder query) {

@@ -13,6 +13,8 @@ import java.util.UUID;
 import nl.metrokaart.platform.conditional.Preconditions;
 import nl.metrokaart.platform.paging.Cursors;
 import nl.metrokaart.platform.paging.Keyset;
+import nl.metrokaart.platform.paging.KeysetPaging;
+import nl.metrokaart.platform.paging.KeysetPaging.SortKey;
 import nl.metrokaart.platform.paging.Page;
 import nl.metrokaart.platform.persistence.PersistOnce;
 import nl.metrokaart.platform.persistence.StoredTime;
@@ -68,17 +70,15 @@ public class ProjectService {
 
     /** Projects by priority, then id; the cursor is the position of the last project of the previous page. */
     public Page<ProjectResponse> list(ProjectFilter filter, String cursor, int limit) {
-        StringBuilder query = new StringBuilder("1 = 1");
-        Parameters parameters = filter.apply(query);
-        if (cursor != null) {
-            Keyset after = Keyset.after(cursor, "cursor", 2);
-            parameters.and("rank", after.get(0, Integer::valueOf)).and("id", after.get(1, UUID::fromString));
-            query.append(" and (priorityRank, id) > (:rank, :id)");
-        }
-        // One more than asked tells whether there is a next page (range bounds are inclusive).
-        List<Project> fetched = Project.<Project>find(query + " order by priorityRank, id", parameters).range(0, limit).list();
-        return Page.ofFetched(fetched, limit, p -> Keyset.of(p.priorityRank, p.id).position(), ProjectResponse::of);
+        return paging.page(Project.class, filter.where(), BY_PRIORITY, cursor, limit, ProjectResponse::of);
     }
+
+    private static final List<SortKey<Project>> BY_PRIORITY = List.of(
+            new SortKey<>("priorityRank", p -> p.priorityRank, Integer::valueOf),
+            new SortKey<>("id", p -> p.id, UUID::fromString));
+
+    @Inject
+    KeysetPaging paging;
 
     /**
      * Every project changed after the cursor, in change order. Writers take change numbers under one lock held to
