@@ -174,11 +174,27 @@ def observe_municipality():
         time.sleep(0.005)
 
 
+def feed_end():
+    """The feed as it stands before the first write: its last full page's cursor and the events already in it (an
+    earlier run's last writes to the same projects, which must not count as this run's)."""
+    client = Client(NEWSLETTER, reader)
+    resume, earlier = None, set()
+    while True:
+        query = {"type": "project-changed", "occurredFrom": feed_from, "limit": "100"}
+        if resume:
+            query["cursor"] = resume
+        _, _, page = client.call("GET", "/api/v1/activities?" + urllib.parse.urlencode(query))
+        earlier.update(activity["eventId"] for activity in page["items"])
+        if not page.get("nextCursor"):
+            return resume, earlier
+        resume = page["nextCursor"]
+
+
 def observe_newsletter():
     """Follows the feed: from the cursor of the last full page on, so each cycle reads what is new (and < 1 page)."""
     client = Client(NEWSLETTER, reader)
     seen = {pid: set() for pid in by_id}
-    resume = None
+    resume, earlier = feed_start
     while not stop.is_set():
         began = time.time()
         try:
@@ -190,7 +206,7 @@ def observe_newsletter():
                 now = time.time()
                 for activity in page["items"]:
                     events = seen.get(activity.get("projectId"))
-                    if events is not None and activity["eventId"] not in events:
+                    if events is not None and activity["eventId"] not in events and activity["eventId"] not in earlier:
                         events.add(activity["eventId"])
                         by_id[activity["projectId"]]["seen_feed"].setdefault(len(events), now)
                 if not page.get("nextCursor"):
@@ -203,6 +219,7 @@ def observe_newsletter():
         time.sleep(0.005)
 
 
+feed_start = feed_end()
 observers = [threading.Thread(target=observe_municipality, daemon=True),
              threading.Thread(target=observe_newsletter, daemon=True)]
 for observer in observers:
