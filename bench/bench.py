@@ -552,11 +552,22 @@ class MixedWrites:
         interval = len(self.objects) / rate
         end = time.monotonic() + seconds
 
+        token_lock = threading.Lock()
+        token_state = {"bearer": self.admin, "at": time.monotonic()}
+
+        def bearer():
+            """The admin token, renewed each minute: the one taken at the bench's start has expired (15 min) by the soak."""
+            with token_lock:
+                if time.monotonic() - token_state["at"] > 60:
+                    token_state["bearer"], token_state["at"] = admin_token(), time.monotonic()
+                return token_state["bearer"]
+
         def worker(obj, offset):
             client = Client(GATEWAY, self.admin)
             next_at = time.monotonic() + offset
             while time.monotonic() < end and not (stop and stop.is_set()):
                 time.sleep(max(0.0, next_at - time.monotonic()))
+                client.bearer = bearer()
                 began = time.perf_counter()
                 try:
                     (status, _, data), expected = self.write(client, obj)
