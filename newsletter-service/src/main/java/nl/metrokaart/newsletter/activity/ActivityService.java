@@ -1,7 +1,6 @@
 package nl.metrokaart.newsletter.activity;
 
 import io.quarkiverse.resteasy.problem.HttpProblem;
-import io.quarkus.panache.common.Parameters;
 import jakarta.enterprise.context.ApplicationScoped;
 import jakarta.inject.Inject;
 import jakarta.ws.rs.core.Response;
@@ -10,7 +9,7 @@ import java.util.List;
 import java.util.UUID;
 import nl.metrokaart.newsletter.text.RequestTexts;
 import nl.metrokaart.platform.language.RequestLanguage;
-import nl.metrokaart.platform.paging.Keyset;
+import nl.metrokaart.platform.paging.KeysetPaging;
 import nl.metrokaart.platform.paging.Page;
 
 /** Reads the activity feed: filtered, in feed order, a page at a time. */
@@ -50,35 +49,20 @@ public class ActivityService {
     }
 
     public Page<ActivityResponse> list(Filter filter, String cursor, int limit) {
-        StringBuilder query = new StringBuilder("1 = 1");
-        Parameters parameters = new Parameters();
-        if (filter.projectId() != null) {
-            query.append(" and projectId = :projectId");
-            parameters.and("projectId", filter.projectId());
-        }
-        if (filter.municipalityCode() != null) {
-            query.append(" and :municipality member of concernedMunicipalities");
-            parameters.and("municipality", filter.municipalityCode());
-        }
-        if (filter.type() != null) {
-            query.append(" and type = :type");
-            parameters.and("type", filter.type());
-        }
-        if (filter.occurredFrom() != null) {
-            query.append(" and occurredAt >= :from");
-            parameters.and("from", filter.occurredFrom());
-        }
-        if (filter.occurredUntil() != null) {
-            query.append(" and occurredAt <= :until");
-            parameters.and("until", filter.occurredUntil());
-        }
-        if (cursor != null) {
-            parameters.and("after", Keyset.after(cursor, "cursor", 1).get(0, Long::valueOf));
-            query.append(" and position > :after");
-        }
-        List<Activity> fetched = Activity.<Activity>find(query + " order by position", parameters).range(0, limit).list();
-        return Page.ofFetched(fetched, limit, a -> Keyset.of(a.position).position(), this::response);
+        KeysetPaging.Where where = new KeysetPaging.Where()
+                .and("projectId", filter.projectId())
+                .condition(":municipality member of e.concernedMunicipalities", "municipality", filter.municipalityCode())
+                .and("type", filter.type())
+                .condition("e.occurredAt >= :from", "from", filter.occurredFrom())
+                .condition("e.occurredAt <= :until", "until", filter.occurredUntil());
+        return paging.page(Activity.class, where, IN_FEED_ORDER, cursor, limit, this::response);
     }
+
+    private static final List<KeysetPaging.SortKey<Activity>> IN_FEED_ORDER =
+            List.of(new KeysetPaging.SortKey<>("position", a -> a.position, Long::valueOf));
+
+    @Inject
+    KeysetPaging paging;
 
     /** The activity with its summary in the language of the request. */
     public ActivityResponse response(Activity activity) {

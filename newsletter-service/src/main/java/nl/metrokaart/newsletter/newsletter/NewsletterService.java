@@ -18,7 +18,7 @@ import nl.metrokaart.newsletter.text.RequestTexts;
 import nl.metrokaart.newsletter.text.Translations;
 import nl.metrokaart.platform.language.Language;
 import nl.metrokaart.platform.conditional.Preconditions;
-import nl.metrokaart.platform.paging.Keyset;
+import nl.metrokaart.platform.paging.KeysetPaging;
 import nl.metrokaart.platform.paging.Page;
 import nl.metrokaart.platform.persistence.StoredTime;
 import nl.metrokaart.platform.problem.Problems;
@@ -58,15 +58,14 @@ public class NewsletterService {
 
     /** Newest first (highest number), a page at a time; the cursor is the number of the last one of the page. */
     public Page<NewsletterResponse> list(String cursor, int limit) {
-        List<Newsletter> fetched;
-        if (cursor == null) {
-            fetched = Newsletter.<Newsletter>find("order by number desc").range(0, limit).list();
-        } else {
-            int after = Keyset.after(cursor, "cursor", 1).get(0, Integer::valueOf);
-            fetched = Newsletter.<Newsletter>find("number < ?1 order by number desc", after).range(0, limit).list();
-        }
-        return Page.ofFetched(fetched, limit, n -> Keyset.of(n.number).position(), NewsletterResponse::of);
+        return paging.page(Newsletter.class, new KeysetPaging.Where(), NEWEST_FIRST, cursor, limit, NewsletterResponse::of);
     }
+
+    private static final List<KeysetPaging.SortKey<Newsletter>> NEWEST_FIRST =
+            List.of(KeysetPaging.SortKey.descending("number", n -> n.number, Integer::valueOf));
+
+    @Inject
+    KeysetPaging paging;
 
     public Newsletter get(UUID id) {
         return Newsletter.<Newsletter>findByIdOptional(id).orElseThrow(() -> notFound(id));

@@ -1,6 +1,5 @@
 package nl.metrokaart.newsletter.webhook;
 
-import io.quarkus.panache.common.Parameters;
 import jakarta.annotation.security.RolesAllowed;
 import jakarta.inject.Inject;
 import jakarta.ws.rs.BeanParam;
@@ -43,17 +42,8 @@ public class WebhookDeliveryResource {
     @APIResponse(responseCode = "404", description = "No subscription with this id, or not the caller's.")
     public Page<WebhookDeliveryResponse> list(@PathParam("webhookSubscriptionId") UUID webhookSubscriptionId,
             @BeanParam PageRequest page) {
-        int size = page.limit();
-        WebhookSubscription subscription = subscriptions.get(webhookSubscriptionId);
-        StringBuilder query = new StringBuilder("subscriptionId = :subscription");
-        Parameters parameters = Parameters.with("subscription", subscription.id);
-        if (page.cursor() != null) {
-            query.append(" and position < :before");
-            parameters.and("before", WebhookSubscriptionService.position(page.cursor()));
-        }
-        List<WebhookDelivery> fetched = WebhookDelivery.<WebhookDelivery>find(query + " order by position desc",
-                parameters).range(0, size).list();
-        return Page.ofFetched(fetched, size, d -> Long.toString(d.position), WebhookDeliveryResponse::of);
+        int limit = page.limit(); // a bad limit is a 400 whichever subscription is named
+        return subscriptions.deliveries(subscriptions.get(webhookSubscriptionId), page.cursor(), limit);
     }
 
     /** OpenAPI name for a page of deliveries. */

@@ -3,7 +3,6 @@ package nl.metrokaart.newsletter.webhook;
 import com.fasterxml.jackson.databind.node.ObjectNode;
 import io.quarkiverse.resteasy.problem.HttpProblem;
 import io.quarkus.narayana.jta.QuarkusTransaction;
-import io.quarkus.panache.common.Parameters;
 import jakarta.enterprise.context.ApplicationScoped;
 import jakarta.inject.Inject;
 import jakarta.persistence.EntityManager;
@@ -15,7 +14,7 @@ import java.util.List;
 import java.util.UUID;
 import nl.metrokaart.newsletter.text.RequestTexts;
 import nl.metrokaart.platform.conditional.Preconditions;
-import nl.metrokaart.platform.paging.Keyset;
+import nl.metrokaart.platform.paging.KeysetPaging;
 import nl.metrokaart.platform.paging.Page;
 import nl.metrokaart.platform.persistence.StoredTime;
 import nl.metrokaart.platform.problem.Problems;
@@ -46,23 +45,25 @@ public class WebhookSubscriptionService {
 
     /** Own subscriptions (admins: all) in order of registration; the cursor is the last position seen. */
     public Page<WebhookSubscriptionResponse> list(String cursor, int limit) {
-        StringBuilder query = new StringBuilder("position > :after");
-        Parameters parameters = Parameters.with("after", position(cursor));
-        if (!caller.admin()) {
-            query.append(" and owner = :owner");
-            parameters.and("owner", caller.clientId());
-        }
-        List<WebhookSubscription> fetched = WebhookSubscription.<WebhookSubscription>find(query + " order by position",
-                parameters).range(0, limit).list();
-        return Page.ofFetched(fetched, limit, s -> Keyset.of(s.position).position(), WebhookSubscriptionResponse::of);
+        return paging.page(WebhookSubscription.class,
+                new KeysetPaging.Where().and("owner", caller.admin() ? null : caller.clientId()),
+                BY_REGISTRATION, cursor, limit, WebhookSubscriptionResponse::of);
     }
 
-    static long position(String cursor) {
-        if (cursor == null) {
-            return 0;
-        }
-        return Keyset.after(cursor, "cursor", 1).get(0, Long::valueOf);
+    private static final List<KeysetPaging.SortKey<WebhookSubscription>> BY_REGISTRATION =
+            List.of(new KeysetPaging.SortKey<>("position", s -> s.position, Long::valueOf));
+
+    @Inject
+    KeysetPaging paging;
+
+    /** A subscription's delivery log, newest first; the cursor is the position of the last delivery seen. */
+    public Page<WebhookDeliveryResponse> deliveries(WebhookSubscription subscription, String cursor, int limit) {
+        return paging.page(WebhookDelivery.class, new KeysetPaging.Where().and("subscriptionId", subscription.id),
+                NEWEST_DELIVERY_FIRST, cursor, limit, WebhookDeliveryResponse::of);
     }
+
+    private static final List<KeysetPaging.SortKey<WebhookDelivery>> NEWEST_DELIVERY_FIRST =
+            List.of(KeysetPaging.SortKey.descending("position", d -> d.position, Long::valueOf));
 
     /** The subscription, if the caller may see it; someone else's is as absent as one that does not exist. */
     public WebhookSubscription get(UUID id) {

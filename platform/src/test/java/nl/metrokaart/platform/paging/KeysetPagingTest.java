@@ -51,6 +51,28 @@ class KeysetPagingTest {
     }
 
     @Test
+    void aNewestFirstListContinuesBelowTheCursorAndOtherConditionsJoinTheFilters() {
+        List<KeysetPaging.SortKey<Town>> newestFirst = List.of(
+                KeysetPaging.SortKey.descending("name", Town::name, s -> s),
+                KeysetPaging.SortKey.descending("id", Town::id, UUID::fromString));
+        UUID id = UUID.randomUUID();
+        paging(List.of()).page(Town.class, new KeysetPaging.Where().condition("e.founded >= :from", "from", 1280)
+                        .condition("e.founded <= :until", "until", null), newestFirst,
+                Keyset.of("Vlist", id).cursor(), 20, Town::name);
+        assertEquals("select e from Town e where 1 = 1 and e.founded >= :from and (e.name, e.id) < (:after0, :after1)"
+                + " order by e.name desc, e.id desc", jpql.toString());
+        assertEquals(Map.of("from", 1280, "after0", "Vlist", "after1", id), parameters);
+    }
+
+    @Test
+    void anOrderRunsInOneDirection() {
+        List<KeysetPaging.SortKey<Town>> mixed = List.of(KeysetPaging.SortKey.descending("name", Town::name, s -> s),
+                new KeysetPaging.SortKey<>("id", Town::id, UUID::fromString));
+        org.junit.jupiter.api.Assertions.assertThrows(IllegalArgumentException.class, () -> paging(List.of())
+                .page(Town.class, new KeysetPaging.Where(), mixed, null, 20, Town::name));
+    }
+
+    @Test
     void aCursorWhoseValuesDoNotParseIsA400() {
         KeysetTest.assertInvalid("cursor", () -> paging(List.of()).page(Town.class, new KeysetPaging.Where(), BY_NAME,
                 Keyset.of("Nederlek", "no-uuid").cursor(), 20, Town::name));

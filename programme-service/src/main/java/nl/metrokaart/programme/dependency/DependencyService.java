@@ -8,8 +8,10 @@ import jakarta.persistence.LockModeType;
 import jakarta.transaction.Transactional;
 import jakarta.ws.rs.core.Response;
 import java.time.Instant;
+import java.util.HashSet;
 import java.util.List;
 import java.util.Map;
+import java.util.Set;
 import java.util.UUID;
 import java.util.stream.Collectors;
 import nl.metrokaart.platform.persistence.AdvisoryLocks;
@@ -58,15 +60,23 @@ public class DependencyService implements MustFinishBeforePredecessors {
      * have tens of thousands of links, and selecting their columns costs a fraction of loading them as managed
      * entities into the persistence context. Selected by programme in a subquery, not by binding every project id as
      * a parameter: PostgreSQL takes at most 65,535 in one statement.
+     * <p>
+     * Only the successor's side is a condition of the query; the predecessor's is checked against the programme's
+     * project ids here. With both sides as subqueries, PostgreSQL planned a nested loop over every pair of the
+     * programme's projects whenever its statistics did not yet know the programme (a new or just-grown one,
+     * estimated at one project): 4 million index probes and 12 s for 2,000 projects, instead of milliseconds.
      */
     public List<Dependency> withinProgramme(UUID programmeId) {
+        Set<UUID> inProgramme = new HashSet<>(entityManager.createQuery(
+                        "select p.id from Project p where p.programmeId = :programme", UUID.class)
+                .setParameter("programme", programmeId).getResultList());
         return entityManager.createQuery("select d.id, d.projectId, d.predecessorId, d.type, d.lagDays, d.explanation,"
                         + " d.createdAt from Dependency d"
-                        + " where d.projectId in (select p.id from Project p where p.programmeId = :programme)"
-                        + " and d.predecessorId in (select p.id from Project p where p.programmeId = :programme)",
+                        + " where d.projectId in (select p.id from Project p where p.programmeId = :programme)",
                         Object[].class)
                 .setParameter("programme", programmeId)
-                .getResultList().stream().map(DependencyService::copy).toList();
+                .getResultList().stream().map(DependencyService::copy)
+                .filter(link -> inProgramme.contains(link.predecessorId)).toList();
     }
 
     private static Dependency copy(Object[] row) {
