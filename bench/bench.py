@@ -808,6 +808,7 @@ def main():
               "quick": QUICK, "runs": RUNS, "secondsPerRun": DURATION, "warmupSeconds": WARMUP,
               "connections": CONNECTIONS, "jvmOptions": service_jvm_options(), "figures": figures, "soak": points if stage("soak") else [], "profiles": profiles,
               "notes": notes}
+    result = merged_with_earlier_run(result)
     with open(os.path.join(RESULTS, "latest.json"), "w") as out:
         json.dump(result, out, indent=2)
         out.write("\n")
@@ -816,6 +817,34 @@ def main():
             out.write(svg_chart(points))
     subprocess.run([sys.executable, os.path.join(HERE, "report.py")], check=True)
     log("written: bench/results/latest.json, latest.md, soak-p99.svg")
+
+
+def merged_with_earlier_run(result):
+    """A BENCH_ONLY run replaces only its own parts' figures in latest.json and keeps the others, each figure marked
+    with the run that measured it (`measured`), so a fix can be re-measured without the full half hour. A quick run
+    never mixes with real figures."""
+    for figure_of_run in result["figures"].values():
+        figure_of_run["measured"] = result["date"]
+    path = os.path.join(RESULTS, "latest.json")
+    if not ONLY or not os.path.exists(path):
+        result["parts"] = [{"date": result["date"], "only": sorted(ONLY) or "all", "load": result["load"]}]
+        return result
+    with open(path) as source:
+        earlier = json.load(source)
+    if earlier.get("quick") != result["quick"]:
+        result["parts"] = [{"date": result["date"], "only": sorted(ONLY), "load": result["load"]}]
+        return result
+    for figure_of_earlier in earlier["figures"].values():
+        figure_of_earlier.setdefault("measured", earlier["date"])
+    parts = earlier.get("parts") or [{"date": earlier["date"], "only": "all", "load": earlier["load"]}]
+    merged = {**earlier, "figures": {**earlier["figures"], **result["figures"]},
+              "profiles": {**earlier.get("profiles", {}), **result["profiles"]},
+              "soak": result["soak"] if stage("soak") else earlier.get("soak", []),
+              "jvmOptions": result["jvmOptions"],
+              "notes": earlier.get("notes", []) + [f"({result['date']}, {', '.join(sorted(ONLY))}) {note}"
+                                                   for note in result["notes"]],
+              "parts": parts + [{"date": result["date"], "only": sorted(ONLY), "load": result["load"]}]}
+    return merged
 
 
 if __name__ == "__main__":

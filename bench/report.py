@@ -62,7 +62,10 @@ def main():
                f"{result['load']['before'][0]} / after {result['load']['after'][0]}"
                f"{' — QUICK run (short durations, small scale data set): not the real figures' if result['quick'] else ''}; "
                f"{result['runs']} runs of {result['secondsPerRun']} s after a {result['warmupSeconds']} s warm-up, "
-               f"{result['connections']} connections; wrk runs on the same cores.")
+               f"{result['connections']} connections; wrk runs on the same cores."
+               + (" Parts measured again later (`BENCH_ONLY`; each figure's `measured` in latest.json): "
+                  + "; ".join(f"{', '.join(part['only'])} at {part['date']} (load {part['load']['before'][0]})"
+                              for part in result.get("parts", [])[1:]) + "." if len(result.get("parts", [])) > 1 else ""))
     md = ["# Metrokaart benchmark: latest run", "", heading, "", "Written by `bench/run` (bench/bench.py, bench/report.py).",
           "", table(result), "", "## Targets of the issue", "", "| target | measured (median) | |", "|---|---:|---|"]
     missed = []

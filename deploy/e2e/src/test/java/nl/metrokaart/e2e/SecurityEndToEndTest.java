@@ -4,6 +4,7 @@ import static io.restassured.RestAssured.given;
 import static nl.metrokaart.e2e.RunningStack.gateway;
 import static nl.metrokaart.e2e.RunningStack.keycloak;
 import static nl.metrokaart.e2e.RunningStack.user;
+import static org.awaitility.Awaitility.await;
 import static org.hamcrest.Matchers.equalTo;
 import static org.hamcrest.Matchers.hasItem;
 import static org.hamcrest.Matchers.not;
@@ -19,6 +20,7 @@ import io.restassured.response.Response;
 import java.net.InetAddress;
 import java.net.InetSocketAddress;
 import java.nio.file.Files;
+import java.time.Duration;
 import java.util.ArrayList;
 import java.util.Base64;
 import java.util.List;
@@ -172,9 +174,13 @@ class SecurityEndToEndTest {
         given().baseUri(gateway()).auth().oauth2(user("secretary-vlist")).header("X-Request-Id", requestId)
                 .when().get("/api/v1/programmes/" + UUID.randomUUID())
                 .then().statusCode(404).header("X-Request-Id", equalTo(requestId));
-        assertTrue(Files.readString(RunningStack.stack().service(Stack.Service.PROGRAMME).log()).contains(requestId),
-                "programme-service logs the gateway's request id " + requestId);
-        assertTrue(Files.readString(RunningStack.stack().gateway().accessLog()).contains("\"request_id\":\"" + requestId + "\""));
+        // Both logs are written after the response has gone out, so the client may read them a moment too early.
+        await().atMost(Duration.ofSeconds(10)).pollInterval(Duration.ofMillis(100)).untilAsserted(() -> {
+            assertTrue(Files.readString(RunningStack.stack().service(Stack.Service.PROGRAMME).log()).contains(requestId),
+                    "programme-service logs the gateway's request id " + requestId);
+            assertTrue(Files.readString(RunningStack.stack().gateway().accessLog())
+                    .contains("\"request_id\":\"" + requestId + "\""), "the gateway logs " + requestId);
+        });
     }
 
     @Test
@@ -211,12 +217,17 @@ class SecurityEndToEndTest {
             given().baseUri(tls.baseUrl()).when().get("/healthz").then().statusCode(200)
                     .header("Strict-Transport-Security", "max-age=31536000; includeSubDomains");
 
+            // nginx writes a request's log lines after its response, so wait until the last request's are there.
+            await().atMost(Duration.ofSeconds(10)).pollInterval(Duration.ofMillis(100)).untilAsserted(() -> {
+                String errorLog = Files.readString(tls.runDirectory().resolve("nginx.log"));
+                String accessLog = Files.readString(tls.accessLog());
+                assertTrue(errorLog.contains("connect() failed") && errorLog.contains("/api/v1/programmes"), errorLog);
+                assertTrue(accessLog.contains("\"status\":429") && accessLog.contains("\"status\":502"), accessLog);
+                assertTrue(accessLog.contains("key=(masked)"), accessLog);
+            });
             String errorLog = Files.readString(tls.runDirectory().resolve("nginx.log"));
             String accessLog = Files.readString(tls.accessLog());
-            assertTrue(errorLog.contains("connect() failed") && errorLog.contains("/api/v1/programmes"), errorLog);
             assertFalse(errorLog.contains("/calendar"), "no calendar poll in the error log:\n" + errorLog);
-            assertTrue(accessLog.contains("\"status\":429") && accessLog.contains("\"status\":502"), accessLog);
-            assertTrue(accessLog.contains("key=(masked)"), accessLog);
             for (String secret : List.of(key, otherKey, token)) {
                 assertFalse(accessLog.contains(secret), "access log holds " + secret + ":\n" + accessLog);
             }
