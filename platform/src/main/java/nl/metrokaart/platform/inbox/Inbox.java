@@ -99,7 +99,7 @@ public class Inbox {
     }
 
     /**
-     * Receives a polled batch (records of one partition in offset order, so per key in order): applies every event
+     * Receives a polled batch (each partition's records in offset order, so per key in order): applies every event
      * in one transaction, duplicates (in the batch or seen before) and unknown types without effect. If that
      * transaction fails, each record is received on its own ({@link #receive}): a malformed one is nacked alone (the
      * channel's failure strategy dead-letters it), the others are applied or retried in place. Completes with the
