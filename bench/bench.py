@@ -366,7 +366,8 @@ def start_to_ready():
         with open(f"/proc/{pid}/environ") as environ:
             environment = dict(entry.split("=", 1) for entry in environ.read().split("\0") if "=" in entry)
         directory = os.readlink(f"/proc/{pid}/cwd")
-        seconds, rss = [], []
+        hz = os.sysconf("SC_CLK_TCK")
+        seconds, rss, cpu, jit, main_thread = [], [], [], [], []
         for _ in range(STARTS):
             other = free_port()
             copy = [f"-Dquarkus.http.port={other}" if arg.startswith("-Dquarkus.http.port=") else arg for arg in command]
@@ -377,6 +378,11 @@ def start_to_ready():
                 if wait_ready(other, 120, process):
                     seconds.append(time.monotonic() - began)
                     rss.append(rss_mb(process.pid))
+                    # Where the start's CPU went: on two cores the JIT compiler threads compete with the main thread.
+                    threads = {group: tick / hz for (_, group), tick in cpu_ticks([process.pid]).items()}
+                    cpu.append(sum(threads.values()))
+                    jit.append(sum(t for group, t in threads.items() if group.startswith(("C1 Compiler", "C2 Compiler"))))
+                    main_thread.append(threads.get("java", 0))
             finally:
                 process.send_signal(signal.SIGTERM)
                 try:
@@ -385,6 +391,9 @@ def start_to_ready():
                     process.kill()
         figure(f"start.{name}.seconds", seconds, "s", f"{name}: process start to /q/health/ready UP")
         figure(f"start.{name}.rssAtReadyMb", rss, "MB", f"{name}: RSS when ready")
+        figure(f"start.{name}.cpuSecondsAtReady", cpu, "s", f"{name}: CPU time (all threads) from start to ready")
+        figure(f"start.{name}.jitCpuSecondsAtReady", jit, "s", f"{name}: of which the JIT compiler threads (C1, C2)")
+        figure(f"start.{name}.mainThreadCpuSecondsAtReady", main_thread, "s", f"{name}: of which the main thread")
 
 
 # ---- the framework ceiling -------------------------------------------------------------------------------------

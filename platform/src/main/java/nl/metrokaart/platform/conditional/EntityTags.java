@@ -45,7 +45,11 @@ public class EntityTags {
      * answers with (with or without its charset).
      */
     public Response conditionalJson(Object representation, MediaType type, String ifNoneMatch) {
-        TaggedJson tagged = tagged(representation);
+        return conditionalJson(tagged(representation), type, ifNoneMatch);
+    }
+
+    /** As {@link #conditionalJson(Object, MediaType, String)}, for a representation serialised before (e.g. kept). */
+    public Response conditionalJson(TaggedJson tagged, MediaType type, String ifNoneMatch) {
         if (matches(ifNoneMatch, tagged.etag())) {
             return Response.notModified().header(HttpHeaders.ETAG, tagged.etag()).build();
         }

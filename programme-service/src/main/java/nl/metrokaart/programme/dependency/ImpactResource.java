@@ -58,7 +58,7 @@ public class ImpactResource {
             @QueryParam("slipDays") String slipDays,
             @Context HttpHeaders headers) {
         // Serialised once, for its ETag and the body alike: a slip can move thousands of projects and milestones.
-        return entityTags.conditionalJson(ImpactResponse.of(impacts.impact(projectId, slipDays(slipDays))),
+        return entityTags.conditionalJson(impacts.impactJson(projectId, slipDays(slipDays)),
                 JSON, headers.getHeaderString(HttpHeaders.IF_NONE_MATCH));
     }
 

@@ -8,9 +8,11 @@ import java.util.HashMap;
 import java.util.List;
 import java.util.Map;
 import java.util.UUID;
+import nl.metrokaart.platform.conditional.EntityTags;
 import nl.metrokaart.programme.milestone.Milestone;
 import nl.metrokaart.programme.milestone.MilestoneService;
 import nl.metrokaart.programme.project.Project;
+import nl.metrokaart.programme.programme.ProgrammeAnswers;
 import nl.metrokaart.programme.project.ProjectService;
 
 /** Answers "what if this project slips N days?" from the current planning; changes nothing. */
@@ -30,6 +32,25 @@ public class ImpactService {
 
     @Inject
     DependencyService dependencyService;
+
+    @Inject
+    ProgrammeAnswers answers;
+
+    @Inject
+    EntityTags entityTags;
+
+    /**
+     * The answer as the JSON a client receives and its ETag: computed and serialised once per change of the
+     * project's programme (a slip can move thousands of projects and milestones), kept in {@link ProgrammeAnswers}.
+     */
+    public EntityTags.TaggedJson impactJson(UUID projectId, int slipDays) {
+        // The programme only, not the project: an entity read before the change number would be used, as the
+        // session keeps it, in place of the one read after it.
+        UUID programmeId = projectService.programmeOf(projectId);
+        return answers.get(programmeId, "impact " + projectId + " " + slipDays,
+                () -> entityTags.tagged(ImpactResponse.of(impact(projectId, slipDays))),
+                tagged -> tagged.json().length);
+    }
 
     /** Reads only, so no transaction: one would flush (dirty-check) every project, link and milestone it loaded. */
     public Impact impact(UUID projectId, int slipDays) {

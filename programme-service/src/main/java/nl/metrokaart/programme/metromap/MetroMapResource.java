@@ -34,6 +34,9 @@ public class MetroMapResource {
     private static final List<Variant> VARIANTS = Variant.mediaTypes(
             MediaType.APPLICATION_JSON_TYPE, MediaType.valueOf(MetroMapSvg.MEDIA_TYPE)).build();
 
+    /** The SVG's bytes are UTF-8. */
+    private static final MediaType SVG = MediaType.valueOf(MetroMapSvg.MEDIA_TYPE).withCharset("UTF-8");
+
     @Inject
     MetroMapService metroMaps;
 
@@ -59,10 +62,10 @@ public class MetroMapResource {
             @Context HttpHeaders headers) {
         Variant variant = request.selectVariant(VARIANTS);
         if (variant != null && variant.getMediaType().isCompatible(MediaType.valueOf(MetroMapSvg.MEDIA_TYPE))) {
-            return Response.ok(metroMaps.svg(programmeId, language.get()), MetroMapSvg.MEDIA_TYPE).build();
+            return Response.ok(metroMaps.svg(programmeId, language.get()), SVG).build();
         }
-        // Megabytes for a large programme: serialised once, for its ETag and the body alike.
-        return entityTags.conditionalJson(metroMaps.metroMap(programmeId), MediaType.APPLICATION_JSON_TYPE,
+        // Megabytes for a large programme: serialised once per change, for its ETag and the body alike.
+        return entityTags.conditionalJson(metroMaps.json(programmeId), MediaType.APPLICATION_JSON_TYPE,
                 headers.getHeaderString(HttpHeaders.IF_NONE_MATCH));
     }
 }

@@ -9,6 +9,7 @@ import jakarta.transaction.Transactional;
 import jakarta.ws.rs.core.Response;
 import java.util.List;
 import java.util.Optional;
+import java.util.OptionalLong;
 import java.util.UUID;
 import nl.metrokaart.platform.conditional.Preconditions;
 import nl.metrokaart.platform.persistence.StoredTime;
@@ -48,6 +49,19 @@ public class ProgrammeService {
 
     public Programme get(UUID id) {
         return find(id).orElseThrow(() -> notFound(id));
+    }
+
+    /**
+     * The programme's change number: new (from one sequence, never repeated) in the same transaction as any change
+     * of the programme, its projects, their milestones or their dependencies (triggers, migration V14_2); empty for
+     * a programme that does not exist. Read before the data, it names the state an answer computed afterwards is at
+     * least as new as.
+     */
+    public OptionalLong changeNumber(UUID id) {
+        List<?> numbers = entityManager.createNativeQuery(
+                        "SELECT change_number FROM programme_change WHERE programme_id = :programme")
+                .setParameter("programme", id).getResultList();
+        return numbers.isEmpty() ? OptionalLong.empty() : OptionalLong.of(((Number) numbers.get(0)).longValue());
     }
 
     private static HttpProblem notFound(UUID id) {

@@ -59,6 +59,12 @@ public class ProjectService {
         return Project.findByIdOptional(id);
     }
 
+    /** The id of the project's programme, read as a value (no entity enters the session); 404 if none. */
+    public UUID programmeOf(UUID projectId) {
+        return entityManager.createQuery("select p.programmeId from Project p where p.id = :id", UUID.class)
+                .setParameter("id", projectId).getResultStream().findFirst().orElseThrow(() -> notFound(projectId));
+    }
+
     /** Every project of the programme, in no particular order. */
     public List<Project> ofProgramme(UUID programmeId) {
         return Project.list("programmeId", programmeId);
