@@ -1,13 +1,14 @@
 package nl.metrokaart.municipality.events;
 
 import io.smallrye.reactive.messaging.annotations.Blocking;
+import io.smallrye.reactive.messaging.kafka.KafkaRecordBatch;
 import jakarta.enterprise.context.ApplicationScoped;
 import jakarta.inject.Inject;
+import java.util.concurrent.CompletionStage;
 import nl.metrokaart.municipality.project.ProgrammeEventData;
 import nl.metrokaart.municipality.project.ProjectReadModel;
 import nl.metrokaart.platform.inbox.EventHandlers;
 import nl.metrokaart.platform.inbox.Inbox;
-import org.apache.kafka.clients.consumer.ConsumerRecord;
 import org.eclipse.microprofile.reactive.messaging.Incoming;
 
 /**
@@ -40,10 +41,11 @@ public class ProgrammeEventConsumer {
                 (event, data) -> readModel.apply(data));
     }
 
-    // Blocking and ordered: records of one partition (one project) are applied one after the other.
+    // Blocking and ordered: a polled batch at a time (batch=true), applied in one transaction in offset order, so
+    // records of one partition (one project) are applied one after the other.
     @Incoming("programme-projects")
     @Blocking
-    public void receive(ConsumerRecord<String, String> record) {
-        inbox.receive(CONSUMER, record, handlers);
+    public CompletionStage<Void> receive(KafkaRecordBatch<String, String> batch) {
+        return inbox.receiveBatch(CONSUMER, batch, handlers);
     }
 }

@@ -14,6 +14,7 @@ import nl.metrokaart.newsletter.project.ProjectKnowledge;
 import nl.metrokaart.platform.language.Language;
 import nl.metrokaart.platform.inbox.ReceivedEvent;
 import nl.metrokaart.platform.persistence.AdvisoryLocks;
+import nl.metrokaart.platform.persistence.OncePerTransaction;
 import nl.metrokaart.platform.persistence.StoredTime;
 
 /** Turns a consumed CloudEvent into an {@link Activity} and tells the observers of {@link ActivityRecorded}. */
@@ -30,6 +31,9 @@ public class ActivityRecorder {
     EntityManager entityManager;
 
     @Inject
+    OncePerTransaction once;
+
+    @Inject
     Event<ActivityRecorded> recorded;
 
     @Inject
@@ -43,8 +47,10 @@ public class ActivityRecorder {
     public Activity record(ReceivedEvent event, Record payload, ActivitySubject subject) {
         // Positions in commit order, also with several instances consuming: the lock is held until commit, and the
         // position is taken after it (at insert). Readers that continue after a position (the feed's cursor, the
-        // weekly digest) so never skip an activity that committed late with a lower position.
-        AdvisoryLocks.lock(entityManager, FEED_ORDER_LOCK);
+        // weekly digest) so never skip an activity that committed late with a lower position. Held until commit, it
+        // is taken once per transaction (a consumed batch records all its activities in one).
+        once.run(ActivityRecorder.class.getName() + ".feed-order",
+                () -> AdvisoryLocks.lock(entityManager, FEED_ORDER_LOCK));
         JsonNode data = event.data();
         Activity activity = new Activity();
         activity.id = UUID.randomUUID();

@@ -1,11 +1,13 @@
 package nl.metrokaart.newsletter.events;
 
 import io.smallrye.reactive.messaging.annotations.Blocking;
+import io.smallrye.reactive.messaging.kafka.KafkaRecordBatch;
 import jakarta.enterprise.context.ApplicationScoped;
 import jakarta.inject.Inject;
 import java.util.LinkedHashSet;
 import java.util.List;
 import java.util.Set;
+import java.util.concurrent.CompletionStage;
 import java.util.function.Consumer;
 import java.util.function.Function;
 import nl.metrokaart.newsletter.activity.ActivityRecorder;
@@ -18,7 +20,6 @@ import nl.metrokaart.newsletter.project.ProjectKnowledge;
 import nl.metrokaart.platform.inbox.EventHandlers;
 import nl.metrokaart.platform.inbox.Inbox;
 import nl.metrokaart.platform.inbox.ReceivedEvent;
-import org.apache.kafka.clients.consumer.ConsumerRecord;
 import org.eclipse.microprofile.reactive.messaging.Incoming;
 
 /**
@@ -119,10 +120,11 @@ public class ActivityConsumer {
         });
     }
 
-    // Blocking and ordered: the events of one project (one partition) are recorded one after the other.
+    // Blocking and ordered: a polled batch at a time (batch=true), recorded in one transaction in offset order, so
+    // the events of one project (one partition) are recorded one after the other.
     @Incoming("activity-feed")
     @Blocking
-    public void receive(ConsumerRecord<String, String> record) {
-        inbox.receive(CONSUMER, record, handlers);
+    public CompletionStage<Void> receive(KafkaRecordBatch<String, String> batch) {
+        return inbox.receiveBatch(CONSUMER, batch, handlers);
     }
 }

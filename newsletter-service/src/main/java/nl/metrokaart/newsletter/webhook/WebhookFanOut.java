@@ -11,12 +11,14 @@ import jakarta.persistence.EntityManager;
 import java.time.Duration;
 import java.time.Instant;
 import java.util.List;
+import java.util.Set;
 import java.util.stream.Stream;
 import nl.metrokaart.newsletter.activity.Activity;
 import nl.metrokaart.newsletter.activity.ActivityRecorded;
 import nl.metrokaart.newsletter.events.ActivityConsumer;
 import nl.metrokaart.newsletter.events.CommunicationEvents;
 import nl.metrokaart.platform.outbox.OutboxEvent;
+import nl.metrokaart.platform.persistence.OncePerTransaction;
 import nl.metrokaart.platform.persistence.StoredTime;
 import nl.metrokaart.platform.retention.RetentionRule;
 
@@ -50,8 +52,17 @@ public class WebhookFanOut {
     @Inject
     ObjectMapper objectMapper;
 
+    @Inject
+    OncePerTransaction once;
+
     void onActivity(@Observes ActivityRecorded recorded) {
         Activity activity = recorded.activity();
+        // Read once per transaction (a consumed batch records many activities in one): no delivery to queue, no
+        // body to write, when no enabled subscription wants the type.
+        Set<String> wanted = once.get(WebhookFanOut.class.getName() + ".wanted-types", this::typesWanted);
+        if (!wanted.contains(activity.eventType)) {
+            return;
+        }
         String subject = activity.projectId == null ? null : "projects/" + activity.projectId;
         queue(activity.eventId, activity.eventSource, activity.eventType, subject, activity.occurredAt, recorded.data());
     }
@@ -66,6 +77,15 @@ public class WebhookFanOut {
         } catch (JsonProcessingException e) {
             throw new IllegalStateException("The outbox holds data it wrote itself as JSON", e);
         }
+    }
+
+    /** The event types at least one enabled subscription asks for. */
+    private Set<String> typesWanted() {
+        @SuppressWarnings("unchecked")
+        List<String> types = entityManager.createNativeQuery("""
+                SELECT DISTINCT t FROM webhook_subscription s, jsonb_array_elements_text(s.event_types) t
+                 WHERE s.enabled""").getResultList();
+        return Set.copyOf(types);
     }
 
     private void queue(String eventId, String eventSource, String eventType, String subject, Instant time, JsonNode data) {

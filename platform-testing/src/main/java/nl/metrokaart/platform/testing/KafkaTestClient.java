@@ -9,6 +9,7 @@ import java.util.Map;
 import java.util.Properties;
 import java.util.UUID;
 import java.util.concurrent.ExecutionException;
+import java.util.concurrent.Future;
 import java.util.function.Predicate;
 import org.apache.kafka.clients.consumer.ConsumerConfig;
 import org.apache.kafka.clients.consumer.ConsumerRecord;
@@ -48,6 +49,12 @@ public final class KafkaTestClient implements AutoCloseable {
     /** Sends a CloudEvent in the binary binding that occurred at {@code time}. */
     public void sendCloudEvent(String topic, String key, String id, String source, String type, String subject,
             String jsonData, Instant time) {
+        sendAll(List.of(cloudEvent(topic, key, id, source, type, subject, jsonData, time)));
+    }
+
+    /** A CloudEvent in the binary binding that occurred at {@code time}, to send (e.g. with others, {@link #sendAll}). */
+    public static ProducerRecord<String, String> cloudEvent(String topic, String key, String id, String source,
+            String type, String subject, String jsonData, Instant time) {
         Map<String, String> headers = new java.util.LinkedHashMap<>();
         headers.put("ce_specversion", "1.0");
         headers.put("ce_id", id);
@@ -58,15 +65,32 @@ public final class KafkaTestClient implements AutoCloseable {
         }
         headers.put("ce_time", time.toString());
         headers.put("content-type", "application/json");
-        send(topic, key, headers, jsonData);
+        return record(topic, key, headers, jsonData);
     }
 
     /** Sends a record with exactly these headers and value, e.g. one missing required CloudEvents attributes. */
     public void send(String topic, String key, Map<String, String> headers, String value) {
+        sendAll(List.of(record(topic, key, headers, value)));
+    }
+
+    private static ProducerRecord<String, String> record(String topic, String key, Map<String, String> headers,
+            String value) {
         ProducerRecord<String, String> record = new ProducerRecord<>(topic, key, value);
         headers.forEach((name, v) -> record.headers().add(name, v.getBytes(StandardCharsets.UTF_8)));
+        return record;
+    }
+
+    /**
+     * Sends the records together, in order, with one flush, and waits until Kafka acknowledged them all: records of
+     * one key land in one produce batch, so an idle consumer polls them as one batch.
+     */
+    public void sendAll(List<ProducerRecord<String, String>> records) {
+        List<Future<?>> sent = records.stream().<Future<?>>map(producer::send).toList();
+        producer.flush();
         try {
-            producer.send(record).get();
+            for (var future : sent) {
+                future.get();
+            }
         } catch (InterruptedException e) {
             Thread.currentThread().interrupt();
             throw new IllegalStateException(e);
