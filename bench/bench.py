@@ -584,10 +584,11 @@ class MixedWrites:
         end = time.monotonic() + seconds
 
         token_lock = threading.Lock()
-        token_state = {"bearer": self.admin, "at": time.monotonic()}
+        # Renewed at the first write too: the token taken at the bench's start has expired (15 min) by the soak.
+        token_state = {"bearer": self.admin, "at": float("-inf")}
 
         def bearer():
-            """The admin token, renewed each minute: the one taken at the bench's start has expired (15 min) by the soak."""
+            """The admin token, renewed each minute."""
             with token_lock:
                 if time.monotonic() - token_state["at"] > 60:
                     token_state["bearer"], token_state["at"] = admin_token(), time.monotonic()
@@ -632,7 +633,8 @@ def soak(bearer, paths, writes):
     write_rate = max(1, SOAK_RATE // 20)
     read_rate = SOAK_RATE - write_rate
     connections = 50
-    pause_ms = int(connections * 1000 / read_rate)
+    # soak.lua gives each of wrk's two threads a request slot every interval_ms on the wall clock.
+    interval_ms = 2 * 1000 / read_rate
     stop = threading.Event()
     write_result = {}
     writer = threading.Thread(target=lambda: write_result.update(
@@ -644,7 +646,7 @@ def soak(bearer, paths, writes):
     while time.monotonic() - began < SOAK_SECONDS:
         window = min(SOAK_WINDOW, max(1, int(SOAK_SECONDS - (time.monotonic() - began))))
         fresh = integrator_token()  # a window never outlives its token
-        result = wrk(GATEWAY, None, window, fresh, connections, [str(pause_ms)] + paths)
+        result = wrk(GATEWAY, None, window, fresh, connections, [f"{interval_ms:.3f}"] + paths)
         rss = service_rss()
         points.append({"atSeconds": round(time.monotonic() - began), "p99Ms": result["p99"], "p50Ms": result["p50"],
                        "rps": result["rps"], "errors": result["errors"], "rssMb": rss})
@@ -828,7 +830,11 @@ def main():
         if soak_writes.get("latencies"):
             figure("soak.writes.p99", [percentile(soak_writes["latencies"], 0.99)], "ms", "soak: p99 of the mixed writes")
         for name in SERVICES:
-            figure(f"rss.{name}.afterLoadMb", [rss_after[name]], "MB", f"{name}: RSS after the whole load")
+            if ONLY:  # after some parts only: not the figure after the whole load, which a full run measures
+                figure(f"rss.{name}.afterPartsMb", [rss_after[name]], "MB",
+                       f"{name}: RSS after the parts of a BENCH_ONLY run ({', '.join(sorted(ONLY))})")
+            else:
+                figure(f"rss.{name}.afterLoadMb", [rss_after[name]], "MB", f"{name}: RSS after the whole load")
             figure(f"soak.{name}.rssGrowthPercent", [100 * (rss_after[name] - rss_before[name]) / rss_before[name]], "%",
                    f"{name}: RSS growth over the soak")
         if soak_writes.get("errors"):
