@@ -200,8 +200,7 @@ public class Inbox {
 
     /** How many events this consumer received with the given outcome ({@code malformed} too), over all types. */
     public double received(String consumer, String outcome) {
-        return registry.find(METRIC).tag("consumer", consumer).tag("outcome", outcome).counters().stream()
-                .mapToDouble(Counter::count).sum();
+        return total(METRIC, consumer, outcome);
     }
 
     private <T> void dispatch(EventHandlers.Registration<T> registration, ReceivedEvent event) {
@@ -229,7 +228,12 @@ public class Inbox {
 
     /** How many batches this consumer applied together ({@code applied}) or had to receive {@code one-by-one}. */
     public double batches(String consumer, String outcome) {
-        return registry.find(BATCH_METRIC).tag("consumer", consumer).tag("outcome", outcome).counters().stream()
+        return total(BATCH_METRIC, consumer, outcome);
+    }
+
+    /** The sum of the metric's counters with these tags, whatever their other tags (e.g. the event type). */
+    private double total(String metric, String consumer, String outcome) {
+        return registry.find(metric).tag("consumer", consumer).tag("outcome", outcome).counters().stream()
                 .mapToDouble(Counter::count).sum();
     }
 
