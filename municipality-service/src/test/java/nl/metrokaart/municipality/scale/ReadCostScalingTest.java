@@ -87,19 +87,9 @@ class ReadCostScalingTest {
         }
     }
 
-    /**
-     * The scheduled jobs (outbox relay poll, retention, ...) pause while a request is counted: the statistics are
-     * global, and on a loaded machine a request that takes longer than a poll interval would count the poll's
-     * statements in every run.
-     */
     private RequestCost cost(String path) {
-        scheduler.pause();
-        try {
-            return RequestCost.of(sessionFactory.getStatistics(), () ->
-                    given().auth().oauth2(reader(Roles.SECRETARY)).when().get(path).then().statusCode(200));
-        } finally {
-            scheduler.resume();
-        }
+        return RequestCost.withJobsPaused(scheduler, sessionFactory.getStatistics(), () ->
+                given().auth().oauth2(reader(Roles.SECRETARY)).when().get(path).then().statusCode(200));
     }
 
     /**

@@ -7,6 +7,9 @@ import jakarta.ws.rs.core.Response;
 import java.time.Instant;
 import java.util.List;
 import java.util.UUID;
+import java.util.function.Function;
+import java.util.stream.Collectors;
+import nl.metrokaart.newsletter.project.ProjectKnowledge;
 import nl.metrokaart.newsletter.text.RequestTexts;
 import nl.metrokaart.platform.language.RequestLanguage;
 import nl.metrokaart.platform.paging.KeysetPaging;
@@ -21,6 +24,9 @@ public class ActivityService {
 
     @Inject
     RequestLanguage language;
+
+    @Inject
+    ProjectKnowledge projects;
 
     /** Filters of the list; null means no filter. */
     public record Filter(UUID projectId, String municipalityCode, String type, Instant occurredFrom, Instant occurredUntil) {
@@ -55,7 +61,11 @@ public class ActivityService {
                 .and("type", filter.type())
                 .condition("e.occurredAt >= :from", "from", filter.occurredFrom())
                 .condition("e.occurredAt <= :until", "until", filter.occurredUntil());
-        return paging.page(Activity.class, where, IN_FEED_ORDER, cursor, limit, this::response);
+        Page<Activity> page = paging.page(Activity.class, where, IN_FEED_ORDER, cursor, limit, Function.identity());
+        // The page's projects in one query: each summary names its project (from the session once loaded), so a page
+        // of 100 activities about 100 projects costs one query, not 100.
+        projects.load(page.items().stream().map(activity -> activity.projectId).collect(Collectors.toSet()));
+        return page.map(this::response);
     }
 
     private static final List<KeysetPaging.SortKey<Activity>> IN_FEED_ORDER =

@@ -2,8 +2,12 @@ package nl.metrokaart.newsletter.project;
 
 import jakarta.enterprise.context.ApplicationScoped;
 import jakarta.transaction.Transactional;
+import java.util.Collection;
+import java.util.Objects;
 import java.util.Optional;
+import java.util.Set;
 import java.util.UUID;
+import java.util.stream.Collectors;
 import nl.metrokaart.platform.readmodel.ReadModels;
 
 /**
@@ -50,6 +54,14 @@ public class ProjectKnowledge {
     @Transactional(Transactional.TxType.MANDATORY)
     public void apply(ProgrammeEventData.MilestoneDeleted data) {
         KnownMilestone.deleteById(data.id());
+    }
+
+    /** Loads these projects into the persistence context in one query, so that {@link #project} finds them there. */
+    public void load(Collection<UUID> ids) {
+        Set<UUID> known = ids.stream().filter(Objects::nonNull).collect(Collectors.toSet());
+        if (!known.isEmpty()) {
+            KnownProject.list("id in ?1", known);
+        }
     }
 
     public Optional<KnownProject> project(UUID id) {

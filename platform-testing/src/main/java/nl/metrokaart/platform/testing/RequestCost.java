@@ -3,6 +3,7 @@ package nl.metrokaart.platform.testing;
 import static org.junit.jupiter.api.Assertions.assertEquals;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 
+import io.quarkus.scheduler.Scheduler;
 import java.util.Map;
 import org.hibernate.stat.Statistics;
 
@@ -32,6 +33,20 @@ public record RequestCost(long statements, long rows) {
             }
         }
         return least;
+    }
+
+    /**
+     * {@link #of} with the service's scheduled jobs (outbox relay poll, retention, ...) paused while the request is
+     * counted: on a loaded machine a request that takes longer than a poll interval would count the poll's
+     * statements in every run.
+     */
+    public static RequestCost withJobsPaused(Scheduler scheduler, Statistics statistics, Runnable request) {
+        scheduler.pause();
+        try {
+            return of(statistics, request);
+        } finally {
+            scheduler.resume();
+        }
     }
 
     /**
