@@ -34,7 +34,10 @@ public final class PostgresServer implements AutoCloseable {
             EmbeddedPostgres.Builder builder = EmbeddedPostgres.builder()
                     .setPort(Ports.orFree(port))
                     .setCleanDataDirectory(true)
-                    .setPGStartupWait(java.time.Duration.ofSeconds(60));
+                    .setPGStartupWait(java.time.Duration.ofSeconds(60))
+                    // Each transaction's commit time (pg_xact_commit_timestamp): bench/propagation.py reads when an
+                    // event's consumer transaction made it visible. A few bytes per transaction.
+                    .setServerConfig("track_commit_timestamp", "on");
             if (dataDirectory != null) {
                 builder.setDataDirectory(dataDirectory.toFile());
             }
