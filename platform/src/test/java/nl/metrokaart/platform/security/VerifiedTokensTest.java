@@ -26,6 +26,20 @@ class VerifiedTokensTest {
     }
 
     @Test
+    void anExpiredTokenAskedForIsDroppedAtOnceEvenRightAfterTheCacheCleanedUp() {
+        VerifiedTokens<String> tokens = new VerifiedTokens<>(10, now::get);
+        long exp = now.get() / 1000 + 60;
+        tokens.put("header.claims.signature", "alice", exp);
+        now.set(exp * 1000 - 1);
+        // A write runs the cache's own clean-up; one millisecond later nothing of it has come round again.
+        tokens.put("other", "bob", exp + 60);
+        now.set(exp * 1000);
+        assertNull(tokens.get("header.claims.signature"), "expired at exp");
+        assertEquals(1, tokens.size(), "the expired token is dropped when it is asked for, the other one kept");
+        assertEquals("bob", tokens.get("other"));
+    }
+
+    @Test
     void anExpiredTokenIsNotKept() {
         VerifiedTokens<String> tokens = new VerifiedTokens<>(10, now::get);
         tokens.put("expired", "alice", now.get() / 1000);
