@@ -362,6 +362,29 @@ def service_jvm_options():
     return options
 
 
+def memory_breakdown(pid):
+    """Where a JVM's resident memory is, in MB: the heap committed (jcmd GC.heap_info), metaspace committed
+    (VM.metaspace), the code cache in use (Compiler.codecache), the thread count, and what remains of the RSS
+    (thread stacks, GC structures, the class-data archive, malloc arenas, Netty's buffers)."""
+    def jcmd(*command):
+        return subprocess.run(["jcmd", str(pid), *command], capture_output=True, text=True, timeout=60).stdout
+
+    heap = jcmd("GC.heap_info")
+    committed = sum(int(kb) for kb in re.findall(r"(?:generation|space)\s+total\s+([0-9]+)K", heap)
+                    if kb) or None
+    metaspace = re.search(r"Metaspace\s+used\s+[0-9]+K, committed\s+([0-9]+)K", heap)
+    code = sum(int(kb) for kb in re.findall(r"used=([0-9]+)Kb", jcmd("Compiler.codecache")))
+    rss = rss_mb(pid)
+    parts = {"rssMb": round(rss, 1),
+             "heapCommittedMb": round(committed / 1024, 1) if committed else None,
+             "metaspaceCommittedMb": round(int(metaspace.group(1)) / 1024, 1) if metaspace else None,
+             "codeCacheUsedMb": round(code / 1024, 1),
+             "threads": len(os.listdir(f"/proc/{pid}/task"))}
+    known = sum(v for k, v in parts.items() if k.endswith("Mb") and k != "rssMb" and v)
+    parts["restMb"] = round(rss - known, 1)
+    return parts
+
+
 def service_rss():
     return {name: rss_mb(listening_pid(port)) for name, port in SERVICES.items()}
 
@@ -861,6 +884,9 @@ def main():
                    f"{name}: RSS growth over the soak")
         if soak_writes.get("errors"):
             notes.append(f"soak writes: {len(soak_writes['errors'])} failed, e.g. {soak_writes['errors'][0]}")
+        if shutil.which("jcmd"):
+            profiles["memory"] = {"what": "each service's resident memory after the load, by part (bench.memory_breakdown)",
+                                  "mb": {name: memory_breakdown(listening_pid(port)) for name, port in SERVICES.items()}}
 
     finished = datetime.datetime.now(datetime.timezone.utc)
     result = {"date": started.strftime("%Y-%m-%dT%H:%M:%SZ"), "finished": finished.strftime("%Y-%m-%dT%H:%M:%SZ"),

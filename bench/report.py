@@ -81,6 +81,8 @@ def main():
     md += ["", "## What limits it (CPU profile of the first measured run, % of one core; "
                f"{result['cores']} cores = {result['cores'] * 100} %)", ""]
     for key, profile in result.get("profiles", {}).items():
+        if "cpuPercentOfOneCore" not in profile:
+            continue
         usage = ", ".join(f"{name} {pct} %" for name, pct in list(profile["cpuPercentOfOneCore"].items())[:10])
         total = sum(profile["cpuPercentOfOneCore"].values())
         md.append(f"- **{profile['what']}** (`{key}`): {usage}; together {total:.0f} % — the rest of the "
@@ -90,6 +92,17 @@ def main():
             f"{name} `{' '.join(options)}`" for name, options in result["jvmOptions"].items())
             + " (deploy/infra ServiceProcess): RSS is the heap the maximum allows plus metaspace, code cache and"
               " threads, so RSS after load follows -Xmx more than the data.")
+    memory = result.get("profiles", {}).get("memory")
+    if memory:
+        md += ["", "## Where the resident memory is after the load (MB; jcmd, bench.memory_breakdown)", "",
+               "| service | RSS | heap committed | metaspace committed | code cache used | threads | rest |",
+               "|---|---:|---:|---:|---:|---:|---:|"]
+        for name, parts in memory["mb"].items():
+            md.append(f"| {name} | {number(parts['rssMb'])} | {number(parts['heapCommittedMb'])} | "
+                      f"{number(parts['metaspaceCommittedMb'])} | {number(parts['codeCacheUsedMb'])} | {parts['threads']} | "
+                      f"{number(parts['restMb'])} |")
+        md += ["", "The rest: thread stacks, the collector's structures, the class-data archive mapped in, malloc "
+                   "arenas and Netty's buffers."]
     if missed:
         md += ["", "Missed targets: " + ", ".join(f"`{k}`" for k, _ in missed) + ". The CPU split above shows"
                " which process and which thread group spend the time (an event loop at 100 % of one core is the"
